@@ -1,0 +1,2 @@
+export type * from './document';
+export type * from './items';
