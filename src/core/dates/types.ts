@@ -24,6 +24,11 @@ export interface DateMention {
   event?: string;
   /** A range (6月3日至6月5日, 3–5 June): date is null. */
   range?: boolean;
+  /** First and last day of a range, when known (date stays null). */
+  rangeStart?: IsoDate;
+  rangeEnd?: IsoDate;
+  /** The phrase says when something starts (下周一开始, 自12月1日起, starting Monday), not when it is due. */
+  starts?: boolean;
   /** past_due, ambiguous_next_weekday, vague_deadline, relative_to_event where they apply. */
   warnings: ItemWarning[];
 }

@@ -43,6 +43,8 @@ export interface HeadingBlock {
   type: 'heading';
   level: number;
   content: Inline[];
+  /** The section numbering as written (一、, （二）), which is not part of `content`. */
+  marker?: string;
   anchor?: Anchor;
 }
 
@@ -60,6 +62,8 @@ export interface ListItemBlock {
   /** true/false for a checkbox item, undefined for a plain bullet or number. */
   checked?: boolean;
   content: Inline[];
+  /** The bullet, number or checkbox as written (•, 1、, （1）, - [x]), which is not part of `content`. */
+  marker?: string;
   anchor?: Anchor;
 }
 

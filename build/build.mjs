@@ -1,0 +1,68 @@
+// Build targets with esbuild's JS API. `node build/build.mjs` builds all of them; other scripts can
+// import a single target (e.g. the Apps Script bundle or the sidebar, added later).
+import { build } from 'esbuild';
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const dist = resolve(root, 'dist');
+
+/** The CLI: src/cli/main.ts → dist/cli.js (Node ESM; `require` made available for CJS deps such as mammoth). */
+export async function buildCli() {
+  const outfile = resolve(dist, 'cli.js');
+  await build({
+    entryPoints: [resolve(root, 'src/cli/main.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    charset: 'utf8',
+    sourcemap: true,
+    external: ['better-sqlite3', '@larksuiteoapi/node-sdk'],
+    banner: { js: "import { createRequire as __minutesCreateRequire } from 'node:module';\nconst require = __minutesCreateRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  return { outfile, bytes: statSync(outfile).size };
+}
+
+/** The platform-free core for Apps Script and the browser: one IIFE exposing `MinutesCore`. */
+export async function buildCoreIife() {
+  const outfile = resolve(dist, 'core.iife.js');
+  await build({
+    entryPoints: [resolve(root, 'src/core/index.ts')],
+    outfile,
+    bundle: true,
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    format: 'iife',
+    globalName: 'MinutesCore',
+    target: 'es2020',
+    charset: 'utf8',
+    minify: true,
+    logLevel: 'warning',
+  });
+  return { outfile, bytes: statSync(outfile).size };
+}
+
+export const targets = { cli: buildCli, core: buildCoreIife };
+
+/** Build every target; returns name → { outfile, bytes }. */
+export async function buildAll() {
+  const results = {};
+  for (const [name, run] of Object.entries(targets)) results[name] = await run();
+  return results;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    const results = await buildAll();
+    const built = Object.values(results).map(({ outfile, bytes }) => `${outfile.slice(root.length + 1)} ${(bytes / 1024).toFixed(1)} KB`);
+    console.log(`built ${built.join(', ')}`);
+  } catch (error) {
+    // esbuild has already printed the details.
+    console.error(`build failed: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
+    process.exit(1);
+  }
+}

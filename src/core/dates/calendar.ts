@@ -1,0 +1,141 @@
+import type { IsoDate } from './types';
+
+/**
+ * Calendar arithmetic on plain YYYY-MM-DD strings. Everything goes through day numbers computed with
+ * Date.UTC, so the answers never depend on the host's time zone (Node, browser, Apps Script).
+ */
+
+const MS_PER_DAY = 86_400_000;
+
+export interface Ymd {
+  y: number;
+  m: number;
+  d: number;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** YYYY-MM-DD from parts; no validation (see isValidYmd). */
+export function toIso(y: number, m: number, d: number): IsoDate {
+  return `${y}-${pad2(m)}-${pad2(d)}`;
+}
+
+export function parseIso(iso: IsoDate): Ymd {
+  return { y: Number(iso.slice(0, 4)), m: Number(iso.slice(5, 7)), d: Number(iso.slice(8, 10)) };
+}
+
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const { y, m, d } = parseIso(value);
+  return isValidYmd(y, m, d);
+}
+
+export function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function daysInMonth(y: number, m: number): number {
+  return m === 2 && isLeapYear(y) ? 29 : (MONTH_DAYS[m - 1] ?? 0);
+}
+
+export function isValidYmd(y: number, m: number, d: number): boolean {
+  return Number.isInteger(y) && y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+/** Days since 1970-01-01. */
+export function dayNumber(iso: IsoDate): number {
+  const { y, m, d } = parseIso(iso);
+  return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+}
+
+export function fromDayNumber(n: number): IsoDate {
+  const date = new Date(n * MS_PER_DAY);
+  return toIso(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+export function addDays(iso: IsoDate, days: number): IsoDate {
+  return fromDayNumber(dayNumber(iso) + days);
+}
+
+/** b − a in days. */
+export function diffDays(a: IsoDate, b: IsoDate): number {
+  return dayNumber(b) - dayNumber(a);
+}
+
+/** ISO weekday: Monday = 1 … Sunday = 7. */
+export function weekday(iso: IsoDate): number {
+  // 1970-01-01 was a Thursday (4).
+  const n = dayNumber(iso);
+  return ((((n + 3) % 7) + 7) % 7) + 1;
+}
+
+/** The Monday of the (Monday–Sunday) week holding iso. */
+export function mondayOf(iso: IsoDate): IsoDate {
+  return addDays(iso, 1 - weekday(iso));
+}
+
+/** The last day of iso's month. */
+export function lastDayOfMonth(iso: IsoDate): IsoDate {
+  const { y, m } = parseIso(iso);
+  return toIso(y, m, daysInMonth(y, m));
+}
+
+/** Same day n months later (or earlier), clamped to the month's last day (01-31 + 1 month → 02-28). */
+export function addMonths(iso: IsoDate, months: number): IsoDate {
+  const { y, m, d } = parseIso(iso);
+  const index = y * 12 + (m - 1) + months;
+  const ny = Math.floor(index / 12);
+  const nm = index - ny * 12 + 1;
+  return toIso(ny, nm, Math.min(d, daysInMonth(ny, nm)));
+}
+
+/** The first day of the month `months` after iso's month (0 = iso's own month). */
+export function monthStart(iso: IsoDate, months = 0): IsoDate {
+  const { y, m } = parseIso(iso);
+  const index = y * 12 + (m - 1) + months;
+  const ny = Math.floor(index / 12);
+  return toIso(ny, index - ny * 12 + 1, 1);
+}
+
+/**
+ * The n-th Monday–Friday day after iso (n ≥ 1), or before it (n ≤ −1); holidays are ignored; n = 0 returns
+ * iso. Counting starts the day after iso: 3 business days from a Thursday is the next Tuesday.
+ */
+export function addBusinessDays(iso: IsoDate, n: number): IsoDate {
+  let day = dayNumber(iso);
+  const step = n < 0 ? -1 : 1;
+  let left = Math.abs(Math.trunc(n));
+  while (left > 0) {
+    day += step;
+    const wd = ((((day + 3) % 7) + 7) % 7) + 1;
+    if (wd <= 5) left -= 1;
+  }
+  return fromDayNumber(day);
+}
+
+/** -1, 0 or 1, like a sort comparator. */
+export function compare(a: IsoDate, b: IsoDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Last day of the quarter (1–4) of year y. */
+export function quarterEnd(y: number, quarter: number): IsoDate {
+  const m = quarter * 3;
+  return toIso(y, m, daysInMonth(y, m));
+}
+
+/** Quarter 1–4 holding month m. */
+export function quarterOf(m: number): number {
+  return Math.floor((m - 1) / 3) + 1;
+}
+
+/** The n-th (1-based) given ISO weekday of a month, e.g. the 4th Thursday of November. */
+export function nthWeekdayOfMonth(y: number, m: number, isoWeekday: number, n: number): IsoDate {
+  const first = toIso(y, m, 1);
+  const offset = (isoWeekday - weekday(first) + 7) % 7;
+  return addDays(first, offset + (n - 1) * 7);
+}

@@ -1,0 +1,33 @@
+import { collectEventDates as collectEvents } from './eventDates';
+import { parseDeadlineCell as parseCell } from './deadlineCell';
+import { parseMeetingDate as parseMeeting } from './meetingDate';
+import { scanDates } from './scan';
+import type { DateContext, DateMention, IsoDate } from './types';
+
+export * from './types';
+export { addBusinessDays, addDays, addMonths, compare, diffDays, isIsoDate, lastDayOfMonth, mondayOf, weekday } from './calendar';
+export { findEventDate } from './eventWords';
+
+/** Every date/deadline phrase in `text`, in order, non-overlapping, resolved against ctx.meetingDate. */
+export function findDates(text: string, ctx: DateContext): DateMention[] {
+  return scanDates(text, ctx, false);
+}
+
+/** A whole deadline table cell (完成时限 / Due column), e.g. "本周五", "6/20", "待定", "—": one mention or null. */
+export function parseDeadlineCell(text: string, ctx: DateContext): DateMention | null {
+  return parseCell(text, ctx);
+}
+
+/**
+ * The meeting date from a 沟通时间/日期/Date field value such as "2025年6月11日 14:00-15:30",
+ * "2025-03-18（周二）10:00-11:40", "2025/07/08", "June 3, 2025", "4月9日 上午 9:30" (no year → use
+ * fallbackYear when given, else null).
+ */
+export function parseMeetingDate(text: string, fallbackYear?: number): IsoDate | null {
+  return parseMeeting(text, fallbackYear);
+}
+
+/** Event dates stated in minutes: "上线日期定为7月1日", "7月8日上市", "launch on July 1" → { 上线: '2025-07-01' }. */
+export function collectEventDates(text: string, ctx: DateContext): Record<string, IsoDate> {
+  return collectEvents(text, ctx);
+}

@@ -1,0 +1,42 @@
+/**
+ * Length-preserving normalisation before the date rules run: full-width ASCII → ASCII, the ideographic
+ * space → a space, and the Traditional characters that occur in date phrases → Simplified. Every
+ * character maps to exactly one character, so offsets into the result are offsets into the original.
+ */
+
+// Pairs: Traditional (or variant) then Simplified. Only characters that the rules (or their guards) read.
+const TRAD_TO_SIMP =
+  '週周號号個个內内後后點点兩两儘尽盡尽續续擇择長长會会時时間间禮礼線线發发佈布開开業业審审換换測测試试驗验' +
+  '啟启啓启動动場场當当於于為为這这國国慶庆節节誕诞兒儿婦妇勞劳產产貨货練练議议認认確确結结單单雙双鐘钟' +
+  '遲迟務务須须實实際际達达復复數数無无與与來来過过還还進进執执獲获備备階阶屆届視视況况隨随順顺約约' +
+  '簽签論论壇坛車车門门樓楼機机庫库廳厅館馆碼码層层棟栋辦办遷迁預预運运標标聖圣討讨營营銷销廣广擬拟' +
+  '導导屬属階阶頭头準准體体幾几裡里裏里週周曆历歷历';
+
+const SIMPLIFY = new Map<number, string>();
+for (let i = 0; i + 1 < TRAD_TO_SIMP.length; i += 2) {
+  SIMPLIFY.set(TRAD_TO_SIMP.charCodeAt(i), TRAD_TO_SIMP.charAt(i + 1));
+}
+
+/** The normalised text, same length as the input. */
+export function normalizeText(text: string): string {
+  let out = '';
+  let changed = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      out += text.charAt(i);
+      continue;
+    }
+    let ch: string | undefined;
+    if (code >= 0xff01 && code <= 0xff5e) ch = String.fromCharCode(code - 0xfee0);
+    else if (code === 0x3000) ch = ' ';
+    else if (code === 0x2215) ch = '/';
+    else ch = SIMPLIFY.get(code);
+    if (ch === undefined) out += text.charAt(i);
+    else {
+      out += ch;
+      changed = true;
+    }
+  }
+  return changed ? out : text;
+}

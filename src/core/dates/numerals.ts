@@ -1,0 +1,57 @@
+/** Numbers as written in date phrases: ASCII digits, Chinese numerals (二十一, 两, 〇), English words. */
+
+const CN_DIGITS: Readonly<Record<string, number>> = {
+  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+
+/** Regex source for a number of up to three digits or Chinese numerals (no capture group). */
+export const NUM = '(?:\\d{1,3}|[〇零一二两三四五六七八九十廿卅]{1,4})';
+
+/** Chinese numerals below 1000: 十 → 10, 二十一 → 21, 廿三 → 23, 一〇 → 10, 二〇二五 → 2025, 两 → 2. */
+export function parseChineseNumber(s: string): number | null {
+  if (s.length === 0) return null;
+  if (!/[十百廿卅]/.test(s)) {
+    // Digit-by-digit form: 五, 一〇, 二〇二五.
+    let value = 0;
+    for (const ch of s) {
+      const digit = CN_DIGITS[ch];
+      if (digit === undefined) return null;
+      value = value * 10 + digit;
+    }
+    return value;
+  }
+  let total = 0;
+  let current = 0;
+  for (const ch of s) {
+    const digit = CN_DIGITS[ch];
+    if (digit !== undefined) current = digit;
+    else if (ch === '十') {
+      total += (current === 0 ? 1 : current) * 10;
+      current = 0;
+    } else if (ch === '百') {
+      total += (current === 0 ? 1 : current) * 100;
+      current = 0;
+    } else if (ch === '廿') total += 20;
+    else if (ch === '卅') total += 30;
+    else return null;
+  }
+  return total + current;
+}
+
+const EN_NUMBERS: Readonly<Record<string, number>> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, couple: 2, few: 3,
+};
+
+/** Regex source for an English count: digits or a number word. */
+export const EN_NUM = '(?:\\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)';
+
+/** Digits, Chinese numerals or English number words → number; null when unreadable. */
+export function parseNumber(s: string): number | null {
+  const t = s.trim();
+  if (t === '') return null;
+  if (/^\d+$/.test(t)) return Number(t);
+  const en = EN_NUMBERS[t.toLowerCase()];
+  if (en !== undefined) return en;
+  return parseChineseNumber(t);
+}

@@ -1,0 +1,32 @@
+import { addBusinessDays } from '../calendar';
+import { EN_NUM, NUM, parseNumber } from '../numerals';
+import type { Scan } from '../token';
+import { eachMatch, pushToken } from '../token';
+
+/**
+ * Working days: N个工作日(内) / N個工作天 / N business days / within 5 working days → the N-th Monday–Friday
+ * day after the meeting (holidays ignored, so 3 working days from 2025-12-29 is 2026-01-01).
+ */
+
+const ZH_BUSINESS = new RegExp(`(?<![\\d.第])(${NUM})\\s*(?:个)?\\s*工作(?:日|天)\\s*(之内|以内|内|之后|以后|后)?`, 'g');
+const EN_BUSINESS = new RegExp(`\\b(?:(in|within)\\s+)?(${EN_NUM})\\s+(?:business|working|work)\\s+days?\\b`, 'gi');
+
+export function businessDays(scan: Scan): void {
+  const { text } = scan;
+  if (text.includes('工作')) {
+    eachMatch(ZH_BUSINESS, text, (m) => {
+      const n = parseNumber(m[1] ?? '');
+      if (n === null || n <= 0 || n > 366) return;
+      const within = (m[2] ?? '').endsWith('内');
+      pushToken(scan, m.index, m.index + m[0].length, 'date', { date: addBusinessDays(scan.meeting, n), deadline: within, priority: 2 });
+    });
+  }
+  if (/\b(?:business|working|work)\s+day/i.test(text)) {
+    eachMatch(EN_BUSINESS, text, (m) => {
+      const n = parseNumber(m[2] ?? '');
+      if (n === null || n <= 0 || n > 366) return;
+      const within = (m[1] ?? '').toLowerCase() === 'within';
+      pushToken(scan, m.index, m.index + m[0].length, 'date', { date: addBusinessDays(scan.meeting, n), deadline: within, priority: 2 });
+    });
+  }
+}

@@ -1,0 +1,80 @@
+import { addMonths, daysInMonth, parseIso, toIso } from '../calendar';
+import { parseNumber } from '../numerals';
+import type { Scan } from '../token';
+import { eachMatch, pushToken } from '../token';
+
+/**
+ * A day of the month without a month: 20号 / 20日 / 二十号 (this month, or next month when the day has
+ * passed), 本月20号, 下个月15号, "by the 15th". Numbered things are not dates: 5号楼, 3号线, 1号门, 2号机,
+ * 8号房, 第3号.
+ */
+
+const D = '(3[01]|[12]\\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?|[一二三四五六七八九])';
+
+const MONTH_PREFIX = new RegExp(`(本月|这个月|这月|当月|下个月|下月|次月)\\s*${D}\\s*[号日]`, 'g');
+
+const BARE_DAY = new RegExp(`(?<!\\d:)(?<![\\d.\\-/第月年A-Za-z〇零一二两三四五六七八九十廿卅])${D}\\s*([号日])`, 'g');
+
+/** What follows a numbered thing (building, line, gate, machine, room…), not a day. */
+const NUMBERED_AFTER =
+  /^\s*(?:楼|线|门|机|房|院|馆|厅|位|店|码|文|库|台|柜|车|仓|窗|床|桌|口|栋|座|层|单元|室|箱|包|站|期|令|球|字|选手|种子|方案|文件|文档|会议室|工位|展位|车间|样品|项目|任务|议题|问题|事项|客户|订单|色|型|款|批|卡|键|游|病|队|组|群|人)/;
+/** N日内 / N日后 is a duration of N days, handled with 天. */
+const DURATION_AFTER = /^\s*(?:内|之内|以内|后|之后|以后)/;
+const RECURRING_BEFORE = /每(?:个)?月?\s*$/;
+
+const THE_NTH = /\bthe\s+(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/gi;
+const THE_NTH_CONTEXT = /\b(?:by|before|on|until|till|due|from|after)\s+$/i;
+
+export function dayOfMonth(scan: Scan): void {
+  const { text } = scan;
+  if (text.includes('号') || text.includes('日')) {
+    eachMatch(MONTH_PREFIX, text, (m) => {
+      const day = parseNumber(m[2] ?? '');
+      if (day === null) return;
+      const months = m[1] === '下个月' || m[1] === '下月' || m[1] === '次月' ? 1 : 0;
+      const date = dayInMonth(scan, months, day);
+      if (date !== null) pushToken(scan, m.index, m.index + m[0].length, 'date', { date, explicit: true, priority: 3 });
+    });
+    eachMatch(BARE_DAY, text, (m) => {
+      const written = m[1] ?? '';
+      const unit = m[2];
+      const start = m.index;
+      const end = start + m[0].length;
+      const after = text.slice(end, end + 4);
+      if (NUMBERED_AFTER.test(after)) return;
+      if (RECURRING_BEFORE.test(text.slice(Math.max(0, start - 3), start))) return;
+      const chinese = !/^\d/.test(written);
+      if (unit === '日') {
+        if (DURATION_AFTER.test(after)) return;
+        if (chinese && (written === '一' || written === '两')) return; // 一日 is "one day"
+      }
+      const day = parseNumber(written);
+      if (day === null) return;
+      const date = nextDayOfMonth(scan, day);
+      if (date !== null) pushToken(scan, start, end, 'date', { date, priority: 1 });
+    });
+  }
+  if (/\bthe\s+\d/i.test(text)) {
+    eachMatch(THE_NTH, text, (m) => {
+      const before = text.slice(Math.max(0, m.index - 12), m.index);
+      if (text.trim() !== m[0] && !THE_NTH_CONTEXT.test(before)) return;
+      const date = nextDayOfMonth(scan, Number(m[1]));
+      if (date !== null) pushToken(scan, m.index, m.index + m[0].length, 'date', { date, priority: 1 });
+    });
+  }
+}
+
+function dayInMonth(scan: Scan, months: number, day: number): string | null {
+  const first = addMonths(toIso(scan.year, scan.month, 1), months);
+  const { y, m } = parseIso(first);
+  return day <= daysInMonth(y, m) ? toIso(y, m, day) : null;
+}
+
+/** The day in the meeting's month, or next month's when it has already passed. */
+function nextDayOfMonth(scan: Scan, day: number): string | null {
+  if (day >= scan.day) {
+    const date = dayInMonth(scan, 0, day);
+    if (date !== null) return date;
+  }
+  return dayInMonth(scan, 1, day);
+}

@@ -1,0 +1,146 @@
+import { isValidYmd } from '../calendar';
+import { parseNumber } from '../numerals';
+import { fullDate, readYear, yearlessDate } from '../resolve';
+import type { Scan } from '../token';
+import { eachMatch, pushToken } from '../token';
+
+/**
+ * Explicit numeric and Chinese calendar dates: 2025年6月20日, 6月20日/号, 六月二十日, 114年12月29日 (民國),
+ * 2025-06-20, 2025/6/20, 2025.4.22, 6/20, 6/20/2025, 6.20 (only next to a deadline marker), and the
+ * ranges 6月3日至6月5日 / 12月16日—17日.
+ */
+
+/** Month and day as written, Arabic or Chinese numerals (longest alternatives first). */
+const M = '(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])';
+const D = '(?:3[01]|[12]\\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?|[一二三四五六七八九])';
+
+const CJK_DATE = new RegExp(
+  '(?<![\\d.〇零一二两三四五六七八九十])' +
+    `(?:(民国)\\s*)?(?:(\\d{4}|\\d{2,3}(?=\\s*年)|[〇零一二三四五六七八九]{4}|[今明去次本])\\s*年\\s*)?` +
+    `(${M})\\s*月\\s*(${D})\\s*[日号]` +
+    `(?:\\s*(?:[-–—~]|至|到)\\s*(?:(${M})\\s*月\\s*)?(${D})\\s*[日号])?`,
+  'g',
+);
+
+const ISO_DATE = /(?<![\d.\-/])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d|[.\-/]\d)/g;
+
+const SLASH_DATE = /(?<![\d./\-A-Za-z])(?<!\d:)(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?!\d|[/.]\d|\s*(?:%|的|以上|以下|左右|之一|人|票|分(?!钟)|个|份|倍))/g;
+
+/** A fraction or a score: "进度 2/3", "占 1/4", "score 3/5". */
+const SLASH_BEFORE_GUARD = /(?:进度|完成了?|占|约|共|比例|比分|比|得分|评分|打分|票数|投票|ratio|score|progress|rated)\s*$/i;
+
+const SLASH_AFTER_GUARD = /^\s*(?:of\b|tests?\b|passed\b|done\b|completed\b|items?\b|people\b|votes?\b|points?\b|users?\b|stars?\b)/i;
+
+const DOT_DATE = /(?<![\w.\-/])(\d{1,2})\.(\d{1,2})(?![\d.%]|\.\d)/g;
+
+/** A version or a quantity: "版本6.2", "6.2 版本", "1.5倍", "3.5x", "1.2 万元". */
+const DOT_BEFORE_GUARD = /(?:版本|版|version|ver|v|V|汇率|评分|得分|系数|比例|倍率)\s*$/;
+const DOT_AFTER_GUARD = /^\s*(?:版|倍|万|亿|千|百|元|块|%|x\b|X\b|折|分|个|小时|天|年|[a-zA-Z])/;
+/** 6.20 counts as a date only next to a deadline marker. */
+const DOT_AFTER_MARKER = /^\s*(?:前|之前|以前|或之前|截止|[日号])/;
+const DOT_BEFORE_MARKER = /(?:\b(?:by|before|due|until|till|no later than)|截止(?:日期)?[:：]?|截至|最晚|最迟|于)\s*$/i;
+
+/** A date as written; y is null when no year was written. */
+export interface WrittenDate {
+  start: number;
+  end: number;
+  y: number | null;
+  m: number;
+  d: number;
+  /** The second date of a range, when one follows. */
+  to?: { y: number | null; m: number; d: number };
+  /** A bare M.D date: only a date next to a deadline marker. */
+  dotted?: boolean;
+}
+
+/** Every explicit numeric/Chinese date in normalised text, in no particular order. */
+export function readWrittenDates(text: string, meetingYear: number): WrittenDate[] {
+  const out: WrittenDate[] = [];
+  if (text.includes('月')) {
+    eachMatch(CJK_DATE, text, (m) => {
+      const month = parseNumber(m[3] ?? '');
+      const day = parseNumber(m[4] ?? '');
+      if (month === null || day === null) return;
+      const y = m[2] !== undefined ? readYear(m[2], meetingYear, m[1] !== undefined) : null;
+      const written: WrittenDate = { start: m.index, end: m.index + m[0].length, y, m: month, d: day };
+      if (m[6] !== undefined) {
+        const toMonth = m[5] !== undefined ? parseNumber(m[5]) : month;
+        const toDay = parseNumber(m[6]);
+        if (toMonth !== null && toDay !== null) written.to = { y, m: toMonth, d: toDay };
+      }
+      out.push(written);
+    });
+  }
+  if (text.includes('-') || text.includes('/') || text.includes('.')) {
+    eachMatch(ISO_DATE, text, (m) => {
+      const y = Number(m[1]);
+      if (y < 1900 || y > 2200) return;
+      out.push({ start: m.index, end: m.index + m[0].length, y, m: Number(m[3]), d: Number(m[4]) });
+    });
+  }
+  if (text.includes('/')) {
+    eachMatch(SLASH_DATE, text, (m) => {
+      let month = Number(m[1]);
+      let day = Number(m[2]);
+      let y: number | null = null;
+      if (m[3] !== undefined) {
+        y = m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+        if (month > 12 && day <= 12) [month, day] = [day, month]; // 20/06/2025
+      }
+      if (month < 1 || month > 12 || day < 1 || day > 31) return;
+      if (y === null && SLASH_BEFORE_GUARD.test(text.slice(Math.max(0, m.index - 8), m.index))) return;
+      if (y === null && SLASH_AFTER_GUARD.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) return;
+      out.push({ start: m.index, end: m.index + m[0].length, y, m: month, d: day });
+    });
+  }
+  if (text.includes('.')) {
+    eachMatch(DOT_DATE, text, (m) => {
+      const month = Number(m[1]);
+      const day = Number(m[2]);
+      if (month < 1 || month > 12 || day < 1 || day > 31) return;
+      const before = text.slice(Math.max(0, m.index - 12), m.index);
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
+      if (DOT_BEFORE_GUARD.test(before) || DOT_AFTER_GUARD.test(after)) return;
+      out.push({ start: m.index, end: m.index + m[0].length, y: null, m: month, d: day, dotted: true });
+    });
+  }
+  return out;
+}
+
+/** The rule: explicit dates become tokens, ranges become range tokens. */
+export function explicitDates(scan: Scan): void {
+  const { text } = scan;
+  for (const w of readWrittenDates(text, scan.year)) {
+    if (w.dotted && !dottedAccepted(scan, w)) continue;
+    const date = resolveWritten(scan, w.y, w.m, w.d);
+    if (date === null) continue;
+    if (w.to) {
+      const end = resolveWritten(scan, w.to.y, w.to.m, w.to.d);
+      if (end !== null) {
+        pushToken(scan, w.start, w.end, 'range', { rangeStart: date, rangeEnd: end < date ? bumpYear(end) : end, explicit: true, priority: 3 });
+        continue;
+      }
+    }
+    pushToken(scan, w.start, w.end, 'date', { date, explicit: true, priority: 3 });
+  }
+}
+
+function dottedAccepted(scan: Scan, w: WrittenDate): boolean {
+  if (scan.text.trim() === scan.text.slice(w.start, w.end)) return true; // the whole text (a cell)
+  const after = scan.text.slice(w.end, w.end + 5);
+  const before = scan.text.slice(Math.max(0, w.start - 16), w.start);
+  return DOT_AFTER_MARKER.test(after) || DOT_BEFORE_MARKER.test(before);
+}
+
+function resolveWritten(scan: Scan, y: number | null, m: number, d: number): string | null {
+  if (y === null) return yearlessDate(scan.meeting, scan.year, m, d);
+  return fullDate(y, m, d);
+}
+
+/** A range end that reads before its start crosses the year (12月29日至1月3日). */
+function bumpYear(iso: string): string {
+  const y = Number(iso.slice(0, 4)) + 1;
+  const m = Number(iso.slice(5, 7));
+  const d = Number(iso.slice(8, 10));
+  return isValidYmd(y, m, d) ? `${y}${iso.slice(4)}` : iso;
+}

@@ -1,0 +1,92 @@
+import { addDays, weekday } from '../calendar';
+import { fullDate, yearlessDate } from '../resolve';
+import type { Scan } from '../token';
+import { eachMatch, pushToken } from '../token';
+import type { WrittenDate } from './explicit';
+
+/**
+ * English dates with a month name: June 20, Jun 20th, June 20, 2025, 20 June, 30 Oct 2025, the 3rd of June,
+ * and the ranges June 3-5 / 3–5 June / week of Feb 10 / weekend of Oct 4.
+ * "May" only counts capitalised (it is also a verb).
+ */
+
+const MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const DAY = '(3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?';
+const YEAR = '(?:,?\\s*(\\d{4})\\b)?';
+const DASH = '\\s*(?:-|–|—|to|through|thru|until|till)\\s*';
+
+/** Month first: "June 20", "June 3-5", "Dec 20, 2024". */
+const MONTH_DAY = new RegExp(
+  `((?:the\\s+)?(?:week|weekend)\\s+of\\s+)?\\b${MONTH}\\s+${DAY}(?:${DASH}${DAY}(?!\\s*[:\\d]))?(?![:\\d])${YEAR}`,
+  'gi',
+);
+/** Day first: "20 June", "3–5 June", "30 Oct 2025", "the 3rd of June". */
+const DAY_MONTH = new RegExp(
+  `((?:the\\s+)?(?:week|weekend)\\s+of\\s+)?(?<![\\d.:/])\\b${DAY}(?:${DASH}${DAY})?\\s+(?:of\\s+)?${MONTH}(?![a-z])${YEAR}`,
+  'gi',
+);
+
+const MONTH_INDEX: Readonly<Record<string, number>> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+};
+
+export function monthNumber(name: string): number | null {
+  return MONTH_INDEX[name.slice(0, 3).toLowerCase()] ?? null;
+}
+
+interface NamedDate extends WrittenDate {
+  /** week of / weekend of: a span starting at the date. */
+  span?: 'week' | 'weekend';
+}
+
+/** Every English month-name date in the text. */
+export function readNamedDates(text: string): NamedDate[] {
+  const out: NamedDate[] = [];
+  eachMatch(MONTH_DAY, text, (m) => {
+    const monthWord = m[2] ?? '';
+    if (monthWord === 'may') return;
+    const month = monthNumber(monthWord);
+    if (month === null) return;
+    out.push(named(m, month, Number(m[3]), m[4], m[5]));
+  });
+  eachMatch(DAY_MONTH, text, (m) => {
+    const monthWord = m[4] ?? '';
+    if (monthWord === 'may') return;
+    const month = monthNumber(monthWord);
+    if (month === null) return;
+    out.push(named(m, month, Number(m[2]), m[3], m[5]));
+  });
+  return out;
+}
+
+function named(m: RegExpExecArray, month: number, day: number, toDay: string | undefined, year: string | undefined): NamedDate {
+  const y = year !== undefined ? Number(year) : null;
+  const out: NamedDate = { start: m.index, end: m.index + m[0].length, y, m: month, d: day };
+  if (toDay !== undefined) out.to = { y, m: month, d: Number(toDay) };
+  const span = m[1]?.toLowerCase();
+  if (span !== undefined) out.span = span.includes('weekend') ? 'weekend' : 'week';
+  return out;
+}
+
+const HAS_MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+
+export function monthNameDates(scan: Scan): void {
+  if (!HAS_MONTH_WORD.test(scan.text)) return;
+  for (const w of readNamedDates(scan.text)) {
+    const date = w.y === null ? yearlessDate(scan.meeting, scan.year, w.m, w.d) : fullDate(w.y, w.m, w.d);
+    if (date === null) continue;
+    if (w.to) {
+      const end = w.y === null ? yearlessDate(scan.meeting, scan.year, w.to.m, w.to.d) : fullDate(w.y, w.to.m, w.to.d);
+      if (end === null || end < date) continue;
+      pushToken(scan, w.start, w.end, 'range', { rangeStart: date, rangeEnd: end, explicit: true, priority: 3 });
+    } else if (w.span === 'week') {
+      pushToken(scan, w.start, w.end, 'range', { rangeStart: date, rangeEnd: addDays(date, 7 - weekday(date)), explicit: true, priority: 3 });
+    } else if (w.span === 'weekend') {
+      const saturday = weekday(date) === 7 ? addDays(date, -1) : date;
+      pushToken(scan, w.start, w.end, 'range', { rangeStart: date, rangeEnd: addDays(saturday, 1), explicit: true, priority: 3 });
+    } else {
+      pushToken(scan, w.start, w.end, 'date', { date, explicit: true, priority: 3 });
+    }
+  }
+}

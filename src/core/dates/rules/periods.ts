@@ -1,0 +1,193 @@
+import { addMonths, daysInMonth, diffDays, parseIso, quarterEnd, quarterOf, toIso } from '../calendar';
+import { parseNumber } from '../numerals';
+import { yearlessDate } from '../resolve';
+import type { Scan } from '../token';
+import { eachMatch, pushToken } from '../token';
+import { monthNumber } from './monthNames';
+
+/**
+ * Parts of months, years and quarters: 月底/本月底/X月底/end of month → last day; 月初/下月初 → the 1st;
+ * 月中 → the 15th; 中旬 → the 20th; 上旬 → the 10th; 下旬 → last day; 本月内 → month end; 年底/年末 → 12-31;
+ * 年中 → 06-30; Q1–Q4/一季度/第三季度/三季度末/end of Q2 → quarter end; end of June / mid-June.
+ * A bare "Q3" or "三季度" is a project label as often as a deadline, so it needs a marker (Q3 内, by Q3,
+ * Q3 完成) unless it is the whole cell.
+ */
+
+const M = '(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])';
+/** The part of a month. 中 must not start 中心/中间/中秋/中国/中期. */
+const PART = '(底|末|初|中旬|上旬|下旬|中下旬|上中旬|中(?![心间秋期国层高文台])|内|之内)';
+
+const EXPLICIT_MONTH = new RegExp(`(?:(\\d{4})\\s*年\\s*)?(?<![\\d〇零一二两三四五六七八九十])${M}\\s*月份?\\s*${PART}`, 'g');
+const RELATIVE_MONTH = new RegExp(`(本月|这个月|这月|当月|下个月|下月|次月|上个月|上月)份?\\s*${PART}`, 'g');
+const BARE_MONTH = new RegExp(`(?<![\\d〇零一二两三四五六七八九十个本这当下次上月每])月${PART}`, 'g');
+const BARE_DECADE = /(?<![月旬])(中旬|上旬|下旬)/g;
+
+const YEAR_PART = /(?<!每)(?:(\d{4})\s*|(今|本|明|次|去))?年\s*(?:年)?(底|末|内|之内|中(?![心国期层高])|初)(?!期|级)/g;
+
+const QUARTER =
+  /(?:(\d{4})\s*年?\s*)?(?:第?([一二三四1-4])季度|(?<![A-Za-z0-9])Q([1-4])(?![0-9])|(?<![A-Za-z0-9])([1-4])Q(?![0-9A-Za-z]))(?:\s*(末|底|内|之内))?/g;
+const RELATIVE_QUARTER = /(本|这个|这|当前|当|下个|下|上个|上)?季度(末|底|内|之内)/g;
+/** A bare quarter label counts as a date only beside one of these. */
+const QUARTER_AFTER = /^\s*(?:前|之前|以前|完成|结束|上线|交付|发布|落地|达成|实现|推出)/;
+const QUARTER_BEFORE = /(?:\b(?:by|before|in|during|within|until|end\s+of|the\s+end\s+of)|截至|截止|于|在)\s*$/i;
+
+const EN_MONTH_END = /\b(?:(?:the\s+)?end\s+of\s+(the\s+|this\s+|next\s+)?month|EOM)\b/gi;
+const EN_YEAR_END = /\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?year|EOY)\b/gi;
+const EN_YEAR_END_SHORT = /\b(?:by|before|until)\s+(?:the\s+)?(year|month)[-\s]end\b/gi;
+const EN_END_OF_Q = /\b(?:the\s+)?end\s+of\s+Q([1-4])(?:\s+(\d{4}))?\b/gi;
+const EN_QUARTER_END = /\b(?:the\s+)?end\s+of\s+(the\s+|this\s+|next\s+)?quarter\b|\bEOQ\b/gi;
+const EN_MONTH_PART =
+  /\b(?:(?:the\s+)?(end)\s+of\s+|(mid)[-\s]?|(early)\s+|(late)\s+)(jan(?:uary)?|feb(?:ruary)?|march|mar|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/gi;
+
+export function periods(scan: Scan): void {
+  const { text } = scan;
+  if (/[月旬年季Q]|\d\s*Q/.test(text)) chinese(scan, text);
+  if (/\b(?:end|eo[myq]|mid|early|late|year|month|quarter)/i.test(text)) english(scan, text);
+}
+
+/** A day of the month named by a part word; null for a span (中下旬). */
+function partDay(y: number, m: number, part: string): { day: number; deadline: boolean } | null {
+  switch (part) {
+    case '底':
+    case '末':
+    case '下旬':
+      return { day: daysInMonth(y, m), deadline: false };
+    case '内':
+    case '之内':
+      return { day: daysInMonth(y, m), deadline: true };
+    case '初':
+      return { day: 1, deadline: false };
+    case '上旬':
+      return { day: 10, deadline: false };
+    case '中':
+      return { day: 15, deadline: false };
+    case '中旬':
+      return { day: 20, deadline: false };
+    default:
+      return null;
+  }
+}
+
+function pushPart(scan: Scan, start: number, end: number, y: number, m: number, part: string, explicitYear: boolean): void {
+  const hit = partDay(y, m, part);
+  if (hit === null) {
+    pushToken(scan, start, end, 'range', { rangeStart: toIso(y, m, 11), rangeEnd: toIso(y, m, daysInMonth(y, m)), priority: 2 });
+    return;
+  }
+  const date = explicitYear ? toIso(y, m, hit.day) : yearlessDate(scan.meeting, scan.year, m, hit.day);
+  if (date !== null) pushToken(scan, start, end, 'date', { date, deadline: hit.deadline, priority: 2 });
+}
+
+function chinese(scan: Scan, text: string): void {
+  if (text.includes('月')) {
+    eachMatch(EXPLICIT_MONTH, text, (m) => {
+      const month = parseNumber(m[2] ?? '');
+      if (month === null || month < 1 || month > 12) return;
+      const y = m[1] !== undefined ? Number(m[1]) : scan.year;
+      pushPart(scan, m.index, m.index + m[0].length, y, month, m[3] ?? '', m[1] !== undefined);
+    });
+    eachMatch(RELATIVE_MONTH, text, (m) => {
+      const rel = m[1] ?? '';
+      const months = rel.startsWith('下') || rel.startsWith('次') ? 1 : rel.startsWith('上') ? -1 : 0;
+      const { y, m: month } = parseIso(addMonths(toIso(scan.year, scan.month, 1), months));
+      pushPart(scan, m.index, m.index + m[0].length, y, month, m[2] ?? '', true);
+    });
+    eachMatch(BARE_MONTH, text, (m) => {
+      const part = m[1] ?? '';
+      // A bare 月初 said mid-month means next month's beginning; a bare 月中 after the 15th, next month's.
+      const next = (part === '初' && scan.day > 5) || (part === '中' && scan.day > 15) || (part === '中旬' && scan.day > 20) || (part === '上旬' && scan.day > 10);
+      const { y, m: month } = parseIso(addMonths(toIso(scan.year, scan.month, 1), next ? 1 : 0));
+      pushPart(scan, m.index, m.index + m[0].length, y, month, part, true);
+    });
+  }
+  if (text.includes('旬')) {
+    eachMatch(BARE_DECADE, text, (m) => {
+      const part = m[1] ?? '';
+      const next = (part === '中旬' && scan.day > 20) || (part === '上旬' && scan.day > 10);
+      const { y, m: month } = parseIso(addMonths(toIso(scan.year, scan.month, 1), next ? 1 : 0));
+      pushPart(scan, m.index, m.index + m[0].length, y, month, part, true);
+    });
+  }
+  if (text.includes('年')) {
+    eachMatch(YEAR_PART, text, (m) => {
+      let y = scan.year;
+      if (m[1] !== undefined) y = Number(m[1]);
+      else if (m[2] === '明' || m[2] === '次') y += 1;
+      else if (m[2] === '去') y -= 1;
+      const part = m[3] ?? '';
+      let date: string;
+      let deadline = false;
+      if (part === '中') date = toIso(y, 6, 30);
+      else if (part === '初') date = toIso(m[1] === undefined && m[2] === undefined && scan.month > 2 ? y + 1 : y, 1, 1);
+      else {
+        date = toIso(y, 12, 31);
+        deadline = part.endsWith('内');
+      }
+      pushToken(scan, m.index, m.index + m[0].length, 'date', { date, deadline, priority: 2 });
+    });
+  }
+  if (text.includes('季度') || /Q/.test(text)) {
+    eachMatch(QUARTER, text, (m) => {
+      const written = m[2] ?? m[3] ?? m[4] ?? '';
+      const q = parseNumber(written);
+      if (q === null || q < 1 || q > 4) return;
+      const start = m.index;
+      const end = start + m[0].length;
+      const suffix = m[5];
+      if (suffix === undefined && !quarterAccepted(scan, start, end)) return;
+      const explicitYear = m[1] !== undefined;
+      let date = quarterEnd(explicitYear ? Number(m[1]) : scan.year, q);
+      if (!explicitYear && diffDays(date, scan.meeting) > 183) date = quarterEnd(scan.year + 1, q);
+      const deadline = suffix !== undefined && suffix.endsWith('内');
+      pushToken(scan, start, end, 'date', { date, deadline, priority: 2 });
+    });
+    eachMatch(RELATIVE_QUARTER, text, (m) => {
+      const rel = m[1] ?? '';
+      const shift = rel.startsWith('下') ? 1 : rel.startsWith('上') ? -1 : 0;
+      const index = scan.year * 4 + quarterOf(scan.month) - 1 + shift;
+      const date = quarterEnd(Math.floor(index / 4), (index % 4) + 1);
+      pushToken(scan, m.index, m.index + m[0].length, 'date', { date, deadline: (m[2] ?? '').endsWith('内'), priority: 2 });
+    });
+  }
+}
+
+function quarterAccepted(scan: Scan, start: number, end: number): boolean {
+  if (scan.text.trim() === scan.text.slice(start, end).trim()) return true; // the whole text (a cell)
+  return QUARTER_AFTER.test(scan.text.slice(end, end + 6)) || QUARTER_BEFORE.test(scan.text.slice(Math.max(0, start - 14), start));
+}
+
+function english(scan: Scan, text: string): void {
+  eachMatch(EN_MONTH_END, text, (m) => {
+    const next = (m[1] ?? '').trim().toLowerCase() === 'next';
+    const { y, m: month } = parseIso(addMonths(toIso(scan.year, scan.month, 1), next ? 1 : 0));
+    pushToken(scan, m.index, m.index + m[0].length, 'date', { date: toIso(y, month, daysInMonth(y, month)), priority: 2 });
+  });
+  eachMatch(EN_YEAR_END, text, (m) => {
+    pushToken(scan, m.index, m.index + m[0].length, 'date', { date: toIso(scan.year, 12, 31), priority: 2 });
+  });
+  eachMatch(EN_YEAR_END_SHORT, text, (m) => {
+    const date = (m[1] ?? '').toLowerCase() === 'year' ? toIso(scan.year, 12, 31) : toIso(scan.year, scan.month, daysInMonth(scan.year, scan.month));
+    pushToken(scan, m.index, m.index + m[0].length, 'date', { date, deadline: true, priority: 2 });
+  });
+  eachMatch(EN_QUARTER_END, text, (m) => {
+    const shift = (m[1] ?? '').trim().toLowerCase() === 'next' ? 1 : 0;
+    const index = scan.year * 4 + quarterOf(scan.month) - 1 + shift;
+    pushToken(scan, m.index, m.index + m[0].length, 'date', { date: quarterEnd(Math.floor(index / 4), (index % 4) + 1), priority: 2 });
+  });
+  eachMatch(EN_END_OF_Q, text, (m) => {
+    const q = Number(m[1]);
+    let date = quarterEnd(m[2] !== undefined ? Number(m[2]) : scan.year, q);
+    if (m[2] === undefined && diffDays(date, scan.meeting) > 183) date = quarterEnd(scan.year + 1, q);
+    pushToken(scan, m.index, m.index + m[0].length, 'date', { date, priority: 2 });
+  });
+  eachMatch(EN_MONTH_PART, text, (m) => {
+    const monthWord = m[5] ?? '';
+    if (monthWord === 'may') return;
+    const month = monthNumber(monthWord);
+    if (month === null) return;
+    const last = daysInMonth(scan.year, month);
+    const day = m[1] !== undefined || m[4] !== undefined ? last : m[2] !== undefined ? 15 : 1;
+    const date = yearlessDate(scan.meeting, scan.year, month, day);
+    if (date !== null) pushToken(scan, m.index, m.index + m[0].length, 'date', { date, priority: 2 });
+  });
+}

@@ -1,0 +1,157 @@
+import { addDays, addMonths, mondayOf } from '../calendar';
+import { EN_NUM, NUM, parseNumber } from '../numerals';
+import type { Scan } from '../token';
+import { eachMatch, pushToken } from '../token';
+
+/**
+ * Days and weeks relative to the meeting: 今天/明天/后天/大后天/今晚/明早/tomorrow/today, N天内/N天后,
+ * N周内/两周后/in two weeks, 半个月内/一个月内, 24小时内, 本周内/周内/这周/by end of week (Friday of the
+ * meeting week), 下周内/下周/end of next week (Friday of next week), 周末 (Sunday), 周末前 (Friday).
+ */
+
+/** Friday of the meeting week (+ weeks); on a weekend meeting, this week's Sunday instead of a past Friday. */
+export function weekEnd(scan: Scan, weeks: number): string {
+  const monday = mondayOf(scan.meeting);
+  if (weeks === 0 && scan.wd >= 6) return addDays(monday, 6);
+  return addDays(monday, 7 * weeks + 4);
+}
+
+const DAY_WORDS: Readonly<Record<string, { days: number; daypart?: 'am' | 'pm' }>> = {
+  今天: { days: 0 }, 今日: { days: 0 }, 当天: { days: 0 }, 当日: { days: 0 }, 今早: { days: 0, daypart: 'am' },
+  今晚: { days: 0, daypart: 'pm' }, 今夜: { days: 0, daypart: 'pm' },
+  明天: { days: 1 }, 明日: { days: 1 }, 明儿: { days: 1 }, 今明两天: { days: 1 }, 明早: { days: 1, daypart: 'am' },
+  明晚: { days: 1, daypart: 'pm' },
+  后天: { days: 2 }, 大后天: { days: 3 }, 昨天: { days: -1 }, 昨日: { days: -1 }, 前天: { days: -2 },
+};
+
+const ZH_DAY_WORDS = /今明两天|大后天|后天|明天|明日|明早|明晚|明儿|今天|今日|今晚|今早|今夜|当天|当日|昨天|昨日|前天/g;
+
+const ZH_DURATION = new RegExp(
+  `(?<![\\d.第])(${NUM}|半)\\s*(个)?\\s*(天|日|周|星期|礼拜|月|小时|钟头)\\s*(之内|以内|内|之后|以后|后)`,
+  'g',
+);
+
+/** 本周期 / 下周报 / 下周会议 are not "this/next week". */
+const ZH_THIS_WEEK = /(本|这个|这)?(?:周|星期|礼拜)(之内|以内|内)|(?:本|这个|这)(?:周|星期|礼拜)(?![一二三四五六日天1-7末期报刊年会边])/g;
+const ZH_NEXT_WEEK = /(下下个|下下|下个|下)(?:周|星期|礼拜)(之内|以内|内)?(?![一二三四五六日天1-7末期报刊年会边])/g;
+const ZH_WEEKEND = /(本|这个|这|下个|下)?周末(之前|以前|前)?/g;
+
+const EN_DAY_WORDS = /\b(today|tonight|tomorrow|tmrw|yesterday|(?:the\s+)?day\s+after\s+tomorrow)\b/gi;
+const EN_THIS_WEEK = /\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week|this\s+week|EOW|week'?s\s+end)\b/gi;
+const EN_NEXT_WEEK = /\b(?:(?:the\s+)?end\s+of\s+next\s+week|next\s+week|(the\s+)?week\s+after\s+next)\b/gi;
+const EN_IN_N = new RegExp(
+  `\\b(in|within)\\s+(${EN_NUM}|half\\s+an?|a\\s+couple\\s+of)\\s+(days?|weeks?|months?|hours?|fortnight)\\b`,
+  'gi',
+);
+const EN_FROM_NOW = new RegExp(`\\b(${EN_NUM})\\s+(days?|weeks?)\\s+(?:from|after)\\s+(now|today|tomorrow)\\b`, 'gi');
+const EN_WEEKEND = /\b(this|next|the)\s+weekend\b/gi;
+
+const HAS_ZH = /[天日早晚夜周星礼月时头]/;
+const HAS_EN = /\b(?:today|tonight|tomorrow|tmrw|yesterday|week|eow|in|within|days?|weeks?|weekend)\b/i;
+
+export function relativeDays(scan: Scan): void {
+  const { text } = scan;
+  if (HAS_ZH.test(text)) chinese(scan, text);
+  if (HAS_EN.test(text)) english(scan, text);
+}
+
+function chinese(scan: Scan, text: string): void {
+  eachMatch(ZH_DAY_WORDS, text, (m) => {
+    const word = m[0];
+    if (word === '前天' && /[提之以]$/.test(text.slice(Math.max(0, m.index - 1), m.index))) return;
+    if (word === '后天' && /[之以]$/.test(text.slice(Math.max(0, m.index - 1), m.index))) return;
+    const entry = DAY_WORDS[word];
+    if (entry === undefined) return;
+    const fields = { date: addDays(scan.meeting, entry.days), priority: 2, ...(entry.daypart ? { daypart: entry.daypart } : {}) };
+    pushToken(scan, m.index, m.index + word.length, 'date', fields);
+  });
+  eachMatch(ZH_DURATION, text, (m) => {
+    const written = m[1] ?? '';
+    const unit = m[3] ?? '';
+    const within = (m[4] ?? '').endsWith('内');
+    const half = written === '半';
+    const n = half ? 0.5 : parseNumber(written);
+    if (n === null || n <= 0) return;
+    let date: string | null = null;
+    if (unit === '天' || unit === '日') date = half ? null : addDays(scan.meeting, n);
+    else if (unit === '周' || unit === '星期' || unit === '礼拜') date = half ? null : addDays(scan.meeting, 7 * n);
+    else if (unit === '月') {
+      if (half) date = addDays(scan.meeting, 15);
+      else if (m[2] !== undefined || !/^\d/.test(written)) date = addMonths(scan.meeting, n);
+    } else {
+      // 小时: within a day stays today; 24小时内 is the next day, 48小时内 the day after.
+      date = addDays(scan.meeting, n < 24 ? 0 : Math.ceil(n / 24));
+    }
+    if (date !== null) pushToken(scan, m.index, m.index + m[0].length, 'date', { date, deadline: within, priority: 2 });
+  });
+  if (text.includes('周') || text.includes('星期') || text.includes('礼拜')) {
+    eachMatch(ZH_THIS_WEEK, text, (m) => {
+      const within = m[2] !== undefined;
+      pushToken(scan, m.index, m.index + m[0].length, 'date', { date: weekEnd(scan, 0), deadline: within, priority: 2 });
+    });
+    eachMatch(ZH_NEXT_WEEK, text, (m) => {
+      const weeks = (m[1] ?? '').startsWith('下下') ? 2 : 1;
+      pushToken(scan, m.index, m.index + m[0].length, 'date', {
+        date: weekEnd(scan, weeks),
+        deadline: m[2] !== undefined,
+        priority: 2,
+      });
+    });
+    eachMatch(ZH_WEEKEND, text, (m) => {
+      const weeks = (m[1] ?? '').startsWith('下') ? 1 : 0;
+      const monday = addDays(mondayOf(scan.meeting), 7 * weeks);
+      const before = m[2] !== undefined;
+      pushToken(scan, m.index, m.index + m[0].length, 'date', {
+        date: addDays(monday, before ? 4 : 6),
+        deadline: before,
+        priority: 2,
+      });
+    });
+  }
+}
+
+function english(scan: Scan, text: string): void {
+  eachMatch(EN_DAY_WORDS, text, (m) => {
+    const word = m[1]?.toLowerCase() ?? '';
+    let days = 0;
+    if (word === 'tomorrow' || word === 'tmrw') days = 1;
+    else if (word === 'yesterday') days = -1;
+    else if (word.endsWith('tomorrow')) days = 2;
+    const fields = { date: addDays(scan.meeting, days), priority: 2, ...(word === 'tonight' ? { daypart: 'pm' as const } : {}) };
+    pushToken(scan, m.index, m.index + m[0].length, 'date', fields);
+  });
+  eachMatch(EN_THIS_WEEK, text, (m) => {
+    pushToken(scan, m.index, m.index + m[0].length, 'date', { date: weekEnd(scan, 0), priority: 2 });
+  });
+  eachMatch(EN_NEXT_WEEK, text, (m) => {
+    const weeks = /after\s+next/i.test(m[0]) ? 2 : 1;
+    pushToken(scan, m.index, m.index + m[0].length, 'date', { date: weekEnd(scan, weeks), priority: 2 });
+  });
+  eachMatch(EN_IN_N, text, (m) => {
+    const countWord = (m[2] ?? '').toLowerCase();
+    const unit = (m[3] ?? '').toLowerCase();
+    const n = countWord.startsWith('half') ? 0.5 : countWord.startsWith('a couple') ? 2 : parseNumber(countWord);
+    if (n === null) return;
+    let date: string | null;
+    if (unit.startsWith('day')) date = Number.isInteger(n) ? addDays(scan.meeting, n) : null;
+    else if (unit.startsWith('week')) date = Number.isInteger(n) ? addDays(scan.meeting, 7 * n) : null;
+    else if (unit === 'fortnight') date = addDays(scan.meeting, 14);
+    else if (unit.startsWith('month')) date = n === 0.5 ? addDays(scan.meeting, 15) : addMonths(scan.meeting, n);
+    else date = addDays(scan.meeting, n < 24 ? 0 : Math.ceil(n / 24));
+    if (date === null) return;
+    const within = (m[1] ?? '').toLowerCase() === 'within';
+    pushToken(scan, m.index, m.index + m[0].length, 'date', { date, deadline: within, priority: 2 });
+  });
+  eachMatch(EN_FROM_NOW, text, (m) => {
+    const n = parseNumber(m[1] ?? '');
+    if (n === null) return;
+    const days = ((m[2] ?? '').toLowerCase().startsWith('week') ? 7 * n : n) + ((m[3] ?? '').toLowerCase() === 'tomorrow' ? 1 : 0);
+    pushToken(scan, m.index, m.index + m[0].length, 'date', { date: addDays(scan.meeting, days), priority: 2 });
+  });
+  eachMatch(EN_WEEKEND, text, (m) => {
+    const next = (m[1] ?? '').toLowerCase() === 'next';
+    const before = /\b(?:by|before)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index));
+    const monday = addDays(mondayOf(scan.meeting), next ? 7 : 0);
+    pushToken(scan, m.index, m.index + m[0].length, 'date', { date: addDays(monday, before ? 4 : 6), priority: 2 });
+  });
+}

@@ -1,0 +1,138 @@
+import { parseNumber } from '../numerals';
+import type { Scan } from '../token';
+import { eachMatch, pushToken } from '../token';
+
+/**
+ * Times of day: 上午10点(前), 下午3点半, 中午 12 点, 10:00(前), 3pm, noon → 'HH:MM'; EOD/COB/end of day →
+ * 'EOD'; 下班前 → '18:00'; 中午前 → '12:00'. A bare hour (两点, 10:00 with no marker) is weak: it only counts
+ * next to a date. Time ranges (14:00-15:30) are meeting slots, never deadlines, and are skipped.
+ */
+
+const DAYPART = '(上午|下午|中午|晚上|早上|早晨|凌晨|傍晚|晚间|夜里|夜间|早|晚)';
+const ZH_HOUR = new RegExp(
+  `(?<!第)(?:(?<![今明昨当])${DAYPART}\\s*)?(?<![\\d.])(\\d{1,2}|[零〇一二两三四五六七八九十]{1,3})\\s*(?:点|时)(?![间候代期刻])\\s*(?:(半)|(一刻|三刻)|(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*分?)?(钟)?`,
+  'g',
+);
+const CLOCK = new RegExp(`(?:(?<![今明昨当])${DAYPART}\\s*)?(?<![\\d:.])([01]?\\d|2[0-3]):([0-5]\\d)(?![\\d:])(?:\\s*(am|pm|a\\.m\\.|p\\.m\\.)(?![a-z]))?`, 'gi');
+const EN_HOUR = /\b(1[0-2]|0?[1-9])(?::([0-5]\d))?\s*(am|pm|a\.m\.|p\.m\.)(?![a-z])/gi;
+const NOON = /\b(?:noon|midday)\b/gi;
+const EOD = /\b(?:EOD|COB|EOB|end\s+of\s+(?:the\s+)?(?:business\s+)?day|close\s+of\s+(?:the\s+)?business(?:\s+day)?|end\s+of\s+business)\b/gi;
+const ZH_FIXED = /下班(?:之前|以前|前)|(?:中午|午饭)(?:之前|以前|前)/g;
+
+const TIME_RANGE = /\d{1,2}:\d{2}\s*(?:-|–|—|~|至|到|to)\s*\d{1,2}:\d{2}|(?:上午|下午|晚上)?\d{1,2}\s*点\s*(?:-|–|—|~|至|到)\s*\d{1,2}\s*点/gi;
+
+/** 前/之前/整 right after a time makes it a deadline time even without a date. */
+const STRONG_AFTER = /^\s*(?:前(?![后台端期沿者辈景述])|之前|以前|整|截止)/;
+const STRONG_BEFORE = /(?:\b(?:by|before|until|till|at)|截止|截至|最晚|最迟)\s*$/i;
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** 24-hour clock from an hour and a Chinese day part. */
+function applyDaypart(hour: number, daypart: string | undefined): number {
+  if (daypart === undefined) return hour;
+  if (/下午|晚|夜|傍晚/.test(daypart)) return hour < 12 ? hour + 12 : hour;
+  if (daypart === '中午') return hour <= 2 ? hour + 12 : hour;
+  return hour;
+}
+
+/** Ranges are few and sorted; a linear scan is cheaper than anything cleverer at line length. */
+function inRange(ranges: readonly [number, number][], start: number): boolean {
+  for (const [a, b] of ranges) {
+    if (start < a) return false;
+    if (start < b) return true;
+  }
+  return false;
+}
+
+/** 1–6 o'clock with no day part (两点前, 3点) is afternoon in minutes of working meetings. */
+function isAfternoonHour(hour: number): boolean {
+  return hour >= 1 && hour <= 6;
+}
+
+export function times(scan: Scan): void {
+  const { text } = scan;
+  const ranges: [number, number][] = [];
+  if (/\d\s*(?:[:点])/.test(text)) eachMatch(TIME_RANGE, text, (m) => ranges.push([m.index, m.index + m[0].length]));
+
+  if (/[点时]/.test(text)) {
+    eachMatch(ZH_HOUR, text, (m) => {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (inRange(ranges, start + m[0].length - 1)) return;
+      // 早一点 / 晚一点 / 快一点 mean "a bit earlier/later", not one o'clock.
+      if (m[2] === '一' && (m[1] === undefined || m[1] === '早' || m[1] === '晚') && m[3] === undefined && m[5] === undefined) return;
+      const hourRaw = parseNumber(m[2] ?? '');
+      if (hourRaw === null || hourRaw > 24) return;
+      let minute = 0;
+      if (m[3] !== undefined) minute = 30;
+      else if (m[4] !== undefined) minute = m[4] === '一刻' ? 15 : 45;
+      else if (m[5] !== undefined) {
+        const parsed = parseNumber(m[5]);
+        if (parsed === null || parsed > 59) return;
+        minute = parsed;
+      }
+      const daypart = m[1];
+      const assumedPm = daypart === undefined && isAfternoonHour(hourRaw);
+      const hour = assumedPm ? hourRaw + 12 : applyDaypart(hourRaw, daypart) % 24;
+      const strong = daypart !== undefined || m[5] !== undefined || m[3] !== undefined || isStrong(text, start, end);
+      pushToken(scan, start, end, 'time', {
+        time: `${pad(hour)}:${pad(minute)}`,
+        weak: !strong,
+        bareHour: daypart === undefined && hourRaw <= 12,
+        ...(assumedPm ? { assumedPm } : {}),
+        priority: 1,
+      });
+    });
+  }
+  if (text.includes(':')) {
+    eachMatch(CLOCK, text, (m) => {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (inRange(ranges, end - 1)) return;
+      const written = Number(m[2]);
+      let hour = written;
+      const meridiem = (m[4] ?? '').toLowerCase();
+      // "3:00" with one digit and no day part reads as 15:00 in working hours; "03:00" stays.
+      const assumedPm = m[1] === undefined && meridiem === '' && (m[2] ?? '').length === 1 && isAfternoonHour(written);
+      if (meridiem.startsWith('p') && hour < 12) hour += 12;
+      else if (meridiem.startsWith('a') && hour === 12) hour = 0;
+      else if (assumedPm) hour += 12;
+      else hour = applyDaypart(hour, m[1]);
+      const strong = m[1] !== undefined || meridiem !== '' || isStrong(text, start, end);
+      pushToken(scan, start, end, 'time', {
+        time: `${pad(hour % 24)}:${m[3] ?? '00'}`,
+        weak: !strong,
+        bareHour: m[1] === undefined && meridiem === '' && written <= 12,
+        ...(assumedPm ? { assumedPm } : {}),
+        priority: 1,
+      });
+    });
+  }
+  if (/\d\s*[ap]\.?m/i.test(text)) {
+    eachMatch(EN_HOUR, text, (m) => {
+      let hour = Number(m[1]);
+      const meridiem = (m[3] ?? '').toLowerCase();
+      if (meridiem.startsWith('p') && hour < 12) hour += 12;
+      else if (meridiem.startsWith('a') && hour === 12) hour = 0;
+      pushToken(scan, m.index, m.index + m[0].length, 'time', { time: `${pad(hour)}:${m[2] ?? '00'}`, priority: 1 });
+    });
+  }
+  if (/noon|midday/i.test(text)) {
+    eachMatch(NOON, text, (m) => pushToken(scan, m.index, m.index + m[0].length, 'time', { time: '12:00', priority: 1 }));
+  }
+  if (/eod|cob|eob|end\s+of|close\s+of/i.test(text)) {
+    eachMatch(EOD, text, (m) => pushToken(scan, m.index, m.index + m[0].length, 'time', { time: 'EOD', deadline: true, priority: 2 }));
+  }
+  if (text.includes('前')) {
+    eachMatch(ZH_FIXED, text, (m) => {
+      const time = m[0].startsWith('下班') ? '18:00' : '12:00';
+      pushToken(scan, m.index, m.index + m[0].length, 'time', { time, deadline: true, priority: 2 });
+    });
+  }
+}
+
+function isStrong(text: string, start: number, end: number): boolean {
+  return STRONG_AFTER.test(text.slice(end, end + 4)) || STRONG_BEFORE.test(text.slice(Math.max(0, start - 10), start));
+}

@@ -1,0 +1,134 @@
+import type { ItemWarning } from '../../model/items';
+import { addDays, mondayOf } from '../calendar';
+import type { Scan } from '../token';
+import { eachMatch, pushToken } from '../token';
+
+/**
+ * Weekdays, with Monday-start weeks (chrono-node assumes Sunday-start; Chinese usage does not):
+ * 本周X/这周X/this X → weekday X of the meeting's Mon–Sun week; 下周X/next X → the following week;
+ * 下下周X → the week after; 上周X/last X → the previous week; bare 周X/星期X/礼拜X/Friday → the next such
+ * weekday strictly after the meeting date. 每周X / every Monday is recurring (vague).
+ */
+
+/** How a weekday is qualified. */
+export type WeekRelation = 'this' | 'next' | 'after-next' | 'last' | 'before-last' | 'bare';
+
+export interface ResolvedWeekday {
+  date: string;
+  warnings: ItemWarning[];
+}
+
+/**
+ * Resolve weekday `target` (Monday = 1 … Sunday = 7) against the meeting. `english` marks "next X",
+ * which many readers take as "the coming X": flagged when that reading differs.
+ */
+export function resolveWeekday(scan: Scan, target: number, relation: WeekRelation, english: boolean): ResolvedWeekday {
+  const monday = mondayOf(scan.meeting);
+  const warnings: ItemWarning[] = [];
+  let date: string;
+  switch (relation) {
+    case 'this':
+      date = addDays(monday, target - 1);
+      break;
+    case 'next':
+      date = addDays(monday, 7 + target - 1);
+      // Said on a Sunday, a Sunday-start reader lands a week later; "next Friday" said on a Tuesday may
+      // mean the coming Friday.
+      if (scan.wd === 7 || (english && target > scan.wd)) warnings.push('ambiguous_next_weekday');
+      break;
+    case 'after-next':
+      date = addDays(monday, 14 + target - 1);
+      break;
+    case 'last':
+      date = addDays(monday, -7 + target - 1);
+      break;
+    case 'before-last':
+      date = addDays(monday, -14 + target - 1);
+      break;
+    case 'bare': {
+      const delta = (target - scan.wd + 7) % 7 || 7;
+      date = addDays(scan.meeting, delta);
+      // 周五 said on a Friday: today or next Friday?
+      if (target === scan.wd) warnings.push('ambiguous_next_weekday');
+      break;
+    }
+  }
+  return { date, warnings };
+}
+
+const ZH_WEEKDAY: Readonly<Record<string, number>> = {
+  一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7,
+};
+
+const ZH_RELATION: Readonly<Record<string, WeekRelation>> = {
+  本: 'this', 这: 'this', 这个: 'this', 本个: 'this',
+  下: 'next', 下个: 'next', 下下: 'after-next', 下下个: 'after-next',
+  上: 'last', 上个: 'last', 上上: 'before-last', 上上个: 'before-last',
+};
+
+const ZH_WEEKDAYS = /(每\s*(?:个)?\s*)?(?:(下下个|上上个|下下|上上|下个|上个|这个|本个|下|上|本|这)\s*)?(?:周|星期|礼拜)([一二三四五六日天1-7])(?![\d])/g;
+
+const EN_WEEKDAY: Readonly<Record<string, number>> = {
+  mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7,
+};
+
+const EN_WEEKDAYS =
+  /\b(?:(every|each)\s+(?:other\s+)?|(this\s+coming|this|next|last|coming|the\s+following|following)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(s)?\b\.?(\s+after\s+next)?(?:\s+(next|this)\s+week\b)?/gi;
+
+/** Named days that contain a weekday word but are not "the coming X". */
+export const NAMED_DAY_BEFORE = /\b(?:black|cyber|good|super|ash|holy|easter|casual|freaky|blue|manic|giving|small\s+business)\s+$/i;
+
+const HAS_ZH = /周|星期|礼拜/;
+const HAS_EN = /\b(?:mon|tue|wed|thu|fri|sat|sun)/i;
+
+export function weekdays(scan: Scan): void {
+  const { text } = scan;
+  if (HAS_ZH.test(text)) {
+    eachMatch(ZH_WEEKDAYS, text, (m) => {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (m[1] !== undefined) {
+        pushToken(scan, start, end, 'vague', { vague: true, warnings: ['vague_deadline'], priority: 2 });
+        return;
+      }
+      const target = ZH_WEEKDAY[m[3] ?? ''];
+      if (target === undefined) return;
+      // 周日 as part of 周日加班 is still a weekday; 一周一次 is not (一 after 周 then 次).
+      if (m[3] === '一' && /^\s*次/.test(text.slice(end, end + 2))) return;
+      const relation: WeekRelation = m[2] !== undefined ? (ZH_RELATION[m[2]] ?? 'bare') : 'bare';
+      const { date, warnings } = resolveWeekday(scan, target, relation, false);
+      pushToken(scan, start, end, 'weekday', { date, warnings, priority: 2, explicit: false, weekdayNumber: target });
+    });
+  }
+  if (HAS_EN.test(text)) {
+    eachMatch(EN_WEEKDAYS, text, (m) => {
+      const word = m[3] ?? '';
+      // Abbreviations only when capitalised: "sat" and "sun" are also ordinary words.
+      if (!/day$/i.test(word) && word.charAt(0) === word.charAt(0).toLowerCase()) return;
+      const start = m.index;
+      // A full name keeps its sentence's full stop out; "Fri." keeps its abbreviation point.
+      const end = start + m[0].length - (/day\.$/i.test(m[0]) ? 1 : 0);
+      if (NAMED_DAY_BEFORE.test(text.slice(Math.max(0, start - 16), start))) return;
+      if (m[1] !== undefined || m[4] !== undefined) {
+        pushToken(scan, start, end, 'vague', { vague: true, warnings: ['vague_deadline'], priority: 2 });
+        return;
+      }
+      const target = EN_WEEKDAY[word.slice(0, 3).toLowerCase()];
+      if (target === undefined) return;
+      const qualifier = (m[2] ?? '').toLowerCase().replace(/\s+/g, ' ');
+      let relation: WeekRelation = 'bare';
+      if (qualifier === 'this') relation = 'this';
+      else if (qualifier === 'next') relation = 'next';
+      else if (qualifier === 'last') relation = 'last';
+      if (m[6] !== undefined) relation = m[6].toLowerCase() === 'next' ? 'next' : 'this'; // Friday next week
+      // "Friday next week" leaves no doubt; "next Friday" may mean the coming one.
+      let { date, warnings } = resolveWeekday(scan, target, relation, m[6] === undefined);
+      if (m[5] !== undefined) {
+        // "Friday after next": the one after the coming Friday.
+        date = addDays(resolveWeekday(scan, target, 'bare', true).date, 7);
+        warnings = [];
+      }
+      pushToken(scan, start, end, 'weekday', { date, warnings, priority: 2, explicit: false, weekdayNumber: target });
+    });
+  }
+}

@@ -1,0 +1,253 @@
+import type { ItemWarning } from '../model/items';
+import { weekday } from './calendar';
+import { normalizeText } from './normalize';
+import { businessDays } from './rules/businessDays';
+import { chronoFallback, needsChrono } from './rules/chronoFallback';
+import { dayOfMonth } from './rules/dayOfMonth';
+import { events } from './rules/events';
+import { explicitDates } from './rules/explicit';
+import { holidays } from './rules/holidays';
+import { monthNameDates } from './rules/monthNames';
+import { periods } from './rules/periods';
+import { relativeDays } from './rules/relativeDays';
+import { times } from './rules/times';
+import { vague } from './rules/vague';
+import { weekdays } from './rules/weekdays';
+import type { Rule, Token } from './token';
+import { createScan } from './token';
+import { mayHoldDate } from './trigger';
+import type { DateContext, DateMention } from './types';
+
+/**
+ * The date scanner: every rule family proposes tokens; the longest non-overlapping ones are kept; then
+ * neighbours merge (a date and its time, a weekday and the explicit date beside it, two dates joined by 至),
+ * deadline markers (前/之前/by/before/due…) are attached, and warnings are set.
+ */
+
+const RULES: readonly Rule[] = [
+  explicitDates,
+  monthNameDates,
+  dayOfMonth,
+  weekdays,
+  relativeDays,
+  businessDays,
+  periods,
+  times,
+  vague,
+  events,
+  holidays,
+];
+
+export function scanDates(raw: string, ctx: DateContext, cell: boolean): DateMention[] {
+  if (raw.length === 0 || !mayHoldDate(raw)) return [];
+  const text = normalizeText(raw);
+  const scan = createScan(text, ctx, cell);
+  for (const rule of RULES) rule(scan);
+  let tokens = select(scan.tokens);
+  if (needsChrono(text, tokens)) {
+    const before = scan.tokens.length;
+    chronoFallback(scan, tokens);
+    if (scan.tokens.length > before) tokens = select([...tokens, ...scan.tokens.slice(before)]);
+  }
+  tokens = combineRanges(tokens, text);
+  tokens = mergeNeighbours(tokens, text);
+  tokens = tokens.filter((t) => !t.weak);
+  return tokens.map((t) => finish(t, raw, text, ctx));
+}
+
+/**
+ * Longest first (then higher priority, then earlier); a token overlapping a chosen one is dropped.
+ * Chosen tokens are kept sorted by start, so each overlap test looks at two neighbours only.
+ */
+function select(tokens: readonly Token[]): Token[] {
+  const sorted = [...tokens].sort(
+    (a, b) => b.end - b.start - (a.end - a.start) || (b.priority ?? 0) - (a.priority ?? 0) || a.start - b.start,
+  );
+  const chosen: Token[] = [];
+  for (const t of sorted) {
+    let lo = 0;
+    let hi = chosen.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((chosen[mid] as Token).start < t.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const prev = chosen[lo - 1];
+    const next = chosen[lo];
+    if ((prev !== undefined && prev.end > t.start) || (next !== undefined && next.start < t.end)) continue;
+    chosen.splice(lo, 0, t);
+  }
+  return chosen;
+}
+
+const RANGE_GAP = /^[^\S\n]*(?:至|到|~|-|–|—|to|through|thru|until|till)[^\S\n]*$/i;
+
+function isDay(t: Token): boolean {
+  return (t.kind === 'date' || t.kind === 'weekday') && t.date !== null && t.time === null;
+}
+
+/** 6月3日至6月5日, Dec 23 – Jan 3, 周一到周五: two dates joined by a range word become one range. */
+function combineRanges(tokens: Token[], text: string): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const a = tokens[i] as Token;
+    const b = tokens[i + 1];
+    if (b !== undefined && isDay(a) && isDay(b) && RANGE_GAP.test(text.slice(a.end, b.start)) && (a.date ?? '') <= (b.date ?? '')) {
+      out.push({
+        start: a.start,
+        end: b.end,
+        kind: 'range',
+        date: null,
+        time: null,
+        deadline: false,
+        vague: false,
+        warnings: [],
+        rangeStart: a.date ?? undefined,
+        rangeEnd: b.date ?? undefined,
+        explicit: true,
+      });
+      i += 1;
+    } else out.push(a);
+  }
+  return out;
+}
+
+const DATE_TIME_GAP = /^[^\S\n]*(?:,|，|at|@|的|T)?[^\S\n]*$/i;
+const TIME_DATE_GAP = /^[^\S\n]*(?:,|，|on)?[^\S\n]*$/i;
+const WEEKDAY_DATE_GAP = /^(?:[^\S\n]|[,，(（])*$/;
+const DATE_WEEKDAY_GAP = /^[^\S\n]*[(（]?[^\S\n]*$/;
+const CLOSING = /^[^\S\n]*[)）]/;
+/** 2025年5月15日（四）: a Taiwan-style weekday in brackets. */
+const BRACKET_WEEKDAY = /^[^\S\n]*[(（][^\S\n]*[一二三四五六日天][^\S\n]*[)）]/;
+
+function hasDate(t: Token): boolean {
+  return (t.kind === 'date' || t.kind === 'weekday' || t.kind === 'event') && t.time === null;
+}
+
+function joinTime(day: Token, time: Token, start: number, end: number): Token {
+  let clock = time.time;
+  if (clock !== null && clock !== 'EOD') {
+    const hour = Number(clock.slice(0, 2));
+    let shifted = hour;
+    if (time.bareHour && day.daypart === 'pm' && hour < 12) shifted = hour + 12;
+    else if (time.assumedPm && day.daypart === 'am') shifted = hour - 12;
+    if (shifted !== hour) clock = `${String(shifted).padStart(2, '0')}${clock.slice(2)}`;
+  }
+  return {
+    ...day,
+    start,
+    end,
+    kind: day.kind === 'event' ? 'event' : 'date',
+    time: clock,
+    deadline: day.deadline || time.deadline,
+    weak: false,
+    warnings: [...day.warnings, ...time.warnings],
+  };
+}
+
+function withWeekday(date: Token, wd: Token, start: number, end: number): Token {
+  const warnings: ItemWarning[] = [...date.warnings];
+  if (wd.weekdayNumber !== undefined && date.date !== null && weekday(date.date) !== wd.weekdayNumber) warnings.push('conflicting_dates');
+  return { ...date, start, end, warnings, deadline: date.deadline || wd.deadline };
+}
+
+/** One pass of pairwise merges, repeated until nothing changes. */
+function mergeNeighbours(input: Token[], text: string): Token[] {
+  let tokens = input;
+  let changed = true;
+  while (changed) {
+    changed = false;
+    const out: Token[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const a = tokens[i] as Token;
+      const b = tokens[i + 1];
+      const merged = b === undefined ? null : mergePair(a, b, text);
+      if (merged !== null) {
+        out.push(merged);
+        i += 1;
+        changed = true;
+      } else out.push(a);
+    }
+    tokens = out;
+  }
+  return tokens.map((t) => absorbBracketWeekday(t, text));
+}
+
+/** 当天/当日 right after a date means that date ("9/12 当天"), not the meeting day. */
+const SAME_DAY = /^(?:当天|当日)$/;
+
+function mergePair(a: Token, b: Token, text: string): Token | null {
+  const gap = text.slice(a.end, b.start);
+  if (hasDate(a) && a.date !== null && b.kind === 'date' && SAME_DAY.test(text.slice(b.start, b.end)) && /^[^\S\n]*$/.test(gap)) {
+    return { ...a, end: b.end };
+  }
+  if (a.kind === 'weekday' && b.kind === 'date' && b.explicit && WEEKDAY_DATE_GAP.test(gap)) {
+    return withWeekday(b, a, a.start, extendClosing(text, b.end));
+  }
+  if (a.kind === 'date' && a.explicit && b.kind === 'weekday' && DATE_WEEKDAY_GAP.test(gap)) {
+    return withWeekday(a, b, a.start, extendClosing(text, b.end));
+  }
+  if (hasDate(a) && b.kind === 'time' && b.date === null && DATE_TIME_GAP.test(gap)) return joinTime(a, b, a.start, b.end);
+  if (a.kind === 'time' && a.date === null && hasDate(b) && TIME_DATE_GAP.test(gap)) return joinTime(b, a, a.start, b.end);
+  return null;
+}
+
+function extendClosing(text: string, end: number): number {
+  const m = CLOSING.exec(text.slice(end, end + 3));
+  return m === null ? end : end + m[0].length;
+}
+
+function absorbBracketWeekday(t: Token, text: string): Token {
+  if (t.kind !== 'date' || !t.explicit) return t;
+  const m = BRACKET_WEEKDAY.exec(text.slice(t.end, t.end + 6));
+  return m === null ? t : { ...t, end: t.end + m[0].length };
+}
+
+/** 前/之前/以前/或之前/以内/内/为止/截止 after a date; "前后" means "around", not before. */
+const SUFFIX = /^[^\S\n]*(?:或之前|或以前|之前|以前|以内|之内|为止|截止|前(?![后台端期沿者辈景述])|内(?![容部外存网测审控地销陆核涵])|止(?!损))/;
+const PREFIX =
+  /(?:\b(?:by|before|due(?:[^\S\n]+(?:on|by|date:?))?|no[^\S\n]+later[^\S\n]+than|not[^\S\n]+later[^\S\n]+than|on[^\S\n]+or[^\S\n]+before|until|till|deadline:?)|截止(?:到|至|于|日期)?[^\S\n]*[:：]?|截至|最晚|最迟|不晚于|不迟于|务必在|须在|需在)[^\S\n]*$/i;
+const STARTS_AFTER = /^[^\S\n]*(?:开始|起(?![草来码床诉])|启动|starts?\b|begins?\b)/i;
+const STARTS_BEFORE = /(?:\b(?:from|starting(?:[^\S\n]+on)?|beginning|effective|as[^\S\n]+of)|自|从)[^\S\n]*$/i;
+
+function finish(t: Token, raw: string, text: string, ctx: DateContext): DateMention {
+  let { start, end } = t;
+  let deadline = t.deadline;
+  if (t.kind !== 'vague' && t.kind !== 'range') {
+    const suffix = SUFFIX.exec(text.slice(end, end + 5));
+    if (suffix !== null) {
+      end += suffix[0].length;
+      deadline = true;
+    }
+    const prefix = PREFIX.exec(text.slice(Math.max(0, start - 20), start));
+    if (prefix !== null) {
+      start -= prefix[0].length;
+      deadline = true;
+    }
+  }
+  if (t.kind === 'time' && t.date === null) deadline = true;
+  const warnings: ItemWarning[] = [...t.warnings];
+  if (t.date !== null && t.date < ctx.meetingDate) warnings.push('past_due');
+  if (t.event !== undefined && !warnings.includes('relative_to_event') && t.kind === 'event' && t.date === null) warnings.push('relative_to_event');
+  if (t.vague && !warnings.includes('vague_deadline')) warnings.push('vague_deadline');
+  const mention: DateMention = {
+    start,
+    end,
+    text: raw.slice(start, end),
+    date: t.date,
+    time: t.time,
+    deadline,
+    vague: t.vague,
+    warnings: [...new Set(warnings)],
+  };
+  if (t.event !== undefined) mention.event = t.event;
+  if (t.kind === 'range') {
+    mention.range = true;
+    if (t.rangeStart !== undefined) mention.rangeStart = t.rangeStart;
+    if (t.rangeEnd !== undefined) mention.rangeEnd = t.rangeEnd;
+  }
+  const after = text.slice(t.end, t.end + 6);
+  const before = text.slice(Math.max(0, t.start - 12), t.start);
+  if (t.kind !== 'vague' && (STARTS_AFTER.test(after) || STARTS_BEFORE.test(before))) mention.starts = true;
+  return mention;
+}

@@ -1,0 +1,101 @@
+import type { ItemWarning } from '../model/items';
+import { parseIso, weekday } from './calendar';
+import type { DateContext, IsoDate } from './types';
+
+/** What a rule recognised; decides how tokens merge with their neighbours. */
+export type TokenKind =
+  | 'date' // a calendar date (explicit or relative)
+  | 'weekday' // 周五 / Friday: yields to an explicit date written next to it
+  | 'time' // 10:00 / 下午3点 / EOD / 下班前
+  | 'vague' // 尽快 / TBD
+  | 'event' // 上线前 / before launch
+  | 'range'; // 6月3日至6月5日
+
+/** A candidate phrase found by one rule family, before overlaps are resolved and neighbours merged. */
+export interface Token {
+  start: number;
+  end: number;
+  kind: TokenKind;
+  date: IsoDate | null;
+  time: string | null;
+  deadline: boolean;
+  vague: boolean;
+  event?: string;
+  rangeStart?: IsoDate;
+  rangeEnd?: IsoDate;
+  warnings: ItemWarning[];
+  /** A date written out in full (2025-06-20, 6月20日, June 20): beats a weekday next to it. */
+  explicit?: boolean;
+  /** A time of day that only counts next to a date (两点, 10:00 without 前). */
+  weak?: boolean;
+  /** 今晚/明晚: a bare hour after it is p.m. */
+  daypart?: 'am' | 'pm';
+  /** The weekday a weekday token names (Monday = 1), to check it against an explicit date beside it. */
+  weekdayNumber?: number;
+  /** A time written as a bare hour (10点, 9:30) that 今晚/明晚 turns into p.m. */
+  bareHour?: boolean;
+  /** A bare 1–6 o'clock read as p.m.; 明早/今早 beside it turns it back to a.m. */
+  assumedPm?: boolean;
+  /** Higher wins between tokens of equal length. */
+  priority?: number;
+}
+
+/** The text being scanned plus the meeting date broken into parts; rules push tokens into `tokens`. */
+export interface Scan {
+  /** Normalised text (same length as the original). */
+  readonly text: string;
+  readonly meeting: IsoDate;
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  /** Meeting weekday, Monday = 1 … Sunday = 7. */
+  readonly wd: number;
+  readonly events: Readonly<Record<string, IsoDate>> | undefined;
+  /** The text is a whole deadline cell: bare forms (Q3, 6.20) are accepted without a marker. */
+  readonly cell: boolean;
+  readonly tokens: Token[];
+}
+
+export function createScan(text: string, ctx: DateContext, cell: boolean): Scan {
+  const { y, m, d } = parseIso(ctx.meetingDate);
+  return {
+    text,
+    meeting: ctx.meetingDate,
+    year: y,
+    month: m,
+    day: d,
+    wd: weekday(ctx.meetingDate),
+    events: ctx.events,
+    cell,
+    tokens: [],
+  };
+}
+
+type TokenFields = Partial<Omit<Token, 'start' | 'end' | 'kind'>>;
+
+export function pushToken(scan: Scan, start: number, end: number, kind: TokenKind, fields: TokenFields = {}): void {
+  scan.tokens.push({
+    start,
+    end,
+    kind,
+    date: null,
+    time: null,
+    deadline: false,
+    vague: false,
+    warnings: [],
+    ...fields,
+  });
+}
+
+/** A rule family: scans the whole text and pushes what it finds. */
+export type Rule = (scan: Scan) => void;
+
+/** Run a global regex over the scan's text and call back for each match. */
+export function eachMatch(re: RegExp, text: string, fn: (m: RegExpExecArray) => void): void {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    fn(m);
+    if (m[0].length === 0) re.lastIndex += 1;
+  }
+}

@@ -1,0 +1,52 @@
+import type { ItemKind } from '../model/items';
+import type { Draft } from './clauses';
+import { isCancelled, isDeferral, isDoneText, isFyi, isHedge, isMetricsOnly, isNextMeeting, isNonAction, isQuestion, VAGUE_EXTRA } from './filters';
+import type { SectionKind } from './sections';
+
+export interface Placement {
+  section: SectionKind;
+  /** The line is a checkbox item. */
+  checkbox: boolean;
+  /** The line has an information label (现状：, Notes:). */
+  infoLabel: boolean;
+  /** The line is a prose paragraph (only explicit agreements were read). */
+  prose: boolean;
+}
+
+/**
+ * Whether a draft is an item here, and of which kind. Sections that are about items (待办, 决议) take what
+ * they hold; elsewhere a line must show an owner with a deadline or a commitment, or a settled decision.
+ */
+export function acceptDraft(draft: Draft, where: Placement): ItemKind | null {
+  const text = draft.text;
+  const kind: ItemKind = draft.kind ?? (where.section === 'decision' ? 'decision' : 'todo');
+  if (!draft.title || isFyi(text) || isNextMeeting(text) || isDeferral(text)) return null;
+  if (isQuestion(text) && !where.checkbox) return null;
+  if (kind === 'todo' && (isHedge(text) || isCancelled(text) || isNonAction(draft.title) || (isDoneText(text) && !where.checkbox))) return null;
+  if (kind === 'decision' && isHedge(text)) return null;
+  if (where.prose) return draft.evidence.agreed ? 'decision' : null;
+  if (where.checkbox || draft.evidence.labelled) return kind;
+  if (where.infoLabel) return draft.evidence.decisionMarker ? 'decision' : null;
+
+  const hasDate = draft.dates.some((d) => !d.vague && !d.range && (d.date !== null || d.event !== undefined || d.time !== null));
+  const vague = draft.dates.some((d) => d.vague) || VAGUE_EXTRA.test(text);
+  switch (where.section) {
+    case 'decision':
+      return kind;
+    case 'todo':
+      if (kind === 'todo' && draft.ownerState === 'none' && !hasDate && isMetricsOnly(text)) return null;
+      return kind;
+    case 'info':
+      return draft.evidence.decisionMarker || draft.evidence.agreed ? 'decision' : null;
+    case 'neutral': {
+      if (draft.evidence.decisionMarker || draft.evidence.agreed) return 'decision';
+      if (kind === 'decision') return 'decision';
+      const named = draft.ownerState === 'named';
+      if (isMetricsOnly(text) && !hasDate && !named) return null;
+      if (named && (hasDate || vague || draft.evidence.commitment)) return 'todo';
+      if (draft.ownerState === 'collective' && hasDate) return 'todo';
+      if (draft.ownerState === 'undecided') return 'todo';
+      return null;
+    }
+  }
+}

@@ -1,0 +1,364 @@
+import type { DateContext, DateMention } from '../dates/types';
+import type { ItemKind, Person } from '../model/items';
+import type { PersonMention } from '../owners/mentions';
+import type { Roster } from '../owners/roster';
+import { datesIn, isStartDate } from './deadlines';
+import { VAGUE_EXTRA } from './filters';
+import { looksLikeChineseName } from '../owners/roster';
+import { classifyLabel, splitLabel, type Label } from './labels';
+import { sliceLine, type Line } from './line';
+import { ownersOf, peopleGroups, uniquePeople, type OwnerState, type PeopleGroup } from './people';
+
+/** One candidate item read from a line, before the section decides whether it is one. */
+export interface Draft {
+  kind: ItemKind | null;
+  /** The text the item was read from. */
+  text: string;
+  title: string;
+  owners: Person[];
+  ownerState: OwnerState;
+  collaborators: Person[];
+  dates: DateMention[];
+  evidence: Evidence;
+}
+
+/** What speaks for a line being an item, for sections that do not say so themselves. */
+export interface Evidence {
+  /** Owners named by a label, a leading name, 由X or X负责. */
+  owner: boolean;
+  /** 负责/牵头/跟进, "to", "will", 我来. */
+  commitment: boolean;
+  /** 定为/确定为/confirmed + a date. */
+  decisionMarker: boolean;
+  /** "agreed that", 会议决定. */
+  agreed: boolean;
+  /** The kind was given by a label (决议：, TODO:). */
+  labelled: boolean;
+}
+
+export interface LineContext {
+  roster: Roster;
+  dates: DateContext;
+}
+
+export interface LineAnalysis {
+  /** The first label of the line, when it has one. */
+  label: Label | null;
+  /** Text after the labels (for owner/deadline field lines). */
+  rest: Line;
+  drafts: Draft[];
+}
+
+const BULLET = /^[\s•·●▪◦‣⁃∙➤→►✅✔☑✓❌⭐️\-*+]+/u;
+const EN_OWNER = /^((?:@?[A-Z][\w.'’-]*(?: [A-Z][a-z]+)?|@[\w.-]+)(?:\s*(?:,|and|&|\+)\s*(?:@?[A-Z][\w.'’-]*(?: [A-Z][a-z]+)?|@[\w.-]+))*)\s+(?:(?:will|shall|should|must|needs? to|is to|are to|to)\s+(?:also\s+|then\s+)?|[–—-]{1,2}\s+)/;
+const EN_NOT_OWNER = /^(?:The|This|That|These|Those|It|There|Here|Go-live|Launch|Budget|Action|Decision|Note|Notes|If|When|After|Before|Then|Also|Please)$/;
+const DECISION_MARKER = /(?:不变|不變|不再调整|不再調整|不再延期|定为|定為|定在|定于|定於|确定为|確定為|确定在|確定在|确定于|確定於|定档|定檔|推迟到|推遲到|延期到|confirmed|stays on|\bis set for\b|\bwill be held on\b)/i;
+const AGREED = /(?:\bagreed(?: that)?[:：]?\s+(?!to\b)|一致同意|达成一致|達成一致|会议决定|會議決定|最终决定|最終決定|最后决定|最後決定|形成以下意见)/i;
+const COMMITMENT = /(?:负责|負責|牵头|牽頭|跟进|跟進|主责|我来|我來|我会|我會|我先|我这边|我這邊|我下周|我明天|由\S{1,8}(?:负责|整理|评估|跟进|发布|统一|提供|准备|安排)|\bI'll\b|\bI will\b|\bwill\b|\bto\b)/i;
+const OWNER_WORDS = /^\s*(?:一起|共同)?\s*(?:牵头|牽頭|负责|負責|主责|主責|具体跟进|具體跟進|跟进一下|跟進一下|跟进|跟進)?/;
+
+export interface LineOptions {
+  /** The section says every line is a decision: no splitting into several items, start dates count. */
+  decisions?: boolean;
+}
+
+/** Analyse one line of minutes: its label, then its clauses grouped into items. */
+export function analyzeLine(input: Line, ctx: LineContext, options: LineOptions = {}): LineAnalysis {
+  const bullet = BULLET.exec(input.text)?.[0].length ?? 0;
+  let line = sliceLine(input, bullet, input.text.length);
+  let label: Label | null = null;
+  let labelOwners: PeopleGroup | null = null;
+  let labelKind: ItemKind | null = options.decisions ? 'decision' : null;
+  let topic = '';
+  let committed = false;
+  for (let guard = 0; guard < 2; guard++) {
+    const split = splitLabel(line.text);
+    if (!split) break;
+    const classified = classifyLabel(split.label, ctx.roster);
+    if (classified.kind === 'topic' && guard > 0) break;
+    if (classified.kind === 'people' && classified.people) {
+      labelOwners = { start: 0, end: split.label.length, members: classified.people, role: 'leading' };
+    }
+    if (classified.kind === 'decision') labelKind = 'decision';
+    if (classified.kind === 'todo') labelKind = 'todo';
+    if (split.owner) {
+      const ownerLabel = classifyLabel(split.owner, ctx.roster);
+      if (ownerLabel.people) labelOwners = { start: 0, end: split.owner.length, members: ownerLabel.people, role: 'leading' };
+    }
+    if (classified.kind === 'topic' || classified.kind === 'topic-heading') topic = split.label.trim();
+    label ??= classified;
+    line = sliceLine(line, split.restStart, line.text.length);
+    if (classified.kind !== 'decision' && classified.kind !== 'todo') break;
+  }
+  const source = input.text.trim();
+  if (label && ['owner-field', 'due-field', 'collaborator-field', 'meeting-field', 'topic-heading'].includes(label.kind)) {
+    return { label, rest: line, drafts: [] };
+  }
+  // English "Priya to send…", "Daniel – finalize…", "Raj will publish…".
+  const en = EN_OWNER.exec(line.text);
+  if (en?.[1] && !EN_NOT_OWNER.test(en[1].replace(/^@/, ''))) {
+    const names = en[1].split(/\s*(?:,|and|&|\+)\s*/).filter(Boolean);
+    const groups = peopleGroups(sliceLine(line, 0, en[1].length), ctx.roster);
+    const members = groups.flatMap((g) => g.members);
+    const known: PersonMention[] =
+      members.length > 0
+        ? members
+        : names.map((name) => ({ start: 0, end: 0, name: name.replace(/^@/, ''), kind: /^we$/i.test(name) ? 'collective' : 'person', explicit: false }));
+    labelOwners = { start: 0, end: en[1].length, members: known, role: 'leading' };
+    committed = /\b(?:will|shall|should|must|need|needs|to)\b/i.test(en[0]);
+    line = sliceLine(line, en[0].length, line.text.length);
+  } else if (!labelOwners) {
+    labelOwners = unknownLeadingName(line);
+  }
+  const drafts = analyzeClauses(line, ctx, { labelOwners, labelKind, topic, source });
+  for (const d of drafts) {
+    if (committed) d.evidence.commitment = true;
+    if (label?.kind === 'decision' || label?.kind === 'todo') d.evidence.labelled = true;
+  }
+  return { label, rest: line, drafts };
+}
+
+/**
+ * A name the roster does not know, at the very start of a line: "包蕾 3 个工作日内…", "Leo Wang 下周一…".
+ * Only a surname-led Chinese name or capitalised Latin words directly followed by Chinese text or a number.
+ */
+function unknownLeadingName(line: Line): PeopleGroup | null {
+  const m = /^([\u3400-\u9fff]{2,3})(?=\s|\d)|^([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=\s+[\u3400-\u9fff\d])/.exec(line.text);
+  const name = m?.[1] ?? m?.[2];
+  if (!name || (m?.[1] && !looksLikeChineseName(name))) return null;
+  return { start: 0, end: name.length, members: [{ start: 0, end: name.length, name, kind: 'person', explicit: false }], role: 'leading' };
+}
+
+interface Work {
+  start: number;
+  end: number;
+  owners: PeopleGroup | null;
+  extraOwners: PeopleGroup[];
+  collaborators: Person[];
+  dates: DateMention[];
+  content: boolean;
+  decision: boolean;
+  titleParts: string[];
+  commitment: boolean;
+  /** People named in passing (not as owner, collaborator or receiver). */
+  others: PersonMention[];
+}
+
+interface ClauseOptions {
+  labelOwners: PeopleGroup | null;
+  labelKind: ItemKind | null;
+  topic: string;
+  /** The whole line, for the item's source text and the filters. */
+  source: string;
+}
+
+/** "零售运营部提供业务口径", "技术参数部分由温斌提供": someone supplies input to another's item. */
+const SUPPLIES = /^(?:提供|给出|給出|支持|支援|協助|协助|配合)/;
+
+function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draft[] {
+  if (line.text.trim().length === 0) return [];
+  const { labelOwners, labelKind } = opts;
+  const decisionLine = labelKind === 'decision';
+  const labelHasPerson = labelOwners?.members.some((m) => m.kind === 'person') ?? false;
+  const spans = splitClauses(line.text);
+  const works: Work[] = [];
+  let shared: DateMention[] = [];
+  let cur: Work | null = null;
+  spans.forEach((span, index) => {
+    const clause = sliceLine(line, span.start, span.end);
+    const groups = peopleGroups(clause, ctx.roster);
+    // A speaker's own label beats a department at the start of what they say (邓琪：产品中心页面 PRD).
+    if (labelHasPerson) for (const g of groups) if (g.role === 'leading' && g.members.every((m) => m.kind !== 'person')) g.role = 'other';
+    const dates = datesIn(clause, ctx.dates).filter((m) => decisionLine || !isStartDate(clause, m));
+    let ownerGroups = groups.filter((g) => g.role === 'owner' || (!decisionLine && g.role === 'leading'));
+    let collabGroups = groups.filter((g) => g.role === 'collaborator');
+    const residual = residualText(clause.text, groups, dates);
+    if (ownerGroups.length > 0 && cur && SUPPLIES.test(residual)) {
+      collabGroups = [...collabGroups, ...ownerGroups];
+      ownerGroups = [];
+    }
+    const marker = DECISION_MARKER.test(`${opts.topic} ${clause.text}`) && dates.some((d) => d.date !== null) && ownerGroups.length === 0;
+    const title = decisionLine ? clause.text : titleOf(clause.text, groups.filter((g) => g.role !== 'other' && g.role !== 'receiver'), dates);
+    const commitment = COMMITMENT.test(clause.text);
+    const hasContent = residual.length > 0;
+    const dateOnly = dates.length > 0 && ownerGroups.length === 0 && DATE_ONLY_RESIDUAL.test(residual);
+
+    if (dateOnly && index === 0 && spans.length > 1 && !decisionLine) {
+      shared = dates;
+      return;
+    }
+    const collabOf = (gs: readonly PeopleGroup[]): Person[] => gs.flatMap((g) => ownersOf(g.members).owners);
+    const fresh = (): Work => ({
+      start: span.start, end: span.end, owners: ownerGroups[0] ?? null, extraOwners: ownerGroups.slice(1), collaborators: collabOf(collabGroups),
+      dates: [...dates], content: hasContent, decision: marker, titleParts: title ? [title] : [], commitment, others: othersOf(groups),
+    });
+    if (!cur) {
+      cur = fresh();
+      return;
+    }
+    const work: Work = cur;
+    const collabOnly = collabGroups.length > 0 && ownerGroups.length === 0 && !dates.some((d) => d.date !== null);
+    const ownerOnly = ownerGroups.length > 0 && !hasContent && dates.length === 0;
+    const hasOwner = work.owners !== null || labelOwners !== null;
+    const newActor = ownerGroups.length > 0 && hasOwner && !sameGroup(ownerGroups[0]!, work.owners) && work.content && hasContent;
+    const secondDate = dates.some((d) => d.date !== null) && work.dates.some((d) => d.date !== null) && ownerGroups.length === 0 && hasContent;
+    const decisionSplit = marker && !work.decision && work.content;
+    if (collabOnly) {
+      // "IT 运维部配合提供证据": what the collaborator does stays out of the owner's title.
+      work.collaborators.push(...collabOf(collabGroups));
+      work.end = span.end;
+      return;
+    }
+    if (ownerOnly) {
+      work.extraOwners.push(...ownerGroups);
+      work.end = span.end;
+      return;
+    }
+    if (!decisionLine && (newActor || secondDate || decisionSplit)) {
+      works.push(work);
+      cur = fresh();
+      if (secondDate && !cur.owners) cur.owners = work.owners;
+      return;
+    }
+    if (!work.owners && ownerGroups[0]) work.owners = ownerGroups[0];
+    else work.extraOwners.push(...ownerGroups);
+    work.collaborators.push(...collabOf(collabGroups));
+    work.dates.push(...dates);
+    work.content ||= hasContent;
+    work.decision ||= marker && !work.owners;
+    work.commitment ||= commitment;
+    work.others.push(...othersOf(groups));
+    if (title) work.titleParts.push(title);
+    work.end = span.end;
+  });
+  if (cur) works.push(cur);
+  return works.map((w) => toDraft(w, line, opts, shared));
+}
+
+const DATE_ONLY_RESIDUAL =
+  /^(?:请|請|确认|確認|务必|務必|须|須|需要?|要|在|于|於|最晚|最迟|by|before|due|until|nolaterthan|within|target)?(?:前|之前|以前|或之前|以内|内|內)?(?:完成|交付|提交|反馈|回复|回覆|给结论|發出|发出|发布|上线|上線|落实|給我|给我|给清单)?$/i;
+
+function toDraft(w: Work, line: Line, opts: ClauseOptions, shared: DateMention[]): Draft {
+  const { labelOwners, labelKind, topic } = opts;
+  const text = opts.source;
+  const vagueText = VAGUE_EXTRA.test(text) || w.dates.some((d) => d.vague);
+  const decisionMarker = w.decision && !vagueText;
+  const kind: ItemKind | null = labelKind ?? (decisionMarker ? 'decision' : null);
+  const groups = [w.owners, ...w.extraOwners].filter((g): g is PeopleGroup => g !== null);
+  const labelResolved = labelOwners ? ownersOf(labelOwners.members) : null;
+  let resolved = ownersOf(groups.flatMap((g) => g.members));
+  // The label speaks for the line unless the line names a person of its own (a department gives way to a person).
+  if (labelResolved && labelResolved.state !== 'none') {
+    const linePerson = groups.some((g) => g.members.some((m) => m.kind === 'person'));
+    if (resolved.state !== 'named' || !linePerson) resolved = labelResolved;
+  }
+  const ownerMentions = [...groups, ...(labelOwners ? [labelOwners] : [])].flatMap((g) => g.members);
+  if (resolved.state === 'named' && !ownerMentions.some((m) => m.kind === 'person') && w.others.length > 0) {
+    resolved = ownersOf(w.others);
+  }
+  const parts = w.titleParts.filter((p) => p.trim().length > 0);
+  let title = cleanTitle(parts.join('，'));
+  if (topic) title = cleanTitle(title ? `${topic}：${title}` : topic);
+  if (!title) title = cleanTitle(text);
+  const dates = w.dates.length > 0 ? w.dates : shared;
+  const collaborators = uniquePeople(w.collaborators).filter((c) => !resolved.owners.some((o) => o.name === c.name));
+  const decisionOwners = groups.some((g) => g.role === 'owner');
+  return {
+    kind,
+    text,
+    title,
+    owners: kind === 'decision' && !decisionOwners ? [] : resolved.owners,
+    ownerState: kind === 'decision' && !decisionOwners ? 'none' : resolved.state,
+    collaborators,
+    dates,
+    evidence: {
+      owner: resolved.state === 'named' || resolved.state === 'undecided',
+      commitment: w.commitment || groups.some((g) => g.role === 'owner'),
+      decisionMarker,
+      agreed: AGREED.test(text),
+      labelled: false,
+    },
+  };
+}
+
+function othersOf(groups: readonly PeopleGroup[]): PersonMention[] {
+  return groups.filter((g) => g.role === 'other').flatMap((g) => g.members.filter((m) => m.kind === 'person'));
+}
+
+function sameGroup(a: PeopleGroup, b: PeopleGroup | null): boolean {
+  if (!b) return false;
+  const names = (g: PeopleGroup): string => g.members.map((m) => m.name).sort().join('|');
+  return names(a) === names(b);
+}
+
+/** The clause's text without the people and dates in it: what is left says whether it holds an action. */
+function residualText(text: string, groups: readonly PeopleGroup[], dates: readonly DateMention[]): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    if (groups.some((g) => i >= g.start && i < g.end) || dates.some((d) => i >= d.start && i < d.end)) continue;
+    out += text[i];
+  }
+  return out
+    .replace(/[@＠\s，,。.;；:：、()（）「」“”"'!！]/g, '')
+    .replace(/一起|共同|牵头|牽頭|负责|負責|主责|主責|具体跟进|具體跟進|跟进一下|跟進一下|跟进|跟進|配合|协助|協助|^由|^交由/g, '')
+    .replace(/^(?:by|before|due|until|no later than|within|on|target)$/i, '');
+}
+
+/** A clause's contribution to the title: without the owners at its start, its dates and deadline words. */
+function titleOf(text: string, groups: readonly PeopleGroup[], dates: readonly DateMention[]): string {
+  const cut: { start: number; end: number }[] = [];
+  for (const g of groups) {
+    if (g.role === 'collaborator') return '';
+    const after = OWNER_WORDS.exec(text.slice(g.end))?.[0].length ?? 0;
+    const before = /(?:由|交由)\s*$/.exec(text.slice(0, g.start))?.[0].length ?? 0;
+    cut.push({ start: g.start - before, end: g.end + after });
+  }
+  for (const d of dates) {
+    if (d.event !== undefined) continue;
+    const before = /(?:\b(?:by|before|due|until|no later than|within|on|in)\s+|(?:在|于|於|最晚|最迟)\s*)$/i.exec(text.slice(0, d.start))?.[0].length ?? 0;
+    const after = /^\s*(?:或之前|之前|以前|前|以内|内|內)/.exec(text.slice(d.end))?.[0].length ?? 0;
+    cut.push({ start: d.start - before, end: d.end + after });
+  }
+  let out = '';
+  for (let i = 0; i < text.length; i++) if (!cut.some((c) => i >= c.start && i < c.end)) out += text[i];
+  return out;
+}
+
+/** Trim list residue, brackets and punctuation left at the ends of a title. */
+export function cleanTitle(title: string): string {
+  return title
+    .replace(/\s+/g, ' ')
+    .replace(/（\s*[，,、]?\s*）|\(\s*[,]?\s*\)/g, '')
+    .replace(/[，,、]\s*[，,、]/g, '，')
+    .replace(/^[\s，,、;；:：.。\-–—+&/]+/, '')
+    .replace(/[\s，,、;；:：.。\-–—+&(（/]+$/, '')
+    .trim();
+}
+
+/**
+ * Split a line into clauses at ，；。 (and at "," between Chinese words, "; " and ". " in English), never inside
+ * brackets or quotes, nor inside numbers like 1,299.
+ */
+export function splitClauses(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if ('（(「“《【['.includes(ch)) depth++;
+    else if ('）)」”》】]'.includes(ch) && depth > 0) depth--;
+    if (depth > 0) continue;
+    const prev = text[i - 1] ?? '';
+    const next = text[i + 1] ?? '';
+    let split = false;
+    if ('，；。！？;!'.includes(ch)) split = true;
+    else if (ch === ',' && /[\u3400-\u9fff]/.test(prev + next) && !/\d/.test(prev)) split = true;
+    else if (ch === '.' && /\s/.test(next) && /[a-z)]/.test(prev)) split = true;
+    if (split) {
+      if (i > start) spans.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  if (start < text.length) spans.push({ start, end: text.length });
+  return spans.filter((s) => text.slice(s.start, s.end).trim().length > 0);
+}

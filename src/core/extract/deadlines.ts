@@ -1,0 +1,78 @@
+import { findDates } from '../dates/index';
+import type { DateContext, DateMention } from '../dates/types';
+import type { ItemKind, ItemWarning } from '../model/items';
+import type { Line } from './line';
+import { VAGUE_EXTRA } from './filters';
+
+/** Date phrases that do not set a deadline: "every Monday", "下周一开始", "自…起" for a to-do. */
+const RECURRING_BEFORE = /(?:every|each|每个?|每逢)\s*$/i;
+const WEEKDAY_ONLY = /^(?:周|週|星期|礼拜|禮拜)[一二三四五六日天]$|^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$/i;
+const PROPOSED_BEFORE = /(?:推迟至|推迟到|推遲至|推遲到|延期至|延期到|顺延至|順延至|改到|改至|改为|改為|postpone[sd]? to|moved? to)\s*$/i;
+const START_AFTER = /^\s*(?:开始|開始|起(?!草)|启动|啟動|starts?\b|kick(?:s)?\s*off)/i;
+
+/** Every date in a line: chips first (authoritative), then phrases the date layer finds in the text. */
+export function datesIn(line: Line, ctx: DateContext): DateMention[] {
+  const out: DateMention[] = line.dates.map((chip) => ({
+    start: chip.start,
+    end: chip.end,
+    text: line.text.slice(chip.start, chip.end),
+    date: chip.date,
+    time: chip.time ?? null,
+    deadline: true,
+    vague: false,
+    warnings: chip.date < ctx.meetingDate ? ['past_due'] : [],
+  }));
+  const found = /[0-9０-９一二三四五六七八九十今明后後本这這下上周週星礼禮月年季旬底初内內前天日号號QqA-Za-z尽儘待择擇另持长長会會]/.test(line.text) ? findDates(line.text, ctx) : [];
+  for (const m of found) {
+    if (out.some((c) => m.start < c.end && m.end > c.start)) continue;
+    if (RECURRING_BEFORE.test(line.text.slice(0, m.start))) continue;
+    // "10 月 18 日（周六）": the weekday only restates the date before it.
+    const prev = out[out.length - 1];
+    if (prev && WEEKDAY_ONLY.test(m.text) && /^\s*[（(]\s*$/.test(line.text.slice(prev.end, m.start))) continue;
+    out.push(m);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Whether a mention only marks when something starts, or a proposed new date (推迟至10月13日), not a deadline. */
+export function isStartDate(line: Line, m: DateMention): boolean {
+  if (PROPOSED_BEFORE.test(line.text.slice(0, m.start))) return true;
+  return !m.deadline && START_AFTER.test(line.text.slice(m.end));
+}
+
+export interface DueChoice {
+  due: string | null;
+  dueTime: string | null;
+  dueText?: string;
+  warnings: ItemWarning[];
+}
+
+/**
+ * The due date of an item from the dates written in it. A to-do takes its deadline (X前, by X) or else its only
+ * date; a decision takes a date only when exactly one is attached. Vague words give no date and a warning.
+ */
+export function chooseDue(mentions: readonly DateMention[], kind: ItemKind, text: string): DueChoice {
+  const concrete = mentions.filter((m) => !m.vague && !m.range && (m.date !== null || m.event !== undefined || m.time !== null));
+  const vague = mentions.some((m) => m.vague) || VAGUE_EXTRA.test(text);
+  if (kind === 'decision') {
+    const dated = concrete.filter((m) => m.date !== null);
+    const distinct = new Set(dated.map((m) => m.date));
+    if (distinct.size !== 1 || mentions.some((m) => m.range)) return { due: null, dueTime: null, warnings: [] };
+    const m = dated[0]!;
+    return { due: m.date, dueTime: null, dueText: m.text, warnings: [] };
+  }
+  const dated = concrete.filter((m) => m.date !== null || m.event !== undefined);
+  const pick = dated.find((m) => m.deadline) ?? dated[0];
+  const timeOnly = concrete.find((m) => m.date === null && m.event === undefined && m.time !== null);
+  if (!pick) {
+    if (vague) return { due: null, dueTime: null, warnings: ['vague_deadline'] };
+    if (timeOnly) return { due: null, dueTime: timeOnly.time, dueText: timeOnly.text, warnings: [] };
+    return { due: null, dueTime: null, warnings: [] };
+  }
+  const warnings = new Set<ItemWarning>(pick.warnings);
+  if (pick.event !== undefined) warnings.add('relative_to_event');
+  const time = pick.time ?? (timeOnly && Math.abs(timeOnly.start - pick.end) < 12 ? timeOnly.time : null);
+  const otherDeadlines = dated.filter((m) => m !== pick && m.deadline && m.date !== null && m.date !== pick.date);
+  if (otherDeadlines.length > 0) warnings.add('conflicting_dates');
+  return { due: pick.date, dueTime: time, dueText: pick.text, warnings: [...warnings] };
+}

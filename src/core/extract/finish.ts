@@ -1,0 +1,62 @@
+import type { Block, TableBlock } from '../model/document';
+import type { ActionItem, ItemKind, ItemSource, ItemWarning } from '../model/items';
+import type { Draft } from './clauses';
+import { chooseDue } from './deadlines';
+import type { TableRowItem } from './tables';
+
+/** A draft the section accepted, as an item with its due date and warnings. */
+export function finishItem(draft: Draft, kind: ItemKind, block: Block, blockIndex: number, meetingDate: string, via: ItemSource['via']): ActionItem {
+  const due = chooseDue(draft.dates, kind, draft.text);
+  const source: ItemSource = { via, blockIndex, text: draft.text };
+  if (block.anchor) source.blockAnchor = block.anchor;
+  return {
+    kind,
+    title: draft.title,
+    owners: draft.owners,
+    collaborators: draft.collaborators,
+    due: due.due,
+    dueTime: due.dueTime,
+    ...(due.dueText ? { dueText: due.dueText } : {}),
+    status: 'open',
+    warnings: warningsFor(kind, draft.owners.length > 0, due.due, due.warnings, meetingDate, 'open'),
+    source,
+  };
+}
+
+/** A row of a decision / to-do table as an item. */
+export function fromTableRow(row: TableRowItem, table: TableBlock, blockIndex: number, meetingDate: string): ActionItem {
+  const due = chooseDue(row.dates, row.kind === 'decision' ? 'todo' : row.kind, row.dates.map((d) => d.text).join(' '));
+  const status = row.status ?? 'open';
+  const source: ItemSource = { via: 'table', blockIndex, rowIndex: row.rowIndex, text: row.text };
+  if (table.anchor) source.blockAnchor = table.anchor;
+  if (row.rowAnchor) source.rowAnchor = row.rowAnchor;
+  return {
+    kind: row.kind,
+    title: row.title,
+    owners: row.owners,
+    collaborators: row.collaborators,
+    due: due.due,
+    dueTime: due.dueTime,
+    ...(due.dueText ? { dueText: due.dueText } : {}),
+    status,
+    warnings: row.ownerState === 'undecided' && row.kind === 'todo'
+      ? unique(['owner_missing', ...warningsFor(row.kind, false, due.due, due.warnings, meetingDate, status)])
+      : warningsFor(row.kind, row.owners.length > 0, due.due, due.warnings, meetingDate, status),
+    ...(row.taskLink ? { taskLink: row.taskLink } : {}),
+    source,
+  };
+}
+
+/** The guide's rules as warnings: every to-do has an owner and a deadline that is not already past. */
+function warningsFor(kind: ItemKind, hasOwner: boolean, due: string | null, fromDate: readonly ItemWarning[], meetingDate: string, status: ActionItem['status']): ItemWarning[] {
+  if (status === 'done') return [];
+  const out: ItemWarning[] = [...fromDate];
+  if (kind === 'todo' && !hasOwner) out.push('owner_missing');
+  if (due !== null && due < meetingDate) out.push('past_due');
+  if (kind === 'todo' && due === null && !out.includes('vague_deadline') && !out.includes('relative_to_event')) out.push('deadline_missing');
+  return unique(out);
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,156 @@
+import type { DateContext } from '../dates/types';
+import type { Block, MinutesDocument } from '../model/document';
+import type { ActionItem, DocumentWarning, Extraction, ItemKind } from '../model/items';
+import { blockText } from '../model/text';
+import { collectEventDates } from '../dates/index';
+import { analyzeLine, type Draft } from './clauses';
+import { lineOf, plainLine } from './line';
+import { collectRecordFields, interpretRecord } from './record';
+import { classifySection, looksLikeSectionLine, type SectionKind } from './sections';
+import { readItemTable } from './tables';
+import { acceptDraft } from './accept';
+import { attachField, type Candidate } from './attach';
+import { proseDecisions } from './prose';
+import { finishItem, fromTableRow } from './finish';
+import { dedupeItems } from './dedupe';
+
+export interface ExtractOptions {
+  /** The meeting date (YYYY-MM-DD) when the caller knows it (CLI --date); else the document's 沟通时间. */
+  meetingDate?: string;
+  /** Today's date (YYYY-MM-DD): the last fallback for the meeting date, with a warning. */
+  today: string;
+}
+
+/** A paragraph longer than this is prose: only explicit agreements are read from it. */
+const PROSE_LENGTH = 140;
+
+/** Document model → meeting record + decisions and to-dos + warnings (see ../shared/EXTRACTION.md). */
+export function extractMinutes(doc: MinutesDocument, options: ExtractOptions): Extraction {
+  const blocks = doc.blocks;
+  const fields = collectRecordFields(blocks);
+  const fallbackYear = Number((options.meetingDate ?? options.today).slice(0, 4));
+  const record = interpretRecord(fields, blocks, doc.title, fallbackYear);
+  const warnings: DocumentWarning[] = [];
+  const meetingDate = options.meetingDate ?? record.writtenDate ?? options.today;
+  if (!options.meetingDate && !record.writtenDate) {
+    warnings.push({ code: 'no_meeting_date', message: `No meeting date found in the minutes; deadlines are read relative to today (${options.today}).` });
+  }
+  const meeting = { ...record.meeting, date: meetingDate };
+  const dates: DateContext = { meetingDate, events: collectEventDates(eventText(blocks), { meetingDate }) };
+  const ctx = { roster: record.roster, dates };
+
+  const items: ActionItem[] = [];
+  let section: SectionKind = 'neutral';
+  let listSection: { level: number; kind: SectionKind } | null = null;
+  let topic: Candidate | null = null;
+  let last: Candidate | null = null;
+
+  blocks.forEach((block, blockIndex) => {
+    if (block.type === 'table') {
+      const rows = readItemTable(block, { ...ctx, section });
+      if (!rows) return;
+      for (const row of rows) items.push(fromTableRow(row, block, blockIndex, meetingDate));
+      last = null;
+      return;
+    }
+    const text = blockText(block).trim();
+    if (!text) return;
+    if (block.type === 'heading' || (block.type === 'paragraph' && looksLikeSectionLine(text))) {
+      const kind = classifySection(text);
+      // "决议：…" with content is a labelled line, not a heading.
+      if (block.type === 'heading' || !/[：:]\s*\S/.test(text)) {
+        section = kind === 'neutral' && block.type !== 'heading' ? section : kind;
+        if (/形成以下意见|决定如下|決定如下|agreed the following/i.test(text)) section = 'decision';
+        listSection = null;
+        topic = null;
+        last = null;
+        return;
+      }
+    }
+    if (block.type === 'paragraph' && /形成以下意见|决定如下|決定如下|agreed the following/i.test(text) && /[：:]$/.test(text)) {
+      section = 'decision';
+      return;
+    }
+    if (block.type === 'listItem') {
+      if (listSection && block.level <= listSection.level) listSection = null;
+      if (looksLikeSectionLine(text) && /[：:]$/.test(text)) {
+        listSection = { level: block.level, kind: classifySection(text) };
+        return;
+      }
+    } else listSection = null;
+    const where: SectionKind = listSection?.kind ?? section;
+
+    const line = lineOf(block.content);
+    const analysis = analyzeLine(line, ctx, { decisions: where === 'decision' });
+    const label = analysis.label;
+    if (label?.kind === 'meeting-field') return;
+    if (label?.kind === 'topic-heading') {
+      topic = { blockIndex, block, draft: topicDraft(analysis.rest.text), item: null };
+      last = null;
+      return;
+    }
+    if (label && (label.kind === 'owner-field' || label.kind === 'due-field' || label.kind === 'collaborator-field')) {
+      const target = last ?? topic;
+      if (target) {
+        attachField(target, label.kind, analysis.rest, ctx);
+        if (!target.item) {
+          target.item = finishItem(target.draft, 'todo', target.block, target.blockIndex, meetingDate, 'line');
+          items.push(target.item);
+        } else refresh(target, meetingDate);
+        last = target;
+      }
+      return;
+    }
+    const prose = block.type === 'paragraph' && text.length > PROSE_LENGTH && sentenceCount(text) > 1;
+    const drafts: Draft[] = prose ? proseDecisions(line, ctx) : analysis.drafts;
+    const checked = block.type === 'listItem' ? block.checked : undefined;
+    for (const draft of drafts) {
+      const kind: ItemKind | null = acceptDraft(draft, { section: where, checkbox: checked !== undefined, infoLabel: label?.kind === 'info', prose });
+      if (!kind) continue;
+      const item = finishItem(draft, kind, block, blockIndex, meetingDate, viaOf(block, label !== null));
+      if (checked === true) item.status = 'done';
+      items.push(item);
+      last = { blockIndex, block, draft, item };
+    }
+  });
+
+  const finalItems = dedupeItems(items);
+  if (finalItems.length === 0) warnings.push({ code: 'no_items', message: 'No decisions or to-dos were found in these minutes.' });
+  return { meeting, items: finalItems, warnings };
+}
+
+function sentenceCount(text: string): number {
+  return text.split(/[。！？!?]|\.\s+(?=[A-Z])/).filter((s) => s.trim().length > 0).length;
+}
+
+function viaOf(block: Block, labelled: boolean): ActionItem['source']['via'] {
+  if (block.type === 'listItem') return 'list';
+  return labelled ? 'line' : 'sentence';
+}
+
+/** "议题四：数据出境评估" becomes an item only if a 负责人/完成时限 line follows it without a 结论 in between. */
+function topicDraft(text: string): Draft {
+  return {
+    kind: 'todo',
+    text,
+    title: text.trim(),
+    owners: [],
+    ownerState: 'none',
+    collaborators: [],
+    dates: [],
+    evidence: { owner: false, commitment: false, decisionMarker: false, agreed: false, labelled: true },
+  };
+}
+
+function refresh(target: Candidate, meetingDate: string): void {
+  if (!target.item) return;
+  const kind = target.item.kind;
+  const updated = finishItem(target.draft, kind === 'decision' ? 'todo' : kind, target.block, target.blockIndex, meetingDate, target.item.source.via);
+  Object.assign(target.item, updated);
+}
+
+/** Text that may state event dates (上线日期定为…): every line and cell, once. */
+function eventText(blocks: readonly Block[]): string {
+  return blocks.map(blockText).join('\n');
+}
+

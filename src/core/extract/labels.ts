@@ -1,0 +1,97 @@
+import { meetingFieldOfLabel, type MeetingFieldLabel } from '../template/index';
+import { isCollective, isUndecided } from '../owners/classify';
+import { looksLikeChineseName, type Roster } from '../owners/roster';
+import { findPeople, type PersonMention } from '../owners/mentions';
+
+/** What the label before a colon says about the rest of the line. */
+export type LabelKind =
+  | 'decision'
+  | 'todo'
+  | 'owner-field'
+  | 'due-field'
+  | 'collaborator-field'
+  | 'info'
+  | 'topic-heading'
+  | 'meeting-field'
+  | 'people'
+  | 'topic';
+
+export interface Label {
+  kind: LabelKind;
+  text: string;
+  /** For 'people' labels (a speaker or owner): who. */
+  people?: PersonMention[];
+  field?: MeetingFieldLabel;
+}
+
+const DECISION_LABEL = /^(?:(?:会议|會議)?(?:决议|決議|结论|結論|决定|決定|共识|共識)(?:[一二三四五六七八九十\d]+)?|(?:key )?decisions?|agreed|(?:最后|最終|最终)\s*agreed|conclusions?|resolutions?)$/i;
+const TODO_LABEL = /^(?:待办|待辦|todo|to-do|actions?|ai|action items?|行动项|行動項|行动|行動|跟进|跟進|follow-?ups?|next steps?|处理意见|處理意見|解决方案|解決方案|应对措施|應對措施|措施|改进措施|任务|任務)$/i;
+const OWNER_FIELD = /^(?:负责人|負責人|责任人|責任人|责任方|責任方|负责部门|負責部門|负责部门\/人|执行人|執行人|owners?|assignees?)$/i;
+const DUE_FIELD = /^(?:完成时限|完成時限|时限|時限|截止时间|截止時間|截止日期|完成期限|完成时间|完成時間|期限|deadline|due|due date|target date)$/i;
+const COLLAB_FIELD = /^(?:配合|配合人|配合部门|协助|協助|协助人|协办|協辦|collaborators?|support)$/i;
+const INFO_LABEL = /^(?:现状|現狀|背景|讨论|討論|说明|說明|情况说明|情況說明|补充说明|補充說明|备注|備註|其他|other|notes?|context|reminder|summary|status|评审对象|評審對象|活动概要|活動概要|议程|議程|agenda|updates?|fyi|highlights?|answer|q|问题|問題|风险|風險|影响|影響|原因|根因|结果|結果)$/i;
+const TOPIC_HEADING = /^(?:议题|議題|topic)\s*[一二三四五六七八九十\d]*$/i;
+
+/** Classify the text before a colon. */
+export function classifyLabel(label: string, roster: Roster): Label {
+  const text = label.trim().replace(/^[@＠]/, '@');
+  const bare = text.replace(/^[\s【\[]+|[\s】\]]+$/g, '');
+  if (DECISION_LABEL.test(bare)) return { kind: 'decision', text };
+  if (TODO_LABEL.test(bare)) return { kind: 'todo', text };
+  if (OWNER_FIELD.test(bare)) return { kind: 'owner-field', text };
+  if (DUE_FIELD.test(bare)) return { kind: 'due-field', text };
+  if (COLLAB_FIELD.test(bare)) return { kind: 'collaborator-field', text };
+  if (INFO_LABEL.test(bare)) return { kind: 'info', text };
+  if (TOPIC_HEADING.test(bare)) return { kind: 'topic-heading', text };
+  const field = meetingFieldOfLabel(bare);
+  if (field) return { kind: 'meeting-field', text, field };
+  const people = peopleLabel(bare, roster);
+  if (people) return { kind: 'people', text, people };
+  return { kind: 'topic', text };
+}
+
+/**
+ * A label that names who speaks or owns: "王芳", "研发宁波", "工程部鲍勇", "Tom、李雷", "@Amy", "Paul and Rachel",
+ * "产品部", "技术部主管", "各业务部门接口人".
+ */
+function peopleLabel(label: string, roster: Roster): PersonMention[] | null {
+  if (label.length === 0 || label.length > 30) return null;
+  const mentions = findPeople(label, roster);
+  const last = mentions[mentions.length - 1];
+  if (last && last.end >= label.replace(/\s+$/, '').length) {
+    // Everything left of the names must be names, joiners or a short role word (研发, PM, QA).
+    const covered = mentions.reduce((n, m) => n + (m.end - m.start), 0);
+    const rest = label.length - covered;
+    if (rest <= 4 || mentions.length >= 2) return mentions;
+  }
+  if (isCollective(label) || isUndecided(label)) {
+    return [{ start: 0, end: label.length, name: label, kind: isUndecided(label) ? 'undecided' : 'collective', explicit: false }];
+  }
+  if (looksLikeChineseName(label)) return [{ start: 0, end: label.length, name: label, kind: 'person', explicit: false }];
+  const latin = /^([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:\s*(?:and|&|,)\s*([A-Z][a-z]+(?: [A-Z][a-z]+)?))*$/.exec(label);
+  if (latin && !/^(?:Note|Notes|Action|Decision|Status|Summary|Context|Reminder|Other|Date|Time|Location|Goal|Topic|Agenda|Owner|Due|Update|Updates|Answer)$/i.test(label)) {
+    const names = label.split(/\s*(?:and|&|,)\s*/);
+    let pos = 0;
+    return names.map((name) => {
+      const start = label.indexOf(name, pos);
+      pos = start + name.length;
+      return { start, end: pos, name, kind: 'person' as const, explicit: false };
+    });
+  }
+  return null;
+}
+
+/** The labels at the start of a line ("AI: Daniel – …" has one; "TODO (Hannah): …" one with an owner). */
+export function splitLabel(text: string): { label: string; owner?: string; rest: string; restStart: number } | null {
+  const m = /^([^：:\n]{1,30}?)\s*[：:]\s*/.exec(text);
+  if (!m || !m[1]) return null;
+  const label = m[1];
+  const rest = text.slice(m[0].length);
+  // 14:00, 16:9, http://: a colon between digits or in a URL is not a label.
+  if (/\d$/.test(label) && /^\d/.test(rest)) return null;
+  if (/https?$/i.test(label)) return null;
+  if (rest.trim().length === 0 && !/^(?:负责人|負責人|完成时限|owner)/i.test(label)) return { label, rest, restStart: m[0].length };
+  const withOwner = /^(TODO|Action|AI|待办|待辦)\s*[（(]\s*([^)）]+?)\s*[)）]$/i.exec(label);
+  if (withOwner?.[1] && withOwner[2]) return { label: withOwner[1], owner: withOwner[2], rest, restStart: m[0].length };
+  return { label, rest, restStart: m[0].length };
+}

@@ -1,0 +1,68 @@
+import type { Inline } from '../model/document';
+import type { PersonChip } from '../owners/mentions';
+
+/** A date chip / reminder, positioned in a line's text. */
+export interface DateChip {
+  start: number;
+  end: number;
+  date: string;
+  time?: string;
+}
+
+/** The text of one block (or cell) with its chips positioned in it. */
+export interface Line {
+  text: string;
+  people: PersonChip[];
+  dates: DateChip[];
+}
+
+/** Flatten inline runs into text, remembering where the chips are. Soft breaks become spaces. */
+export function lineOf(content: readonly Inline[]): Line {
+  let text = '';
+  const people: PersonChip[] = [];
+  const dates: DateChip[] = [];
+  for (const run of content) {
+    const start = text.length;
+    switch (run.type) {
+      case 'text':
+        text += run.text;
+        break;
+      case 'link':
+        text += run.text;
+        break;
+      case 'person': {
+        const { type: _type, ...person } = run;
+        text += run.name;
+        people.push({ start, end: text.length, person });
+        break;
+      }
+      case 'date':
+        text += run.date;
+        dates.push({ start, end: text.length, date: run.date, ...(run.time ? { time: run.time } : {}) });
+        break;
+    }
+  }
+  return normalizeLine({ text, people, dates });
+}
+
+/** Normalise whitespace without moving chips: \r, \v and tabs become spaces, zero-width characters go. */
+function normalizeLine(line: Line): Line {
+  const text = line.text.replace(/[\r\n\v\t\u2028\u2029]/g, ' ').replace(/[\u200b\u200c\u200d\ufeff]/g, ' ');
+  return { ...line, text };
+}
+
+/** A slice of a line, with chips re-positioned. */
+export function sliceLine(line: Line, start: number, end: number): Line {
+  const inside = <T extends { start: number; end: number }>(c: T): boolean => c.start >= start && c.end <= end;
+  const shift = <T extends { start: number; end: number }>(c: T): T => ({ ...c, start: c.start - start, end: c.end - start });
+  return {
+    text: line.text.slice(start, end),
+    people: line.people.filter(inside).map(shift),
+    dates: line.dates.filter(inside).map(shift),
+  };
+}
+
+/** A line of plain text without chips. */
+export function plainLine(text: string): Line {
+  return { text, people: [], dates: [] };
+}

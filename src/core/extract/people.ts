@@ -1,0 +1,70 @@
+import type { Person } from '../model/items';
+import { findPeople, toPerson, type PersonMention } from '../owners/mentions';
+import type { Roster } from '../owners/roster';
+import { RECEIVER_BEFORE } from '../owners/vocabulary';
+import type { Line } from './line';
+
+/** What a group of names does in a clause. */
+export type PeopleRole = 'owner' | 'leading' | 'collaborator' | 'receiver' | 'other';
+
+/** Names written next to each other ("邵华、龚伟", "信息安全部阎凯", "@Ryan + @孔菲") and their role. */
+export interface PeopleGroup {
+  start: number;
+  end: number;
+  members: PersonMention[];
+  role: PeopleRole;
+}
+
+const JOINER = /^\s*(?:、|,|，|和|与|與|及|以及|&|＆|\+|\/|and)?\s*$/i;
+const OWNER_AFTER = /^\s*(?:一起|共同)?\s*(?:牵头|牽頭|负责|負責|主责|主責|具体跟进|具體跟進|跟进|跟進|统筹|主导|owns\b|leads\b)/i;
+const COLLAB_AFTER = /^\s*(?:配合|协助|協助|协办|協辦|支持|支援|协同|協同|assists?\b|supports?\b|helps?\b)/i;
+const OWNER_BEFORE = /(?:由|交由|請|请|协助|協助|配合)\s*$/;
+
+/** Group the people named in a line and decide what each group does there. */
+export function peopleGroups(line: Line, roster: Roster): PeopleGroup[] {
+  const mentions = findPeople(line.text, roster, line.people);
+  const groups: PeopleGroup[] = [];
+  for (const m of mentions) {
+    const last = groups[groups.length - 1];
+    if (last && JOINER.test(line.text.slice(last.end, m.start))) {
+      last.members.push(m);
+      last.end = m.end;
+    } else groups.push({ start: m.start, end: m.end, members: [m], role: 'other' });
+  }
+  for (const g of groups) g.role = roleOf(line.text, g);
+  return groups;
+}
+
+function roleOf(text: string, g: PeopleGroup): PeopleRole {
+  const before = text.slice(0, g.start);
+  const after = text.slice(g.end);
+  if (COLLAB_AFTER.test(after)) return 'collaborator';
+  if (OWNER_AFTER.test(after) || OWNER_BEFORE.test(before)) return 'owner';
+  if (RECEIVER_BEFORE.test(before)) return 'receiver';
+  // At the start, after a label, in brackets at the end ("（梁栋，9月10日）") or after a dash ("— @mike.t").
+  if (/^[\s@＠]*$/.test(before) || /[：:]\s*[@＠]?$/.test(before) || /[（(]\s*[@＠]?$/.test(before) || /\s[—–-]{1,2}\s*[@＠]?$/.test(before)) return 'leading';
+  return 'other';
+}
+
+/** Owners from a group of mentions: people beat departments, groups and "TBD" count as nobody. */
+export function ownersOf(members: readonly PersonMention[]): { owners: Person[]; state: OwnerState } {
+  const persons = members.filter((m) => m.kind === 'person');
+  if (persons.length > 0) return { owners: uniquePeople(persons.map(toPerson)), state: 'named' };
+  const departments = members.filter((m) => m.kind === 'department');
+  if (departments.length > 0) return { owners: uniquePeople(departments.map(toPerson)), state: 'named' };
+  if (members.some((m) => m.kind === 'undecided')) return { owners: [], state: 'undecided' };
+  if (members.some((m) => m.kind === 'collective')) return { owners: [], state: 'collective' };
+  return { owners: [], state: 'none' };
+}
+
+export type OwnerState = 'named' | 'collective' | 'undecided' | 'none';
+
+export function uniquePeople(people: readonly Person[]): Person[] {
+  const seen = new Set<string>();
+  return people.filter((p) => {
+    const key = p.email ?? p.id ?? p.name;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

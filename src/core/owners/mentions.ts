@@ -1,0 +1,132 @@
+import type { Person } from '../model/items';
+import { isCollective, isUndecided } from './classify';
+import type { Roster } from './roster';
+import { looksLikeChineseName } from './roster';
+import { DEPARTMENT_SUFFIX, ROLE_TITLES } from './vocabulary';
+
+/** A person chip or @mention carried by the document (Google person chip, Feishu mention_user). */
+export interface PersonChip {
+  start: number;
+  end: number;
+  person: Person;
+}
+
+export type MentionKind = 'person' | 'department' | 'collective' | 'undecided';
+
+/** Someone named in a piece of text. */
+export interface PersonMention {
+  start: number;
+  end: number;
+  /** As written, without '@'. */
+  name: string;
+  kind: MentionKind;
+  /** Identity from a chip. */
+  person?: Person;
+  /** Written as an @mention or a chip. */
+  explicit: boolean;
+}
+
+/**
+ * A department not in the roster: a short name right after a boundary (start, punctuation, 由/和/与…), so that
+ * 开业前两周全部 or 通知各部门 are not departments. Roster departments are matched first and need no boundary.
+ */
+const DEPT_RE = new RegExp(
+  `(?<=^|[^\\u3400-\\u9fff]|[由和与與及同跟给給向对對在将將把请請让讓为為从從是的了、，,;；：:（(])(?:[A-Za-z]{1,8} ?)?[\\u3400-\\u9fff]{0,5}?${DEPARTMENT_SUFFIX}(?:${ROLE_TITLES.join('|')})?`,
+  'g',
+);
+const COLLECTIVE_RE = /(?:大家|我们|我們|全员|全員|各(?:组|組|部门|部門|业务部门接口人|業務部門接口人|业务部门|業務部門|事业部财务\s?BP|事业部|事業部|大区|大區|团队|團隊|分店|位|方)|\b(?:all department heads|everyone|everybody|we|all teams)\b)/gi;
+const UNDECIDED_RE = /(?:负责人|負責人|owner|Owner)?\s*(?:待定|未定|TBD)/g;
+
+/**
+ * Every person, department, group and "TBD" named in `text`, left to right, not overlapping.
+ * Chips win, then @mentions, then roster names, then department patterns.
+ */
+export function findPeople(text: string, roster: Roster, chips: readonly PersonChip[] = []): PersonMention[] {
+  const found: PersonMention[] = [];
+  for (const chip of chips) {
+    found.push({ start: chip.start, end: chip.end, name: chip.person.name, kind: 'person', person: chip.person, explicit: true });
+  }
+  const taken = (s: number, e: number): boolean => found.some((m) => s < m.end && e > m.start);
+
+  for (let i = 0; i < text.length; i++) {
+    if (taken(i, i + 1)) continue;
+    const ch = text[i];
+    if (ch === '@' || ch === '＠') {
+      const m = atMention(text, i + 1, roster);
+      if (m && !taken(i, m.end)) {
+        found.push({ ...m, start: i, explicit: true });
+        i = m.end - 1;
+      }
+      continue;
+    }
+    const r = roster.matchAt(text, i);
+    if (r && !taken(i, i + r.text.length)) {
+      const end = i + r.text.length;
+      // A roster department followed by a role title is a role: 技术部主管.
+      const role = r.entry.kind === 'department' ? ROLE_TITLES.find((t) => text.startsWith(t, end)) : undefined;
+      const finalEnd = role ? end + role.length : end;
+      found.push({ start: i, end: finalEnd, name: text.slice(i, finalEnd), kind: r.entry.kind, explicit: false });
+      i = finalEnd - 1;
+    }
+  }
+
+  for (const m of text.matchAll(DEPT_RE)) {
+    const start = m.index;
+    const name = m[0];
+    if (/^[各本全该該此新旧舊大小其他]/.test(name) || name.length < 2 || new RegExp(`^${DEPARTMENT_SUFFIX}$`).test(name)) continue;
+    if (!taken(start, start + name.length)) found.push({ start, end: start + name.length, name, kind: 'department', explicit: false });
+  }
+  // A name the roster does not know, written right after a department: "产品部 钟磊", "客服部 杨帆".
+  for (const dept of found.filter((m) => m.kind === 'department')) {
+    const after = /^ ?([\u3400-\u9fff]{2,3})(?![\u3400-\u9fff])/.exec(text.slice(dept.end)) ?? /^ ?([\u3400-\u9fff]{2,3})/.exec(text.slice(dept.end));
+    const name = after?.[1];
+    if (!name || !looksLikeChineseName(name)) continue;
+    const start = dept.end + (after![0].length - name.length);
+    if (!taken(start, start + name.length)) found.push({ start, end: start + name.length, name, kind: 'person', explicit: false });
+  }
+  for (const m of text.matchAll(COLLECTIVE_RE)) {
+    if (!taken(m.index, m.index + m[0].length)) found.push({ start: m.index, end: m.index + m[0].length, name: m[0], kind: 'collective', explicit: false });
+  }
+  for (const m of text.matchAll(UNDECIDED_RE)) {
+    if (!taken(m.index, m.index + m[0].length)) found.push({ start: m.index, end: m.index + m[0].length, name: m[0], kind: 'undecided', explicit: false });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function atMention(text: string, pos: number, roster: Roster): Omit<PersonMention, 'start' | 'explicit'> | null {
+  const r = roster.matchAt(text, pos);
+  if (r) return { end: pos + r.text.length, name: r.text, kind: r.entry.kind };
+  const handle = /^[A-Za-z][\w.-]*[A-Za-z0-9]|^[A-Za-z]/.exec(text.slice(pos));
+  if (handle) {
+    let name = handle[0];
+    // "@Kevin Zhang": a capitalised given name followed by a capitalised family name.
+    const family = /^ ([A-Z][a-z]+)(?![A-Za-z])/.exec(text.slice(pos + name.length));
+    if (/^[A-Z][a-z]+$/.test(name) && family?.[1]) name += ` ${family[1]}`;
+    return { end: pos + name.length, name, kind: isCollective(name) ? 'collective' : 'person' };
+  }
+  const cjk = /^[\u3400-\u9fff]{2,4}/.exec(text.slice(pos));
+  if (cjk) {
+    // "@采购部-胡斌": a department prefix before the name.
+    let name = cjk[0];
+    if (!looksLikeChineseName(name)) {
+      for (let len = Math.min(4, name.length); len >= 2; len--) {
+        if (looksLikeChineseName(name.slice(0, len))) {
+          name = name.slice(0, len);
+          break;
+        }
+      }
+    }
+    return { end: pos + name.length, name, kind: 'person' };
+  }
+  return null;
+}
+
+/** Turn a mention into a Person for an item. */
+export function toPerson(m: PersonMention): Person {
+  return m.person ? { ...m.person, name: m.person.name || m.name } : { name: m.name };
+}
+
+/** Whether a whole owner cell / label says "nobody yet". */
+export function isNoOwnerText(text: string): boolean {
+  return isUndecided(text) || text.trim() === '';
+}

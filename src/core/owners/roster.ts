@@ -1,0 +1,192 @@
+import { CJK_DOUBLE_SURNAMES, CJK_SURNAMES, DEPARTMENT_SUFFIX, NOT_NAMES, ROLE_TITLES } from './vocabulary';
+import { isCollective } from './classify';
+
+/** Someone (or some unit) listed in 参与部门及人员 / 主持人/记录人 / 参会. */
+export interface RosterEntry {
+  /** The person's name, or the department's name for a unit. */
+  name: string;
+  kind: 'person' | 'department';
+  department?: string;
+}
+
+const DEPT_AT_END = new RegExp(`${DEPARTMENT_SUFFIX}$`);
+const PARENS = /^(.*?)[（(]([^（）()]*)[）)](.*)$/;
+const STATUS_WORDS = /(?:（[^）]*(?:请假|請假|缺席|主持|记录|記錄|牵头|牽頭)[^）]*）|\((?:[^)]*)\)|缺席|列席|请假|請假)$/;
+const CJK = '\\u3400-\\u9fff';
+
+/** Split on list separators that are not inside parentheses. */
+export function splitTopLevel(text: string, separators: RegExp): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of text) {
+    if (ch === '（' || ch === '(') depth++;
+    else if ((ch === '）' || ch === ')') && depth > 0) depth--;
+    if (depth === 0 && separators.test(ch)) {
+      parts.push(current);
+      current = '';
+    } else current += ch;
+  }
+  parts.push(current);
+  return parts.map((p) => p.trim()).filter((p) => p.length > 0);
+}
+
+/** Parse a participants value: "产品部（周婷、陈思远）、市场部 林小雨", "Priya (Marketing), Daniel", "@江涛 @采购部-胡斌". */
+export function parseRosterField(value: string): RosterEntry[] {
+  const text = value.replace(/[\u200b\ufeff]/g, '').trim();
+  if (!text) return [];
+  const atCount = (text.match(/@/g) ?? []).length;
+  const pieces = atCount >= 2 ? text.split('@').map((p) => p.trim().replace(/[,，、;；]+$/, '')).filter(Boolean) : splitTopLevel(text, /[、，,;；]/);
+  const out: RosterEntry[] = [];
+  for (const piece of pieces) out.push(...parsePiece(piece, undefined));
+  return dedupe(out);
+}
+
+function parsePiece(raw: string, inheritedDept: string | undefined): RosterEntry[] {
+  let piece = raw.trim().replace(/^[@＠]/, '');
+  // "财务部：刘敏" — a department label before a name.
+  const labelled = /^([^：:]{1,12})[：:](.+)$/.exec(piece);
+  if (labelled && labelled[1] && labelled[2] && DEPT_AT_END.test(labelled[1].trim())) {
+    return [{ name: labelled[1].trim(), kind: 'department' }, ...parsePiece(labelled[2], labelled[1].trim())];
+  }
+  const paren = PARENS.exec(piece);
+  if (paren) {
+    const before = (paren[1] ?? '').trim();
+    const inside = (paren[2] ?? '').trim();
+    const after = (paren[3] ?? '').trim();
+    if (before && DEPT_AT_END.test(before) && looksLikeNameList(inside)) {
+      const names = splitTopLevel(inside, /[、，,;；]/).flatMap((p) =>
+        /^[\u3400-\u9fff]{2,3}$/.test(p) ? [{ name: p, kind: 'person' as const, department: before }] : parsePiece(p, before),
+      );
+      return [{ name: before, kind: 'department' }, ...names];
+    }
+    if (/^[A-Za-z]/.test(before) && !/[\u3400-\u9fff]/.test(inside) && after === '') {
+      // "Priya (Marketing)": the parentheses hold a team or role.
+      return parsePiece(before, inside);
+    }
+    piece = `${before}${after ? ` ${after}` : ''}`.trim();
+  }
+  piece = piece.replace(STATUS_WORDS, '').trim();
+  // "外部顾问 2 人", "若干同事": a group of unnamed people.
+  if (/\d+\s*(?:人|位)$|若干|同事们?$/.test(piece)) return [];
+  if (!piece || isCollective(piece)) return [];
+  const dash = /^(.+?)[-－–](.+)$/.exec(piece);
+  if (dash && dash[1] && dash[2] && DEPT_AT_END.test(dash[1].trim())) {
+    return [{ name: dash[2].trim(), kind: 'person', department: dash[1].trim() }];
+  }
+  const person = trailingPersonName(piece);
+  if (person) {
+    const dept = piece.slice(0, piece.length - person.length).trim();
+    const entries: RosterEntry[] = [];
+    const department = dept && DEPT_AT_END.test(dept.replace(/\s+/g, '')) ? dept : inheritedDept;
+    if (dept && DEPT_AT_END.test(dept.replace(/\s+/g, ''))) entries.push({ name: dept, kind: 'department' });
+    entries.push(department ? { name: person, kind: 'person', department } : { name: person, kind: 'person' });
+    return entries;
+  }
+  if (DEPT_AT_END.test(piece.replace(/\s+/g, '')) || ROLE_TITLES.some((t) => piece.endsWith(t))) {
+    return [{ name: piece, kind: 'department' }];
+  }
+  return [];
+}
+
+function looksLikeNameList(inside: string): boolean {
+  return splitTopLevel(inside, /[、，,;；]/).every((p) => trailingPersonName(p) !== null || /^[A-Z]/.test(p) || /^[\u3400-\u9fff]{2,3}$/.test(p));
+}
+
+/** The person's name at the end of a roster piece: "客服中心 韩梅" → 韩梅, "Amazon 运营 Sandy 付" → "Sandy 付". */
+export function trailingPersonName(piece: string): string | null {
+  const text = piece.trim();
+  const mixed = new RegExp(`([A-Z][A-Za-z'’-]+ [${CJK}])$`).exec(text);
+  if (mixed?.[1]) return mixed[1];
+  const latin = /(?:^|[\s\u3400-\u9fff])([A-Z][a-z][A-Za-z'’-]*(?: [A-Z][a-z][A-Za-z'’-]*)?)$/.exec(text);
+  if (latin?.[1]) return latin[1];
+  const handle = /^([a-z][\w.-]*[a-z0-9])$/i.exec(text);
+  if (handle?.[1] && /[._-]/.test(handle[1])) return handle[1];
+  const cjkTail = new RegExp(`(?:^|\\s)([${CJK}]{2,4})$`).exec(text);
+  const name = cjkTail?.[1];
+  if (name && !DEPT_AT_END.test(name) && !ROLE_TITLES.some((t) => name.endsWith(t)) && !NOT_NAMES.has(name)) {
+    // A piece that is only Chinese characters must read as a name; after a department anything goes (许可).
+    if (name.length < text.length || looksLikeChineseName(name)) return name;
+  }
+  return null;
+}
+
+/** Whether a bare CJK string reads as a personal name (surname + 1–2 characters). */
+export function looksLikeChineseName(text: string): boolean {
+  if (NOT_NAMES.has(text)) return false;
+  if (CJK_DOUBLE_SURNAMES.some((s) => text.startsWith(s))) return text.length >= 3 && text.length <= 4;
+  return text.length >= 2 && text.length <= 3 && CJK_SURNAMES.includes(text[0] ?? '');
+}
+
+function dedupe(entries: RosterEntry[]): RosterEntry[] {
+  const seen = new Set<string>();
+  return entries.filter((e) => {
+    const key = `${e.kind}:${e.name}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The roster as a matcher: longest name (or alias) starting at a position. */
+export class Roster {
+  private readonly byFirstChar = new Map<string, { text: string; entry: RosterEntry }[]>();
+  readonly entries: RosterEntry[];
+
+  constructor(entries: readonly RosterEntry[]) {
+    this.entries = dedupe([...entries]);
+    for (const entry of this.entries) {
+      for (const alias of aliasesOf(entry)) this.add(alias, entry);
+    }
+    for (const list of this.byFirstChar.values()) list.sort((a, b) => b.text.length - a.text.length);
+  }
+
+  private add(text: string, entry: RosterEntry): void {
+    const key = (text[0] ?? '').toLowerCase();
+    const list = this.byFirstChar.get(key) ?? [];
+    if (!list.some((x) => x.text === text)) list.push({ text, entry });
+    this.byFirstChar.set(key, list);
+  }
+
+  /** The longest roster name written at `pos` in `text`, as written there. */
+  matchAt(text: string, pos: number): { text: string; entry: RosterEntry } | null {
+    const list = this.byFirstChar.get((text[pos] ?? '').toLowerCase());
+    if (!list) return null;
+    for (const candidate of list) {
+      const slice = text.slice(pos, pos + candidate.text.length);
+      if (slice.toLowerCase() !== candidate.text.toLowerCase()) continue;
+      if (/^[A-Za-z]/.test(candidate.text)) {
+        const before = text[pos - 1] ?? ' ';
+        const after = text[pos + candidate.text.length] ?? ' ';
+        if (/[A-Za-z0-9]/.test(before) || /[A-Za-z0-9]/.test(after)) continue;
+      }
+      return { text: slice, entry: candidate.entry };
+    }
+    return null;
+  }
+
+  has(name: string): boolean {
+    const m = this.matchAt(name, 0);
+    return m !== null && m.text.length === name.length;
+  }
+
+  get persons(): string[] {
+    return this.entries.filter((e) => e.kind === 'person').map((e) => e.name);
+  }
+}
+
+/** Names people are called by in the text: the full name, a Latin first name, a Chinese given name. */
+function aliasesOf(entry: RosterEntry): string[] {
+  const out = [entry.name];
+  if (entry.kind === 'department') {
+    const compact = entry.name.replace(/\s+/g, '');
+    if (compact !== entry.name) out.push(compact);
+    return out;
+  }
+  const latinFirst = /^([A-Z][a-z][A-Za-z'’-]+) [A-Z\u3400-\u9fff]/.exec(entry.name);
+  if (latinFirst?.[1]) out.push(latinFirst[1]);
+  if (/^[\u3400-\u9fff]{3}$/.test(entry.name) && !CJK_DOUBLE_SURNAMES.some((s) => entry.name.startsWith(s))) {
+    out.push(entry.name.slice(1));
+  }
+  return out;
+}

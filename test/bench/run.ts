@@ -1,0 +1,161 @@
+// npm run bench: not a test; prints figures beside their targets (issue #2).
+// Generates minutes of 1k, 10k and 100k items, times parsing and extraction, compares with chrono-node's
+// bare zh + en parse of the same text, prints the core bundle size, then the sync figures.
+import { existsSync, statSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as chronoEn from 'chrono-node/en';
+import * as chronoZh from 'chrono-node/zh';
+import { extractMinutes } from '../../src/core/extract/index';
+import { readMarkdown } from '../../src/readers/index';
+import { generateMinutes } from './generate';
+import { fmtMs, targetLine, timeMedian } from './stats';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const MEETING_DATE = '2025-06-09';
+const CHRONO_REF = new Date(2025, 5, 9);
+
+const SIZES: readonly { items: number; runs: number; warmup: number; chronoRuns: number }[] = [
+  { items: 1_000, runs: 9, warmup: 3, chronoRuns: 3 },
+  { items: 10_000, runs: 5, warmup: 2, chronoRuns: 3 },
+  { items: 100_000, runs: 3, warmup: 1, chronoRuns: 1 },
+];
+
+interface SizeFigures {
+  items: number;
+  bytes: number;
+  found: number;
+  parseMs: number;
+  extractMs: number;
+  chronoWholeMs: number;
+  chronoLinesMs: number;
+}
+
+/** chrono-node alone, zh (Simplified) + en casual, over the whole text in one call each. */
+function chronoWhole(text: string): number {
+  return chronoZh.hans.parse(text, CHRONO_REF).length + chronoEn.casual.parse(text, CHRONO_REF).length;
+}
+
+/** The same, line by line (chrono is faster on short inputs; the fairer of the two is the faster one). */
+function chronoLines(text: string): number {
+  let found = 0;
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    found += chronoZh.hans.parse(line, CHRONO_REF).length + chronoEn.casual.parse(line, CHRONO_REF).length;
+  }
+  return found;
+}
+
+function measure(size: (typeof SIZES)[number], budgetMs: number): SizeFigures | null {
+  const { markdown, items } = generateMinutes(size.items);
+  const bytes = Buffer.byteLength(markdown, 'utf8');
+  const parse = timeMedian(() => readMarkdown(markdown), size.items >= 100_000 ? 1 : 3, 1);
+  const doc = parse.result;
+  // A one-off run first: if extraction is far too slow, do not spend minutes repeating it.
+  const probeStart = performance.now();
+  extractMinutes(doc, { meetingDate: MEETING_DATE, today: MEETING_DATE });
+  const probeMs = performance.now() - probeStart;
+  const repeat = probeMs * (size.runs + size.warmup) < budgetMs;
+  const extract = timeMedian(() => extractMinutes(doc, { meetingDate: MEETING_DATE, today: MEETING_DATE }), repeat ? size.runs : 1, repeat ? size.warmup : 0);
+  const whole = timeMedian(() => chronoWhole(markdown), size.chronoRuns, 1);
+  const lines = timeMedian(() => chronoLines(markdown), size.chronoRuns, 1);
+  return {
+    items,
+    bytes,
+    found: extract.result.items.length,
+    parseMs: parse.ms,
+    extractMs: repeat ? extract.ms : Math.min(extract.ms, probeMs),
+    chronoWholeMs: whole.ms,
+    chronoLinesMs: lines.ms,
+  };
+}
+
+function sizeLabel(items: number): string {
+  return items >= 1000 ? `${items / 1000}k` : String(items);
+}
+
+function printSizes(figures: readonly SizeFigures[]): void {
+  const header = ['items', 'MB', 'parse ms', 'extract ms', 'MB/s', 'found', 'chrono ms whole', 'chrono ms lines', 'ours/chrono'];
+  const rows = figures.map((f) => {
+    const mb = f.bytes / 1e6;
+    const chrono = Math.min(f.chronoWholeMs, f.chronoLinesMs);
+    return [
+      sizeLabel(f.items),
+      mb.toFixed(2),
+      fmtMs(f.parseMs),
+      fmtMs(f.extractMs),
+      (mb / (f.extractMs / 1000)).toFixed(1),
+      String(f.found),
+      fmtMs(f.chronoWholeMs),
+      fmtMs(f.chronoLinesMs),
+      (f.extractMs / chrono).toFixed(2) + '×',
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  for (const row of [header, ...rows]) console.log('  ' + row.map((c, i) => c.padStart(widths[i]!)).join('  '));
+}
+
+function coreBundleBytes(): number | null {
+  const path = resolve(root, 'dist/core.iife.js');
+  return existsSync(path) ? statSync(path).size : null;
+}
+
+async function syncBench(): Promise<void> {
+  const path = resolve(here, 'sync.ts');
+  if (!existsSync(path)) {
+    console.log('sync bench: not available');
+    return;
+  }
+  const mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+  const run = [mod['runSyncBench'], mod['runSyncBenchmark'], mod['syncBench'], mod['default']].find((f) => typeof f === 'function') as
+    | (() => unknown)
+    | undefined;
+  if (!run) {
+    console.log('sync bench: not available (test/bench/sync.ts exports no runner)');
+    return;
+  }
+  const result = await run();
+  if (typeof result === 'string') console.log(result);
+  else if (result !== undefined && result !== null) console.log(JSON.stringify(result, null, 2));
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  console.log(`Minutes to Tasks benchmark — node ${process.version}, ${cpus()[0]?.model ?? 'cpu'} (single thread)`);
+  console.log('Generated minutes: template tables, to-do lists and prose, Chinese and English; meeting date ' + MEETING_DATE + '.\n');
+
+  const figures: SizeFigures[] = [];
+  for (const size of SIZES) {
+    const figure = measure(size, 60_000);
+    if (figure) figures.push(figure);
+  }
+  console.log('Extraction (median after warm-up; parse = Markdown → document model, timed separately):');
+  printSizes(figures);
+
+  const at = (items: number): SizeFigures | undefined => figures.find((f) => f.items === items);
+  const f10k = at(10_000);
+  const f100k = at(100_000);
+  const worstVsChrono = Math.max(...figures.map((f) => f.extractMs / Math.min(f.chronoWholeMs, f.chronoLinesMs)));
+  const core = coreBundleBytes();
+  console.log('\nTargets:');
+  if (f10k) console.log(targetLine('10k-item extraction', `${fmtMs(f10k.extractMs)} ms`, '≤ 150 ms', f10k.extractMs <= 150));
+  if (f10k && f100k) {
+    const ratio = f100k.extractMs / f10k.extractMs;
+    console.log(targetLine('100k / 10k time ratio', `${ratio.toFixed(2)}×`, '≤ 11×', ratio <= 11));
+  }
+  console.log(targetLine('ours / chrono-node (worst size)', `${worstVsChrono.toFixed(2)}×`, '≤ 1×', worstVsChrono <= 1));
+  console.log(
+    targetLine('core bundle dist/core.iife.js', core === null ? 'missing' : `${(core / 1024).toFixed(1)} KB`, '≤ 120 KB', core === null ? null : core <= 120 * 1024),
+  );
+
+  console.log('\nSync:');
+  await syncBench();
+  console.log(`\nbench: done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exitCode = 1;
+});

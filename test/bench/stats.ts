@@ -1,0 +1,30 @@
+// Small timing helpers for the benchmark.
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Run `fn` `warmup` times untimed, then `runs` times; returns the median milliseconds and the last result. */
+export function timeMedian<T>(fn: () => T, runs: number, warmup: number): { ms: number; result: T } {
+  let result = fn();
+  for (let i = 1; i < warmup; i++) result = fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    result = fn();
+    times.push(performance.now() - start);
+  }
+  return { ms: median(times), result };
+}
+
+export function fmtMs(ms: number): string {
+  return ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
+}
+
+/** A figure, its target and whether it meets it, on one line. */
+export function targetLine(label: string, value: string, target: string, ok: boolean | null): string {
+  const mark = ok === null ? '–' : ok ? '✓' : '✗';
+  return `  ${label.padEnd(34)} ${value.padStart(12)}   target ${target.padEnd(10)} ${mark}`;
+}
