@@ -24,7 +24,8 @@ import type { DateContext, DateMention } from './types';
  * deadline markers (前/之前/by/before/due…) are attached, and warnings are set.
  */
 
-const RULES: readonly Rule[] = [
+/** Every rule family, in no particular order (overlaps are resolved afterwards). Exported for tests. */
+export const RULES: readonly Rule[] = [
   explicitDates,
   monthNameDates,
   dayOfMonth,

@@ -25,6 +25,7 @@ export function acceptDraft(draft: Draft, where: Placement): ItemKind | null {
   if (kind === 'todo' && (isHedge(text) || isCancelled(text) || isNonAction(draft.title) || (isDoneText(text) && !where.checkbox))) return null;
   if (kind === 'decision' && isHedge(text)) return null;
   if (where.prose) return draft.evidence.agreed ? 'decision' : null;
+  if (draft.evidence.scheduledVaguely && draft.ownerState !== 'named') return null;
   if (where.checkbox || draft.evidence.labelled) return kind;
   if (where.infoLabel) return draft.evidence.decisionMarker ? 'decision' : null;
 
@@ -41,6 +42,7 @@ export function acceptDraft(draft: Draft, where: Placement): ItemKind | null {
     case 'neutral': {
       if (draft.evidence.decisionMarker || draft.evidence.agreed) return 'decision';
       if (kind === 'decision') return 'decision';
+      if (draft.evidence.reported) return null;
       const named = draft.ownerState === 'named';
       if (isMetricsOnly(text) && !hasDate && !named) return null;
       if (named && (hasDate || vague || draft.evidence.commitment)) return 'todo';

@@ -32,6 +32,10 @@ export interface Evidence {
   decisionMarker: boolean;
   /** "agreed that", 会议决定. */
   agreed: boolean;
+  /** "预算评审会定于明年 1 月下旬，具体时间待定": a schedule still open, not a decision or task. */
+  scheduledVaguely: boolean;
+  /** The named owner only reports something ("Sandy 说…"). */
+  reported: boolean;
   /** The kind was given by a label (决议：, TODO:). */
   labelled: boolean;
 }
@@ -53,7 +57,7 @@ const BULLET = /^[\s•·●▪◦‣⁃∙➤→►✅✔☑✓❌⭐️\-*+]+/
 const EN_OWNER = /^((?:@?[A-Z][\w.'’-]*(?: [A-Z][a-z]+)?|@[\w.-]+)(?:\s*(?:,|and|&|\+)\s*(?:@?[A-Z][\w.'’-]*(?: [A-Z][a-z]+)?|@[\w.-]+))*)\s+(?:(?:will|shall|should|must|needs? to|is to|are to|to)\s+(?:also\s+|then\s+)?|[–—-]{1,2}\s+)/;
 const EN_NOT_OWNER = /^(?:The|This|That|These|Those|It|There|Here|Go-live|Launch|Budget|Action|Decision|Note|Notes|If|When|After|Before|Then|Also|Please)$/;
 const DECISION_MARKER = /(?:不变|不變|不再调整|不再調整|不再延期|定为|定為|定在|定于|定於|确定为|確定為|确定在|確定在|确定于|確定於|定档|定檔|推迟到|推遲到|延期到|confirmed|stays on|\bis set for\b|\bwill be held on\b)/i;
-const AGREED = /(?:\bagreed(?: that)?[:：]?\s+(?!to\b)|一致同意|达成一致|達成一致|会议决定|會議決定|最终决定|最終決定|最后决定|最後決定|形成以下意见)/i;
+const AGREED = /(?:\bagreed(?: that)?(?:\s*[:：]\s*|\s+(?!to\b))|一致同意|达成一致|達成一致|会议决定|會議決定|最终决定|最終決定|最后决定|最後決定|形成以下意见)/i;
 const COMMITMENT = /(?:负责|負責|牵头|牽頭|跟进|跟進|主责|我来|我來|我会|我會|我先|我这边|我這邊|我下周|我明天|由\S{1,8}(?:负责|整理|评估|跟进|发布|统一|提供|准备|安排)|\bI'll\b|\bI will\b|\bwill\b|\bto\b)/i;
 const OWNER_WORDS = /^\s*(?:一起|共同)?\s*(?:牵头|牽頭|负责|負責|主责|主責|具体跟进|具體跟進|跟进一下|跟進一下|跟进|跟進)?/;
 
@@ -119,13 +123,12 @@ export function analyzeLine(input: Line, ctx: LineContext, options: LineOptions 
 }
 
 /**
- * A name the roster does not know, at the very start of a line: "包蕾 3 个工作日内…", "Leo Wang 下周一…".
- * Only a surname-led Chinese name or capitalised Latin words directly followed by Chinese text or a number.
+ * A name the roster does not know, at the very start of a line: "包蕾 3 个工作日内…".
+ * Only a surname-led Chinese name directly followed by a space or a number.
  */
 function unknownLeadingName(line: Line): PeopleGroup | null {
-  const m = /^([\u3400-\u9fff]{2,3})(?=\s|\d)|^([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=\s+[\u3400-\u9fff\d])/.exec(line.text);
-  const name = m?.[1] ?? m?.[2];
-  if (!name || (m?.[1] && !looksLikeChineseName(name))) return null;
+  const name = /^([\u3400-\u9fff]{2,3})(?=\s|\d)/.exec(line.text)?.[1];
+  if (!name || !looksLikeChineseName(name)) return null;
   return { start: 0, end: name.length, members: [{ start: 0, end: name.length, name, kind: 'person', explicit: false }], role: 'leading' };
 }
 
@@ -142,6 +145,12 @@ interface Work {
   commitment: boolean;
   /** People named in passing (not as owner, collaborator or receiver). */
   others: PersonMention[];
+  /** The clauses as written, for decisions, whose dates belong to what was decided. */
+  rawParts: string[];
+  /** 大家, 各组 named as doing it. */
+  collective: boolean;
+  /** The owner only reports ("Sandy 说…"). */
+  reported: boolean;
 }
 
 interface ClauseOptions {
@@ -154,6 +163,8 @@ interface ClauseOptions {
 
 /** "零售运营部提供业务口径", "技术参数部分由温斌提供": someone supplies input to another's item. */
 const SUPPLIES = /^(?:提供|给出|給出|支持|支援|協助|协助|配合)/;
+/** "Sandy 说…", "郝敏认为…": reported speech, not a commitment. */
+const REPORTED = /^\s*(?:说|說|提到|认为|認為|表示|觉得|覺得|建议|建議|提出|提醒|介绍|介紹|解释|解釋|补充|補充|强调|強調|反映|希望|指出|问|問|询问|詢問|said|says|mentioned|noted|thinks|suggested|raised|asked|reminded|wants|would like)/i;
 
 function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draft[] {
   if (line.text.trim().length === 0) return [];
@@ -173,7 +184,7 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
     let ownerGroups = groups.filter((g) => g.role === 'owner' || (!decisionLine && g.role === 'leading'));
     let collabGroups = groups.filter((g) => g.role === 'collaborator');
     const residual = residualText(clause.text, groups, dates);
-    if (ownerGroups.length > 0 && cur && SUPPLIES.test(residual)) {
+    if (ownerGroups.length > 0 && cur && ownerGroups.every((g) => SUPPLIES.test(clause.text.slice(g.end).replace(/^\s*(?:一起|共同)?/, '')))) {
       collabGroups = [...collabGroups, ...ownerGroups];
       ownerGroups = [];
     }
@@ -191,6 +202,7 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
     const fresh = (): Work => ({
       start: span.start, end: span.end, owners: ownerGroups[0] ?? null, extraOwners: ownerGroups.slice(1), collaborators: collabOf(collabGroups),
       dates: [...dates], content: hasContent, decision: marker, titleParts: title ? [title] : [], commitment, others: othersOf(groups),
+      rawParts: [clause.text], collective: collectiveIn(groups), reported: reportedBy(clause.text, ownerGroups),
     });
     if (!cur) {
       cur = fresh();
@@ -202,7 +214,7 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
     const hasOwner = work.owners !== null || labelOwners !== null;
     const newActor = ownerGroups.length > 0 && hasOwner && !sameGroup(ownerGroups[0]!, work.owners) && work.content && hasContent;
     const secondDate = dates.some((d) => d.date !== null) && work.dates.some((d) => d.date !== null) && ownerGroups.length === 0 && hasContent;
-    const decisionSplit = marker && !work.decision && work.content;
+    const decisionSplit = (marker && !work.decision && work.content) || (work.decision && ownerGroups.length > 0 && hasContent);
     if (collabOnly) {
       // "IT 运维部配合提供证据": what the collaborator does stays out of the owner's title.
       work.collaborators.push(...collabOf(collabGroups));
@@ -228,6 +240,8 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
     work.decision ||= marker && !work.owners;
     work.commitment ||= commitment;
     work.others.push(...othersOf(groups));
+    work.rawParts.push(clause.text);
+    work.collective ||= collectiveIn(groups);
     if (title) work.titleParts.push(title);
     work.end = span.end;
   });
@@ -256,7 +270,7 @@ function toDraft(w: Work, line: Line, opts: ClauseOptions, shared: DateMention[]
   if (resolved.state === 'named' && !ownerMentions.some((m) => m.kind === 'person') && w.others.length > 0) {
     resolved = ownersOf(w.others);
   }
-  const parts = w.titleParts.filter((p) => p.trim().length > 0);
+  const parts = (kind === 'decision' ? w.rawParts : w.titleParts).filter((p) => p.trim().length > 0);
   let title = cleanTitle(parts.join('，'));
   if (topic) title = cleanTitle(title ? `${topic}：${title}` : topic);
   if (!title) title = cleanTitle(text);
@@ -268,17 +282,27 @@ function toDraft(w: Work, line: Line, opts: ClauseOptions, shared: DateMention[]
     text,
     title,
     owners: kind === 'decision' && !decisionOwners ? [] : resolved.owners,
-    ownerState: kind === 'decision' && !decisionOwners ? 'none' : resolved.state,
+    ownerState: kind === 'decision' && !decisionOwners ? 'none' : resolved.state === 'none' && w.collective ? 'collective' : resolved.state,
     collaborators,
     dates,
     evidence: {
       owner: resolved.state === 'named' || resolved.state === 'undecided',
       commitment: w.commitment || groups.some((g) => g.role === 'owner'),
       decisionMarker,
+      scheduledVaguely: w.decision && vagueText,
+      reported: w.reported,
       agreed: AGREED.test(text),
       labelled: false,
     },
   };
+}
+
+function collectiveIn(groups: readonly PeopleGroup[]): boolean {
+  return groups.some((g) => g.role !== 'receiver' && g.members.some((m) => m.kind === 'collective'));
+}
+
+function reportedBy(text: string, owners: readonly PeopleGroup[]): boolean {
+  return owners.some((g) => REPORTED.test(text.slice(g.end)));
 }
 
 function othersOf(groups: readonly PeopleGroup[]): PersonMention[] {

@@ -62,7 +62,8 @@ export function chooseDue(mentions: readonly DateMention[], kind: ItemKind, text
     return { due: m.date, dueTime: null, dueText: m.text, warnings: [] };
   }
   const dated = concrete.filter((m) => m.date !== null || m.event !== undefined);
-  const pick = dated.find((m) => m.deadline) ?? dated[0];
+  // A written date beats an event whose date is unknown ("after the freeze lifts (target Jan 6)").
+  const pick = dated.find((m) => m.deadline && m.date !== null) ?? dated.find((m) => m.date !== null) ?? dated.find((m) => m.deadline) ?? dated[0];
   const timeOnly = concrete.find((m) => m.date === null && m.event === undefined && m.time !== null);
   if (!pick) {
     if (vague) return { due: null, dueTime: null, warnings: ['vague_deadline'] };

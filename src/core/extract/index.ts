@@ -23,6 +23,7 @@ export interface ExtractOptions {
 
 /** A paragraph longer than this is prose: only explicit agreements are read from it. */
 const PROSE_LENGTH = 140;
+const DISCUSSION = /讨论中|討論中|争论|爭論|争议|爭議|[^，,]{1,6}(?:认为|認為)[^，,]{0,20}[，,].{0,40}(?:认为|認為|希望)/;
 
 /** Document model → meeting record + decisions and to-dos + warnings (see ../shared/EXTRACTION.md). */
 export function extractMinutes(doc: MinutesDocument, options: ExtractOptions): Extraction {
@@ -101,7 +102,8 @@ export function extractMinutes(doc: MinutesDocument, options: ExtractOptions): E
       }
       return;
     }
-    const prose = block.type === 'paragraph' && text.length > PROSE_LENGTH && sentenceCount(text) > 1;
+    // Prose (a long paragraph, or one that reports a discussion) yields only explicit agreements.
+    const prose = block.type === 'paragraph' && where !== 'todo' && ((text.length > PROSE_LENGTH && sentenceCount(text) > 1) || DISCUSSION.test(text));
     const drafts: Draft[] = prose ? proseDecisions(line, ctx) : analysis.drafts;
     const checked = block.type === 'listItem' ? block.checked : undefined;
     for (const draft of drafts) {
@@ -138,7 +140,7 @@ function topicDraft(text: string): Draft {
     ownerState: 'none',
     collaborators: [],
     dates: [],
-    evidence: { owner: false, commitment: false, decisionMarker: false, agreed: false, labelled: true },
+    evidence: { owner: false, commitment: false, decisionMarker: false, scheduledVaguely: false, reported: false, agreed: false, labelled: true },
   };
 }
 

@@ -4,7 +4,7 @@ import type { ItemKind, ItemStatus, Person } from '../model/items';
 import { cellInlines, cellText } from '../model/text';
 import type { Roster } from '../owners/roster';
 import { classifyColumns, isTemplateHint, parseStatus, type ColumnRole } from '../template/index';
-import { datesIn } from './deadlines';
+import { datesIn, isStartDate } from './deadlines';
 import { lineOf, type Line } from './line';
 import { ownersOf, peopleGroups, uniquePeople, type OwnerState } from './people';
 import type { SectionKind } from './sections';
@@ -55,6 +55,9 @@ export function tableGrid(table: TableBlock): Grid {
   return grid;
 }
 
+/** An action this short is read together with the problem or risk it answers. */
+const SHORT_ACTION = 12;
+
 const PREFERRED_ITEM_ROLES: readonly ColumnRole[] = ['action', 'decision', 'item', 'subject'];
 
 /** Whether a table is a decision / to-do table, and which column holds what. */
@@ -81,8 +84,12 @@ export function readItemTable(table: TableBlock, ctx: TableContext): TableRowIte
     const row = grid[r] ?? [];
     const cell = (i: number): TableCell | null => (i >= 0 ? (row[i] ?? null) : null);
     const itemCell = cell(itemCol);
-    const title = itemCell ? cleanTitle(cellText(itemCell)) : '';
+    let title = itemCell ? cleanTitle(cellText(itemCell)) : '';
     if (!title || isTemplateHint(title) || /^[—\-–－/\s]*$/.test(title)) continue;
+    // "持续跟进，月度复盘" says little without its 问题 / 风险: name what it is about.
+    const subjectCell = roles[itemCol] === 'action' ? cell(col('subject')) : null;
+    const subject = subjectCell ? cleanTitle(cellText(subjectCell)) : '';
+    if (subject && title.length <= SHORT_ACTION) title = `${subject}：${title}`;
     const ownerCell = cell(col('owner'));
     const owner = ownerCell ? readOwnerCell(lineOf(cellInlines(ownerCell)), ctx.roster) : { owners: [], state: 'none' as OwnerState };
     const collabCell = cell(col('collaborator'));
@@ -132,7 +139,9 @@ function readDueCell(dueCell: TableCell | null, itemCell: TableCell | null, ctx:
     return [];
   }
   // No deadline column (风险 | 应对措施 | 负责人): the action's own words may carry one.
-  return itemCell ? datesIn(lineOf(cellInlines(itemCell)), ctx.dates) : [];
+  if (!itemCell) return [];
+  const line = lineOf(cellInlines(itemCell));
+  return datesIn(line, ctx.dates).filter((m) => !isStartDate(line, m));
 }
 
 function linkOf(cell: TableCell): string | undefined {

@@ -173,8 +173,8 @@ class World {
         }
         this.h.faults.reset();
         this.checkNoSharedTask();
-        if (!crashed) this.checkIdentity();
         if (!crashed && c.faults.length === 0) this.checkStatusKept();
+        if (!crashed) this.checkIdentity();
         return;
       }
     }
