@@ -26,6 +26,7 @@ const RIGHT_ZH = new RegExp(`^\\s*(?:[(（][^)）]{0,8}[)）])?\\s*(?:正式)?($
 const RIGHT_EN = new RegExp(`^\\s*((?:${EVENT_EN_SOURCE}[\\s-]+){0,2}${EVENT_EN_SOURCE})\\b`, 'i');
 /** Words too general to name one event on their own ("Meeting date: …" is this meeting). */
 const GENERIC = new Set(['meeting', 'sync', 'review', 'event', 'training', 'workshop', 'demo', '例会', '周会', '活动', '评审', '培训', '审核', '冻结']);
+const HINT = new RegExp(`${EVENT_ZH_SOURCE}|\\b${EVENT_EN_SOURCE}\\b`, 'i');
 const CLAUSE_END = /[\n,，。；;!！?？|、]/;
 
 interface Found {
@@ -56,9 +57,11 @@ function lastEventWord(left: string): Found | null {
 export function collectEventDates(text: string, ctx: DateContext): Record<string, IsoDate> {
   const out: Record<string, IsoDate> = {};
   for (const line of text.split('\n')) {
+    // Most lines name no event at all: skip them before scanning for dates.
+    const normalized = normalizeText(line);
+    if (!HINT.test(normalized)) continue;
     const mentions = scanDates(line, ctx, false);
     if (mentions.length === 0) continue;
-    const normalized = normalizeText(line);
     for (const mention of mentions) {
       // "7月4日前上线" is a deadline for the work, not the date of an event.
       if (mention.vague || mention.event !== undefined || mention.deadline) continue;

@@ -12,31 +12,21 @@ const TRAD_TO_SIMP =
   '簽签論论壇坛車车門门樓楼機机庫库廳厅館馆碼码層层棟栋辦办遷迁預预運运標标聖圣討讨營营銷销廣广擬拟' +
   '導导屬属階阶頭头準准體体幾几裡里裏里週周曆历歷历';
 
-const SIMPLIFY = new Map<number, string>();
-for (let i = 0; i + 1 < TRAD_TO_SIMP.length; i += 2) {
-  SIMPLIFY.set(TRAD_TO_SIMP.charCodeAt(i), TRAD_TO_SIMP.charAt(i + 1));
+const SIMPLIFY = new Map<string, string>();
+for (let i = 0; i + 1 < TRAD_TO_SIMP.length; i += 2) SIMPLIFY.set(TRAD_TO_SIMP.charAt(i), TRAD_TO_SIMP.charAt(i + 1));
+
+/** Every character normalisation changes; replace() with a class is faster than a per-character loop. */
+const CHANGED = new RegExp(`[\\uff01-\\uff5e\\u3000\\u2215${[...SIMPLIFY.keys()].join('')}]`, 'g');
+
+function mapChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
+  if (code === 0x3000) return ' ';
+  if (code === 0x2215) return '/';
+  return SIMPLIFY.get(ch) ?? ch;
 }
 
 /** The normalised text, same length as the input. */
 export function normalizeText(text: string): string {
-  let out = '';
-  let changed = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) {
-      out += text.charAt(i);
-      continue;
-    }
-    let ch: string | undefined;
-    if (code >= 0xff01 && code <= 0xff5e) ch = String.fromCharCode(code - 0xfee0);
-    else if (code === 0x3000) ch = ' ';
-    else if (code === 0x2215) ch = '/';
-    else ch = SIMPLIFY.get(code);
-    if (ch === undefined) out += text.charAt(i);
-    else {
-      out += ch;
-      changed = true;
-    }
-  }
-  return changed ? out : text;
+  return text.replace(CHANGED, mapChar);
 }

@@ -56,15 +56,23 @@ export interface Scan {
   readonly tokens: Token[];
 }
 
+/** The last meeting date broken into parts: one entry, since a document is scanned line by line. */
+let lastMeeting: { iso: IsoDate; y: number; m: number; d: number; wd: number } | null = null;
+
+function meetingParts(iso: IsoDate): { y: number; m: number; d: number; wd: number } {
+  if (lastMeeting === null || lastMeeting.iso !== iso) lastMeeting = { iso, ...parseIso(iso), wd: weekday(iso) };
+  return lastMeeting;
+}
+
 export function createScan(text: string, ctx: DateContext, cell: boolean): Scan {
-  const { y, m, d } = parseIso(ctx.meetingDate);
+  const { y, m, d, wd } = meetingParts(ctx.meetingDate);
   return {
     text,
     meeting: ctx.meetingDate,
     year: y,
     month: m,
     day: d,
-    wd: weekday(ctx.meetingDate),
+    wd,
     events: ctx.events,
     cell,
     tokens: [],

@@ -7,7 +7,8 @@ import { VAGUE_EXTRA } from './filters';
 import { looksLikeChineseName } from '../owners/roster';
 import { classifyLabel, splitLabel, type Label } from './labels';
 import { sliceLine, type Line } from './line';
-import { ownersOf, peopleGroups, uniquePeople, type OwnerState, type PeopleGroup } from './people';
+import { groupMentions, ownersOf, peopleGroups, uniquePeople, type OwnerState, type PeopleGroup } from './people';
+import { findPeople } from '../owners/mentions';
 
 /** One candidate item read from a line, before the section decides whether it is one. */
 export interface Draft {
@@ -172,15 +173,18 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
   const decisionLine = labelKind === 'decision';
   const labelHasPerson = labelOwners?.members.some((m) => m.kind === 'person') ?? false;
   const spans = splitClauses(line.text);
+  // People and dates are found once per line, then shared out to the clauses.
+  const lineMentions = findPeople(line.text, ctx.roster, line.people);
+  const lineDates = datesIn(line, ctx.dates);
   const works: Work[] = [];
   let shared: DateMention[] = [];
   let cur: Work | null = null;
   spans.forEach((span, index) => {
     const clause = sliceLine(line, span.start, span.end);
-    const groups = peopleGroups(clause, ctx.roster);
+    const groups = groupMentions(clause.text, within(lineMentions, span));
     // A speaker's own label beats a department at the start of what they say (邓琪：产品中心页面 PRD).
     if (labelHasPerson) for (const g of groups) if (g.role === 'leading' && g.members.every((m) => m.kind !== 'person')) g.role = 'other';
-    const dates = datesIn(clause, ctx.dates).filter((m) => decisionLine || !isStartDate(clause, m));
+    const dates = within(lineDates, span).filter((m) => decisionLine || !isStartDate(clause, m));
     let ownerGroups = groups.filter((g) => g.role === 'owner' || (!decisionLine && g.role === 'leading'));
     let collabGroups = groups.filter((g) => g.role === 'collaborator');
     const residual = residualText(clause.text, groups, dates);
@@ -295,6 +299,13 @@ function toDraft(w: Work, line: Line, opts: ClauseOptions, shared: DateMention[]
       labelled: false,
     },
   };
+}
+
+/** The mentions inside a clause, re-positioned relative to it. */
+function within<T extends { start: number; end: number }>(all: readonly T[], span: { start: number; end: number }): T[] {
+  const out: T[] = [];
+  for (const m of all) if (m.start >= span.start && m.end <= span.end) out.push({ ...m, start: m.start - span.start, end: m.end - span.start });
+  return out;
 }
 
 function collectiveIn(groups: readonly PeopleGroup[]): boolean {

@@ -23,6 +23,9 @@ export interface ExtractOptions {
 
 /** A paragraph longer than this is prose: only explicit agreements are read from it. */
 const PROSE_LENGTH = 140;
+/** What can make a line in a discussion section an item: a label, an owner/deadline field, a decision marker. */
+const MAY_MATTER_IN_INFO =
+  /[：:]|定为|定為|定在|定于|定於|确定|確定|定档|推迟到|推遲到|延期到|confirmed|stays on|set for|held on|agreed|一致同意|达成一致|達成一致|决定|決定|形成以下意见/i;
 const DISCUSSION = /讨论中|討論中|争论|爭論|争议|爭議|[^，,]{1,6}(?:认为|認為)[^，,]{0,20}[，,].{0,40}(?:认为|認為|希望)/;
 
 /** Document model → meeting record + decisions and to-dos + warnings (see ../shared/EXTRACTION.md). */
@@ -81,6 +84,9 @@ export function extractMinutes(doc: MinutesDocument, options: ExtractOptions): E
     } else listSection = null;
     const where: SectionKind = listSection?.kind ?? section;
 
+    const checked = block.type === 'listItem' ? block.checked : undefined;
+    // Discussion notes are most of the minutes: only a labelled line, a checkbox or a settled decision can be an item there.
+    if (where === 'info' && checked === undefined && !MAY_MATTER_IN_INFO.test(text)) return;
     const line = lineOf(block.content);
     const analysis = analyzeLine(line, ctx, { decisions: where === 'decision' });
     const label = analysis.label;
@@ -105,7 +111,6 @@ export function extractMinutes(doc: MinutesDocument, options: ExtractOptions): E
     // Prose (a long paragraph, or one that reports a discussion) yields only explicit agreements.
     const prose = block.type === 'paragraph' && where !== 'todo' && ((text.length > PROSE_LENGTH && sentenceCount(text) > 1) || DISCUSSION.test(text));
     const drafts: Draft[] = prose ? proseDecisions(line, ctx) : analysis.drafts;
-    const checked = block.type === 'listItem' ? block.checked : undefined;
     for (const draft of drafts) {
       const kind: ItemKind | null = acceptDraft(draft, { section: where, checkbox: checked !== undefined, infoLabel: label?.kind === 'info', prose });
       if (!kind) continue;

@@ -22,7 +22,12 @@ const OWNER_BEFORE = /(?:由|交由|請|请|协助|協助|配合)\s*$/;
 
 /** Group the people named in a line and decide what each group does there. */
 export function peopleGroups(line: Line, roster: Roster): PeopleGroup[] {
-  const mentions = findPeople(line.text, roster, line.people);
+  return groupMentions(line.text, findPeople(line.text, roster, line.people));
+}
+
+/** Group mentions already found in `text` (offsets relative to it) and give each group its role there. */
+export function groupMentions(text: string, mentions: readonly PersonMention[]): PeopleGroup[] {
+  const line = { text };
   const groups: PeopleGroup[] = [];
   for (const m of mentions) {
     const last = groups[groups.length - 1];

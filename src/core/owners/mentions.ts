@@ -31,7 +31,7 @@ export interface PersonMention {
  * 开业前两周全部 or 通知各部门 are not departments. Roster departments are matched first and need no boundary.
  */
 const DEPT_RE = new RegExp(
-  `(?<=^|[^\\u3400-\\u9fff]|[由和与與及同跟给給向对對在将將把请請让讓为為从從是的了、，,;；：:（(])(?:[A-Za-z]{1,8} ?)?[\\u3400-\\u9fff]{0,5}?${DEPARTMENT_SUFFIX}(?:${ROLE_TITLES.join('|')})?`,
+  `(?<=^|[^\\u3400-\\u9fff]|[由和与與及同跟给給向对對在将將把请請让讓为為从從是的了、，,;；：:（(])(?![由和与與及同跟给給向对對在将將把请請让讓为為从從是的了])(?:[A-Za-z]{1,8} ?)?[\\u3400-\\u9fff]{0,5}?${DEPARTMENT_SUFFIX}(?:${ROLE_TITLES.join('|')})?`,
   'g',
 );
 const COLLECTIVE_RE = /(?:大家|我们|我們|全员|全員|各(?:组|組|部门|部門|业务部门接口人|業務部門接口人|业务部门|業務部門|事业部财务\s?BP|事业部|事業部|大区|大區|团队|團隊|分店|位|方)|\b(?:all department heads|everyone|everybody|we|all teams)\b)/gi;
@@ -43,55 +43,69 @@ const UNDECIDED_RE = /(?:负责人|負責人|owner|Owner)?\s*(?:待定|未定|TB
  */
 export function findPeople(text: string, roster: Roster, chips: readonly PersonChip[] = []): PersonMention[] {
   const found: PersonMention[] = [];
-  for (const chip of chips) {
-    found.push({ start: chip.start, end: chip.end, name: chip.person.name, kind: 'person', person: chip.person, explicit: true });
-  }
-  const taken = (s: number, e: number): boolean => found.some((m) => s < m.end && e > m.start);
+  // Which characters already belong to a mention: earlier (stronger) rules win.
+  const used = new Uint8Array(text.length + 1);
+  const free = (s: number, e: number): boolean => {
+    for (let k = s; k < e; k++) if (used[k]) return false;
+    return true;
+  };
+  const add = (m: PersonMention): void => {
+    found.push(m);
+    used.fill(1, m.start, m.end);
+  };
+  for (const chip of chips) add({ start: chip.start, end: chip.end, name: chip.person.name, kind: 'person', person: chip.person, explicit: true });
 
   for (let i = 0; i < text.length; i++) {
-    if (taken(i, i + 1)) continue;
+    if (used[i]) continue;
     const ch = text[i];
     if (ch === '@' || ch === '＠') {
       const m = atMention(text, i + 1, roster);
-      if (m && !taken(i, m.end)) {
-        found.push({ ...m, start: i, explicit: true });
+      if (m && free(i, m.end)) {
+        add({ ...m, start: i, explicit: true });
         i = m.end - 1;
       }
       continue;
     }
     const r = roster.matchAt(text, i);
-    if (r && !taken(i, i + r.text.length)) {
+    if (r && free(i, i + r.text.length)) {
       const end = i + r.text.length;
       // A roster department followed by a role title is a role: 技术部主管.
       const role = r.entry.kind === 'department' ? ROLE_TITLES.find((t) => text.startsWith(t, end)) : undefined;
       const finalEnd = role ? end + role.length : end;
-      found.push({ start: i, end: finalEnd, name: text.slice(i, finalEnd), kind: r.entry.kind, explicit: false });
+      add({ start: i, end: finalEnd, name: text.slice(i, finalEnd), kind: r.entry.kind, explicit: false });
       i = finalEnd - 1;
     }
   }
+  if (!MAYBE_DEPARTMENT.test(text) && !MAYBE_GROUP.test(text)) return found.sort((a, b) => a.start - b.start);
 
   for (const m of text.matchAll(DEPT_RE)) {
-    const start = m.index;
     const name = m[0];
-    if (/^[各本全该該此新旧舊大小其他]/.test(name) || name.length < 2 || new RegExp(`^${DEPARTMENT_SUFFIX}$`).test(name)) continue;
-    if (!taken(start, start + name.length)) found.push({ start, end: start + name.length, name, kind: 'department', explicit: false });
+    if (NOT_A_DEPARTMENT.test(name) || name.length < 2 || SUFFIX_ONLY.test(name)) continue;
+    if (free(m.index, m.index + name.length)) add({ start: m.index, end: m.index + name.length, name, kind: 'department', explicit: false });
   }
   // A name the roster does not know, written right after a department: "产品部 钟磊", "客服部 杨帆".
   for (const dept of found.filter((m) => m.kind === 'department')) {
-    const after = /^ ?([\u3400-\u9fff]{2,3})(?![\u3400-\u9fff])/.exec(text.slice(dept.end)) ?? /^ ?([\u3400-\u9fff]{2,3})/.exec(text.slice(dept.end));
-    const name = after?.[1];
+    const after = NAME_AFTER_DEPARTMENT.exec(text.slice(dept.end, dept.end + 6));
+    const name = after?.[1] ?? after?.[2];
     if (!name || !looksLikeChineseName(name)) continue;
     const start = dept.end + (after![0].length - name.length);
-    if (!taken(start, start + name.length)) found.push({ start, end: start + name.length, name, kind: 'person', explicit: false });
+    if (free(start, start + name.length)) add({ start, end: start + name.length, name, kind: 'person', explicit: false });
   }
   for (const m of text.matchAll(COLLECTIVE_RE)) {
-    if (!taken(m.index, m.index + m[0].length)) found.push({ start: m.index, end: m.index + m[0].length, name: m[0], kind: 'collective', explicit: false });
+    if (free(m.index, m.index + m[0].length)) add({ start: m.index, end: m.index + m[0].length, name: m[0], kind: 'collective', explicit: false });
   }
   for (const m of text.matchAll(UNDECIDED_RE)) {
-    if (!taken(m.index, m.index + m[0].length)) found.push({ start: m.index, end: m.index + m[0].length, name: m[0], kind: 'undecided', explicit: false });
+    if (free(m.index, m.index + m[0].length)) add({ start: m.index, end: m.index + m[0].length, name: m[0], kind: 'undecided', explicit: false });
   }
   return found.sort((a, b) => a.start - b.start);
 }
+
+const NOT_A_DEPARTMENT = /^[各本全该該此新旧舊大小其他]/;
+const SUFFIX_ONLY = new RegExp(`^${DEPARTMENT_SUFFIX}$`);
+const NAME_AFTER_DEPARTMENT = /^ ?([\u3400-\u9fff]{2,3})(?![\u3400-\u9fff])|^ ?([\u3400-\u9fff]{2,3})/;
+/** Cheap tests that let most clauses skip the department and group scans. */
+const MAYBE_DEPARTMENT = /[部组組中心办辦处處室课課科团團队隊会會]/;
+const MAYBE_GROUP = /大家|我们|我們|全[员員体體]|各|we\b|all\b|every|待定|未定|TBD/i;
 
 function atMention(text: string, pos: number, roster: Roster): Omit<PersonMention, 'start' | 'explicit'> | null {
   const r = roster.matchAt(text, pos);

@@ -130,7 +130,7 @@ function dedupe(entries: RosterEntry[]): RosterEntry[] {
 
 /** The roster as a matcher: longest name (or alias) starting at a position. */
 export class Roster {
-  private readonly byFirstChar = new Map<string, { text: string; entry: RosterEntry }[]>();
+  private readonly byFirstChar = new Map<string, { text: string; lower: string; latin: boolean; entry: RosterEntry }[]>();
   readonly entries: RosterEntry[];
 
   constructor(entries: readonly RosterEntry[]) {
@@ -144,22 +144,28 @@ export class Roster {
   private add(text: string, entry: RosterEntry): void {
     const key = (text[0] ?? '').toLowerCase();
     const list = this.byFirstChar.get(key) ?? [];
-    if (!list.some((x) => x.text === text)) list.push({ text, entry });
+    if (!list.some((x) => x.text === text)) list.push({ text, lower: text.toLowerCase(), latin: /^[A-Za-z]/.test(text), entry });
     this.byFirstChar.set(key, list);
   }
 
   /** The longest roster name written at `pos` in `text`, as written there. */
   matchAt(text: string, pos: number): { text: string; entry: RosterEntry } | null {
-    const list = this.byFirstChar.get((text[pos] ?? '').toLowerCase());
+    const ch = text[pos];
+    if (ch === undefined) return null;
+    const list = this.byFirstChar.get(ch.toLowerCase());
     if (!list) return null;
     for (const candidate of list) {
-      const slice = text.slice(pos, pos + candidate.text.length);
-      if (slice.toLowerCase() !== candidate.text.toLowerCase()) continue;
-      if (/^[A-Za-z]/.test(candidate.text)) {
-        const before = text[pos - 1] ?? ' ';
-        const after = text[pos + candidate.text.length] ?? ' ';
-        if (/[A-Za-z0-9]/.test(before) || /[A-Za-z0-9]/.test(after)) continue;
+      const latin = candidate.latin;
+      if (!latin) {
+        if (text.startsWith(candidate.text, pos)) return { text: candidate.text, entry: candidate.entry };
+        continue;
       }
+      const slice = text.slice(pos, pos + candidate.text.length);
+      if (slice.toLowerCase() !== candidate.lower) continue;
+      // Latin names stand as whole words: "Sam" is not in "Samsung".
+      const before = text[pos - 1] ?? ' ';
+      const after = text[pos + candidate.text.length] ?? ' ';
+      if (/[A-Za-z0-9]/.test(before) || /[A-Za-z0-9]/.test(after)) continue;
       return { text: slice, entry: candidate.entry };
     }
     return null;

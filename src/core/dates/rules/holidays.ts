@@ -60,6 +60,8 @@ const ZH_HOLIDAY =
 const EN_HOLIDAY =
   /\b(before|by|until|ahead\s+of|prior\s+to|after|on)\s+(?:the\s+)?(christmas(?:\s+day)?|new\s+year'?s?(?:\s+day)?|thanksgiving|black\s+friday|cyber\s+monday)\b/gi;
 
+const ZH_HINT = /元旦|春节|过年|除夕|端午|中秋|国庆|十一长假|圣诞|劳动节|五一|六一|儿童节|情人节|妇女节|三八节/;
+
 function canonicalEnglish(name: string): string {
   const n = name.toLowerCase().replace(/\s+/g, ' ');
   if (n.startsWith('christmas')) return '圣诞';
@@ -76,7 +78,7 @@ function upcoming(scan: Scan, name: string): string | null {
 
 export function holidays(scan: Scan): void {
   const { text } = scan;
-  if (/[元春过除端中国圣劳五六儿情妇三十]/.test(text)) {
+  if (ZH_HINT.test(text)) {
     eachMatch(ZH_HOLIDAY, text, (m) => {
       const name = ZH_CANONICAL[m[1] ?? ''];
       if (name === undefined) return;

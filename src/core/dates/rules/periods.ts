@@ -78,8 +78,12 @@ function pushPart(scan: Scan, start: number, end: number, y: number, m: number, 
   if (date !== null) pushToken(scan, start, end, 'date', { date, deadline: hit.deadline, priority: 2 });
 }
 
+/** Cheap tests before the month/year regexes run. */
+const MONTH_PART_HINT = /月份?\s*[底末初中上下内之]/;
+const YEAR_PART_HINT = /年\s*年?[底末内之中初]/;
+
 function chinese(scan: Scan, text: string): void {
-  if (text.includes('月')) {
+  if (MONTH_PART_HINT.test(text)) {
     eachMatch(EXPLICIT_MONTH, text, (m) => {
       const month = parseNumber(m[2] ?? '');
       if (month === null || month < 1 || month > 12) return;
@@ -108,7 +112,7 @@ function chinese(scan: Scan, text: string): void {
       pushPart(scan, m.index, m.index + m[0].length, y, month, part, true);
     });
   }
-  if (text.includes('年')) {
+  if (YEAR_PART_HINT.test(text)) {
     eachMatch(YEAR_PART, text, (m) => {
       let y = scan.year;
       if (m[1] !== undefined) y = Number(m[1]);

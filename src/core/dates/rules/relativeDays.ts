@@ -56,6 +56,12 @@ export function relativeDays(scan: Scan): void {
 }
 
 function chinese(scan: Scan, text: string): void {
+  if (/[今明后昨前当]/.test(text)) chineseDayWords(scan, text);
+  if (/[内后]/.test(text)) chineseDurations(scan, text);
+  if (text.includes('周') || text.includes('星期') || text.includes('礼拜')) chineseWeeks(scan, text);
+}
+
+function chineseDayWords(scan: Scan, text: string): void {
   eachMatch(ZH_DAY_WORDS, text, (m) => {
     const word = m[0];
     if (word === '前天' && /[提之以]$/.test(text.slice(Math.max(0, m.index - 1), m.index))) return;
@@ -65,6 +71,9 @@ function chinese(scan: Scan, text: string): void {
     const fields = { date: addDays(scan.meeting, entry.days), priority: 2, ...(entry.daypart ? { daypart: entry.daypart } : {}) };
     pushToken(scan, m.index, m.index + word.length, 'date', fields);
   });
+}
+
+function chineseDurations(scan: Scan, text: string): void {
   eachMatch(ZH_DURATION, text, (m) => {
     const written = m[1] ?? '';
     const unit = m[3] ?? '';
@@ -84,30 +93,31 @@ function chinese(scan: Scan, text: string): void {
     }
     if (date !== null) pushToken(scan, m.index, m.index + m[0].length, 'date', { date, deadline: within, priority: 2 });
   });
-  if (text.includes('周') || text.includes('星期') || text.includes('礼拜')) {
-    eachMatch(ZH_THIS_WEEK, text, (m) => {
-      const within = m[2] !== undefined;
-      pushToken(scan, m.index, m.index + m[0].length, 'date', { date: weekEnd(scan, 0), deadline: within, priority: 2 });
+}
+
+function chineseWeeks(scan: Scan, text: string): void {
+  eachMatch(ZH_THIS_WEEK, text, (m) => {
+    const within = m[2] !== undefined;
+    pushToken(scan, m.index, m.index + m[0].length, 'date', { date: weekEnd(scan, 0), deadline: within, priority: 2 });
+  });
+  eachMatch(ZH_NEXT_WEEK, text, (m) => {
+    const weeks = (m[1] ?? '').startsWith('下下') ? 2 : 1;
+    pushToken(scan, m.index, m.index + m[0].length, 'date', {
+      date: weekEnd(scan, weeks),
+      deadline: m[2] !== undefined,
+      priority: 2,
     });
-    eachMatch(ZH_NEXT_WEEK, text, (m) => {
-      const weeks = (m[1] ?? '').startsWith('下下') ? 2 : 1;
-      pushToken(scan, m.index, m.index + m[0].length, 'date', {
-        date: weekEnd(scan, weeks),
-        deadline: m[2] !== undefined,
-        priority: 2,
-      });
+  });
+  eachMatch(ZH_WEEKEND, text, (m) => {
+    const weeks = (m[1] ?? '').startsWith('下') ? 1 : 0;
+    const monday = addDays(mondayOf(scan.meeting), 7 * weeks);
+    const before = m[2] !== undefined;
+    pushToken(scan, m.index, m.index + m[0].length, 'date', {
+      date: addDays(monday, before ? 4 : 6),
+      deadline: before,
+      priority: 2,
     });
-    eachMatch(ZH_WEEKEND, text, (m) => {
-      const weeks = (m[1] ?? '').startsWith('下') ? 1 : 0;
-      const monday = addDays(mondayOf(scan.meeting), 7 * weeks);
-      const before = m[2] !== undefined;
-      pushToken(scan, m.index, m.index + m[0].length, 'date', {
-        date: addDays(monday, before ? 4 : 6),
-        deadline: before,
-        priority: 2,
-      });
-    });
-  }
+  });
 }
 
 function english(scan: Scan, text: string): void {

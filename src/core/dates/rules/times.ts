@@ -56,7 +56,7 @@ export function times(scan: Scan): void {
   const ranges: [number, number][] = [];
   if (/\d\s*(?:[:点])/.test(text)) eachMatch(TIME_RANGE, text, (m) => ranges.push([m.index, m.index + m[0].length]));
 
-  if (/[点时]/.test(text)) {
+  if (/[\d零〇一二两三四五六七八九十]\s*[点时]/.test(text)) {
     eachMatch(ZH_HOUR, text, (m) => {
       const start = m.index;
       const end = start + m[0].length;
