@@ -15,7 +15,7 @@ const MOVED = /原定|原计划|原为|延期至|延期到|推迟至|推迟到|�
 export function parseDeadlineCell(text: string, ctx: DateContext): DateMention | null {
   const trimmed = text.trim();
   if (trimmed === '' || EMPTY_CELL.test(trimmed)) return null;
-  const mentions = scanDates(text, ctx, true);
+  const mentions = scanDates(text, ctx);
   if (mentions.length === 0) return null;
   const dated = mentions.filter((m) => m.date !== null);
   let chosen: DateMention | undefined;

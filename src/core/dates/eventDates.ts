@@ -60,7 +60,7 @@ export function collectEventDates(text: string, ctx: DateContext): Record<string
     // Most lines name no event at all: skip them before scanning for dates.
     const normalized = normalizeText(line);
     if (!HINT.test(normalized)) continue;
-    const mentions = scanDates(line, ctx, false);
+    const mentions = scanDates(line, ctx);
     if (mentions.length === 0) continue;
     for (const mention of mentions) {
       // "7月4日前上线" is a deadline for the work, not the date of an event.

@@ -10,7 +10,7 @@ export { findEventDate } from './eventWords';
 
 /** Every date/deadline phrase in `text`, in order, non-overlapping, resolved against ctx.meetingDate. */
 export function findDates(text: string, ctx: DateContext): DateMention[] {
-  return scanDates(text, ctx, false);
+  return scanDates(text, ctx);
 }
 
 /** A whole deadline table cell (完成时限 / Due column), e.g. "本周五", "6/20", "待定", "—": one mention or null. */

@@ -39,10 +39,10 @@ export const RULES: readonly Rule[] = [
   holidays,
 ];
 
-export function scanDates(raw: string, ctx: DateContext, cell: boolean): DateMention[] {
+export function scanDates(raw: string, ctx: DateContext): DateMention[] {
   if (raw.length === 0 || !mayHoldDate(raw)) return [];
   const text = normalizeText(raw);
-  const scan = createScan(text, ctx, cell);
+  const scan = createScan(text, ctx);
   for (const rule of RULES) rule(scan);
   let tokens = select(scan.tokens);
   if (needsChrono(text, tokens)) {

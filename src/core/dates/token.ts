@@ -51,8 +51,6 @@ export interface Scan {
   /** Meeting weekday, Monday = 1 … Sunday = 7. */
   readonly wd: number;
   readonly events: Readonly<Record<string, IsoDate>> | undefined;
-  /** The text is a whole deadline cell: bare forms (Q3, 6.20) are accepted without a marker. */
-  readonly cell: boolean;
   readonly tokens: Token[];
 }
 
@@ -64,7 +62,7 @@ function meetingParts(iso: IsoDate): { y: number; m: number; d: number; wd: numb
   return lastMeeting;
 }
 
-export function createScan(text: string, ctx: DateContext, cell: boolean): Scan {
+export function createScan(text: string, ctx: DateContext): Scan {
   const { y, m, d, wd } = meetingParts(ctx.meetingDate);
   return {
     text,
@@ -74,7 +72,6 @@ export function createScan(text: string, ctx: DateContext, cell: boolean): Scan 
     day: d,
     wd,
     events: ctx.events,
-    cell,
     tokens: [],
   };
 }

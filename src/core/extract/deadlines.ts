@@ -22,7 +22,7 @@ export function datesIn(line: Line, ctx: DateContext): DateMention[] {
     vague: false,
     warnings: chip.date < ctx.meetingDate ? ['past_due'] : [],
   }));
-  const found = /[0-9０-９一二三四五六七八九十今明后後本这這下上周週星礼禮月年季旬底初内內前天日号號QqA-Za-z尽儘待择擇另持长長会會]/.test(line.text) ? findDates(line.text, ctx) : [];
+  const found = findDates(line.text, ctx);
   for (const m of found) {
     if (out.some((c) => m.start < c.end && m.end > c.start)) continue;
     if (RECURRING_BEFORE.test(line.text.slice(0, m.start))) continue;
@@ -37,7 +37,7 @@ export function datesIn(line: Line, ctx: DateContext): DateMention[] {
 /** Whether a mention only marks when something starts, or a proposed new date (推迟至10月13日), not a deadline. */
 export function isStartDate(line: Line, m: DateMention): boolean {
   if (PROPOSED_BEFORE.test(line.text.slice(0, m.start))) return true;
-  return !m.deadline && START_AFTER.test(line.text.slice(m.end));
+  return m.starts === true || (!m.deadline && START_AFTER.test(line.text.slice(m.end)));
 }
 
 export interface DueChoice {

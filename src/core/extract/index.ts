@@ -3,6 +3,7 @@ import type { Block, MinutesDocument } from '../model/document';
 import type { ActionItem, DocumentWarning, Extraction, ItemKind } from '../model/items';
 import { blockText } from '../model/text';
 import { collectEventDates } from '../dates/index';
+import { isTemplateHint } from '../template/index';
 import { analyzeLine, type Draft } from './clauses';
 import { lineOf, plainLine } from './line';
 import { collectRecordFields, interpretRecord } from './record';
@@ -58,7 +59,8 @@ export function extractMinutes(doc: MinutesDocument, options: ExtractOptions): E
       return;
     }
     const text = blockText(block).trim();
-    if (!text) return;
+    // Empty lines and the template's own hints (（如：…）) say nothing about this meeting.
+    if (!text || isTemplateHint(text)) return;
     if (block.type === 'heading' || (block.type === 'paragraph' && looksLikeSectionLine(text))) {
       const kind = classifySection(text);
       // "决议：…" with content is a labelled line, not a heading.

@@ -38,16 +38,37 @@ export interface Matching {
   unmatched: SyncRecord[];
 }
 
+/** Normalized forms are computed on first use: anchored items rarely need them. */
+class Identity implements ItemIdentity {
+  private title: string | undefined;
+  private owners: string | undefined;
+
+  constructor(
+    readonly anchor: string | null,
+    readonly sig: ContentSignature,
+    readonly link: string | null,
+    readonly ordinal: number,
+    private readonly item: ActionItem,
+  ) {}
+
+  get normTitle(): string {
+    return (this.title ??= normalizeText(this.item.title));
+  }
+
+  get normOwners(): string {
+    return (this.owners ??= normalizeOwners(this.item.owners));
+  }
+}
+
 export function identityOf(item: ActionItem, ordinal: number): ItemIdentity {
   const link = item.taskLink?.trim();
-  return {
-    anchor: item.source.rowAnchor ?? item.source.blockAnchor ?? null,
-    sig: { title: item.title, owners: ownerNames(item.owners), due: item.due },
-    link: link ? link : null,
+  return new Identity(
+    item.source.rowAnchor ?? item.source.blockAnchor ?? null,
+    { title: item.title, owners: ownerNames(item.owners), due: item.due },
+    link ? link : null,
     ordinal,
-    normTitle: normalizeText(item.title),
-    normOwners: normalizeOwners(item.owners),
-  };
+    item,
+  );
 }
 
 /** A new identity key: from the anchor when there is one, else from the title; unique within `taken`. */
@@ -59,11 +80,20 @@ export function newKey(identity: ItemIdentity, taken: Set<string>): string {
   return key;
 }
 
-interface Candidate {
-  rec: SyncRecord;
-  normTitle: string;
-  normOwners: string;
-  used: boolean;
+class Candidate {
+  used = false;
+  private title: string | undefined;
+  private owners: string | undefined;
+
+  constructor(readonly rec: SyncRecord) {}
+
+  get normTitle(): string {
+    return (this.title ??= normalizeText(this.rec.sig.title));
+  }
+
+  get normOwners(): string {
+    return (this.owners ??= normalizeOwners(this.rec.sig.owners.split('、')));
+  }
 }
 
 /** A similar title alone, or a fairly similar one with the same owners and due date. */
@@ -144,6 +174,7 @@ class Matcher {
 
   /** Exact passes, then similar titles, among the given items and candidates. */
   byContent(idx: readonly number[], cands: readonly Candidate[], via: MatchVia | null, sameBlock: boolean): void {
+    if (!idx.some((i) => this.free(i)) || !cands.some((c) => !c.used)) return;
     this.exact(idx, cands, (x) => `${x.normTitle}\u0001${x.normOwners}\u0001${x.due ?? ''}`, via ?? 'content');
     this.exact(idx, cands, (x) => x.normTitle, via ?? 'content');
     this.similar(idx, cands, via ?? 'similar', sameBlock);
@@ -239,12 +270,7 @@ function groupBy<T>(values: readonly T[], keyOf: (v: T) => string): Map<string, 
 
 /** Matches current items to stored records; see the module comment for the rules. */
 export function matchItems(items: readonly ItemIdentity[], records: readonly SyncRecord[]): Matching {
-  const cands: Candidate[] = records.map((rec) => ({
-    rec,
-    normTitle: normalizeText(rec.sig.title),
-    normOwners: normalizeOwners(rec.sig.owners.split('、')),
-    used: false,
-  }));
+  const cands = records.map((rec) => new Candidate(rec));
   const m = new Matcher(items, cands);
   m.byAnchor();
   m.byLink();

@@ -16,7 +16,7 @@ import type { SyncPolicy } from './policy';
 import { EXCLUSION_MESSAGES, exclusionReason, resolvePolicy } from './policy';
 import type { RemoteState } from './remote';
 import { resolveStatus } from './status';
-import type { PlanStep, ReportLine, StatusConflict, SyncAction, SyncPlan, SyncRecord, SyncWarning, WriteBack } from './types';
+import type { FieldHashes, PlanStep, ReportLine, StatusConflict, SyncAction, SyncPlan, SyncRecord, SyncWarning, WriteBack } from './types';
 import { hashString } from './hash';
 
 export interface PlanInput {
@@ -78,11 +78,16 @@ function isoDate(ms: number): string {
 /** A record without the optional fields that do not apply to its state. */
 function clean(r: SyncRecord): SyncRecord {
   const out: SyncRecord = { ...r };
-  delete out.inflight;
-  delete out.writeBackStatus;
-  if (out.state !== 'unlinked') delete out.unlinkReason;
-  if (out.state !== 'pending' || out.clientToken === undefined) delete out.clientToken;
+  // Only delete keys that are there: deleting turns hot objects into slow dictionaries.
+  if ('inflight' in out) delete out.inflight;
+  if ('writeBackStatus' in out) delete out.writeBackStatus;
+  if ('unlinkReason' in out && out.state !== 'unlinked') delete out.unlinkReason;
+  if ('clientToken' in out && (out.state !== 'pending' || out.clientToken === undefined)) delete out.clientToken;
   return out;
+}
+
+function sameFields(a: FieldHashes, b: FieldHashes): boolean {
+  return a.title === b.title && a.notes === b.notes && a.due === b.due && a.assignees === b.assignees;
 }
 
 class PlanBuilder {
@@ -257,6 +262,7 @@ class PlanBuilder {
 
     const draft = this.render(item, this.ctx);
     const fields = fieldHashes(draft);
+    if (this.unchanged(item, id, rec, stored, remote, fields)) return;
     // After an interrupted write the task holds either the old or the new values: send whatever
     // differs from either, and read the task's status and updatedAt as possibly our own doing.
     const inflight = stored.inflight;
@@ -300,7 +306,7 @@ class PlanBuilder {
       state: 'linked',
       taskUrl,
       fields,
-      fingerprint: fingerprintOf(fields, status.settled),
+      fingerprint: sameFields(fields, rec.fields) && status.settled === rec.status ? rec.fingerprint : fingerprintOf(fields, status.settled),
       status: status.settled,
       remoteUpdatedAt: remote?.updatedAt ?? rec.remoteUpdatedAt,
       anchor: id.anchor,
@@ -349,6 +355,21 @@ class PlanBuilder {
         changedFields: changed,
       });
     }
+  }
+
+  /**
+   * The fast path, the common case of a re-sync: the item's fields and status match what was last
+   * synced (the fingerprint's parts), the task did not move, nothing is pending. No step at all.
+   */
+  private unchanged(item: ActionItem, id: ItemIdentity, rec: SyncRecord, stored: SyncRecord, remote: RemoteTask | undefined, fields: FieldHashes): boolean {
+    if (rec !== stored || rec.state !== 'linked' || rec.inflight || rec.writeBackStatus !== undefined) return false;
+    if (!sameFields(fields, rec.fields) || item.status !== rec.status) return false;
+    if (remote && (remote.status !== rec.status || remote.updatedAt !== rec.remoteUpdatedAt || (remote.url ?? rec.taskUrl) !== rec.taskUrl)) return false;
+    if (id.anchor !== rec.anchor || id.ordinal !== rec.ordinal || id.sig.title !== rec.sig.title || id.sig.owners !== rec.sig.owners || id.sig.due !== rec.sig.due) return false;
+    if (this.caps.links && rec.taskUrl !== null && id.link !== rec.taskUrl) return false;
+    this.line(rec.key, item.title, ['unchanged']);
+    this.itemWarnings(item, rec.key);
+    return true;
   }
 
   private detach(item: ActionItem, id: ItemIdentity, rec: SyncRecord): void {

@@ -7,7 +7,7 @@ import { mayHoldDate } from '../../../src/core/dates/trigger';
 
 /** The fast path must never hide a phrase that a rule would find. */
 function rulesFind(text: string): boolean {
-  const scan = createScan(normalizeText(text), { meetingDate: '2025-06-09' }, false);
+  const scan = createScan(normalizeText(text), { meetingDate: '2025-06-09' });
   for (const rule of RULES) rule(scan);
   return scan.tokens.some((t) => !t.weak);
 }
@@ -28,7 +28,7 @@ describe('mayHoldDate (the cheap first test)', () => {
         const text = pieces.join('');
         if (rulesFind(text)) expect(mayHoldDate(text), text).toBe(true);
       }),
-      { numRuns: 20000, seed: 14 },
+      { numRuns: 3000, seed: 20250609 },
     );
   });
 

@@ -217,6 +217,71 @@ describe('executor: crash safety (no duplicate after a crash at any step)', () =
   });
 });
 
+/** Crash at the first fault point of `point` that comes after a `after` point. */
+function crashAfterA(after: string, point: string, kind: FaultKind = 'crash_before') {
+  let armed = false;
+  return (_step: number, p: string): FaultKind | undefined => {
+    if (p === after) armed = true;
+    else if (armed && p === point) {
+      armed = false;
+      return kind;
+    }
+    return undefined;
+  };
+}
+
+describe('executor: a write that landed but was not recorded', () => {
+  it('an edit reverted in the minutes after such a crash still reaches the task', async () => {
+    const h = new Harness(anchored(['输出需求文档']), { backend: { capabilities: GOOGLE_CAPS } });
+    await h.sync();
+    const id = h.taskOf('输出需求文档')?.id as string;
+    h.doc.rows[0]!.owners = ['李四'];
+    h.faults.reset(crashAfterA('update', 'commit'));
+    await syncExpectingCrash(h);
+    expect(h.backend.task(id)?.title).toBe('【李四】输出需求文档'); // the update landed…
+    expect(h.records()[0]?.inflight).toBeDefined(); // …and is marked in flight
+    h.faults.reset();
+    h.doc.rows[0]!.owners = ['张三']; // the user changes it back
+    await h.sync();
+    expect(h.backend.task(id)?.title).toBe('【张三】输出需求文档');
+    expect(h.records()[0]?.inflight).toBeUndefined();
+  });
+
+  it('a status reverted in the minutes after such a crash is not mistaken for a change in the task app', async () => {
+    const h = new Harness(anchored(['输出需求文档']), { backend: { capabilities: GOOGLE_CAPS } });
+    await h.sync();
+    const id = h.taskOf('输出需求文档')?.id as string;
+    h.doc.rows[0]!.status = 'done';
+    h.faults.reset(crashAfterA('complete', 'commit'));
+    await syncExpectingCrash(h);
+    expect(h.backend.task(id)?.status).toBe('done');
+    h.faults.reset();
+    h.doc.rows[0]!.status = 'open'; // the user changes their mind in the minutes
+    const o = await h.sync();
+    expect(o.report.counts.reopened).toBe(1);
+    expect(h.doc.rows[0]!.status).toBe('open');
+    expect(h.backend.task(id)?.status).toBe('open');
+  });
+
+  it('a status written back to the minutes before a crash is not mistaken for a change in the minutes', async () => {
+    const h = new Harness(anchored(['输出需求文档']), { backend: { capabilities: GOOGLE_CAPS } });
+    await h.sync();
+    const id = h.taskOf('输出需求文档')?.id as string;
+    h.backend.userComplete(id);
+    h.faults.reset(crashAfterA('document', 'commit'));
+    await syncExpectingCrash(h);
+    expect(h.doc.rows[0]!.status).toBe('done'); // written back, not yet recorded
+    expect(h.records()[0]?.writeBackStatus).toBe('done');
+    h.faults.reset();
+    h.clock.advance(60_000);
+    h.backend.userReopen(id); // later, the task is reopened in the task app
+    const o = await h.sync();
+    expect(o.report.conflicts).toEqual([]);
+    expect(h.doc.rows[0]!.status).toBe('open');
+    expect(h.backend.task(id)?.status).toBe('open');
+  });
+});
+
 describe('executor: write-backs', () => {
   it('a failed document update (BackendError) is reported and the status is not recorded', async () => {
     const h = new Harness(anchored(['输出需求文档']));

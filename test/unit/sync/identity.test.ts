@@ -132,6 +132,15 @@ describe('item identity without anchors (Markdown, plain text): content fallback
     expect(match(before.items(), recs)[3]).toBe('确认预算');
   });
 
+  it('does not re-link a removed record to a new item with a merely similar title', () => {
+    // Similarity 0.67: enough for an item edited in place, not for bringing back a removed one.
+    const linked = recordsOf(new Doc([row('跟进A公司合同')]));
+    expect(match(new Doc([row('跟进B公司合同')]).items(), linked)).toEqual(['跟进A公司合同']);
+    const removed = recordsOf(new Doc([row('跟进A公司合同')]), 'unlinked');
+    expect(match(new Doc([row('跟进B公司合同')]).items(), removed)).toEqual([null]);
+    expect(match(new Doc([row('跟进A公司合同。')]).items(), removed)).toEqual(['跟进A公司合同']);
+  });
+
   it('matches an item to its task link when the text changed beyond recognition', () => {
     const after = new Doc([row('something else entirely', { link: records[2]?.taskUrl ?? null, owners: ['X'] })]);
     expect(match(after.items(), records)).toEqual(['准备活动素材']);

@@ -29,6 +29,7 @@ type Command =
   | { t: 'readd'; g: number; i: number; sameAnchor: boolean }
   | { t: 'docStatus'; i: number; done: boolean }
   | { t: 'remoteToggle'; i: number }
+  | { t: 'bothSides'; i: number; docFirst: boolean }
   | { t: 'sync'; faults: { at: number; kind: FaultKind }[]; commitEvery: number };
 
 const idx = fc.nat(40);
@@ -43,10 +44,11 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ t: fc.constant('readd' as const), g: idx, i: idx, sameAnchor: fc.boolean() }),
   fc.record({ t: fc.constant('docStatus' as const), i: idx, done: fc.boolean() }),
   fc.record({ t: fc.constant('remoteToggle' as const), i: idx }),
+  fc.record({ t: fc.constant('bothSides' as const), i: idx, docFirst: fc.boolean() }),
   {
     arbitrary: fc.record({
       t: fc.constant('sync' as const),
-      faults: fc.array(fc.record({ at: fc.nat(30), kind: fc.constantFrom(...FAULTS) }), { maxLength: 5 }),
+      faults: fc.array(fc.record({ at: fc.nat(30), kind: fc.constantFrom(...FAULTS) }), { maxLength: 6 }),
       commitEvery: fc.constantFrom(1, 3, 10),
     }),
     weight: 3,
@@ -70,6 +72,8 @@ class World {
   readonly broken = new Set<number>();
   /** Status changes since the last failure-free sync, by uid; conflict = both sides changed it. */
   readonly pending = new Map<number, { status: ItemStatus; side: 'doc' | 'remote'; conflict: boolean }>();
+  /** When the minutes were last edited, passed to the sync so "the later change wins" can be decided. */
+  private docModifiedAt: number | undefined;
   private nextUid = 0;
   private nextAnchor = 0;
   private edits = 0;
@@ -99,6 +103,9 @@ class World {
   }
 
   async run(c: Command): Promise<void> {
+    // Each user action takes a second, so the two sides' changes are ordered in time.
+    this.h.clock.advance(1000);
+    if (c.t !== 'sync' && c.t !== 'remoteToggle') this.docModifiedAt = this.h.clock.now();
     const r = c.t === 'sync' || c.t === 'readd' || c.t === 'insert' ? undefined : this.at(c.i);
     switch (c.t) {
       case 'editTitle':
@@ -162,11 +169,20 @@ class World {
         );
         return;
       }
+      case 'bothSides': {
+        if (!r) return;
+        // The same item's status changes in the minutes and in the task app between two syncs.
+        const docStep: Command = { t: 'docStatus', i: c.i, done: r.status === 'open' };
+        const remoteStep: Command = { t: 'remoteToggle', i: c.i };
+        await this.run(c.docFirst ? docStep : remoteStep);
+        await this.run(c.docFirst ? remoteStep : docStep);
+        return;
+      }
       case 'sync': {
         this.h.faults.reset(new Map(c.faults.map((f) => [f.at, f.kind])));
         let crashed = false;
         try {
-          await this.h.sync({ commitEvery: c.commitEvery });
+          await this.h.sync({ commitEvery: c.commitEvery, ...(this.docModifiedAt !== undefined ? { docModifiedAt: this.docModifiedAt } : {}) });
         } catch (error) {
           if (!(error instanceof SimulatedCrash)) throw error;
           crashed = true;
@@ -265,8 +281,8 @@ class World {
 const scenario = fc.record({
   anchored: fc.boolean(),
   flavor: fc.constantFrom<Flavor>('google', 'feishu', 'batched'),
-  size: fc.integer({ min: 1, max: 6 }),
-  commands: fc.array(command, { minLength: 1, maxLength: 50 }),
+  size: fc.integer({ min: 1, max: 10 }),
+  commands: fc.array(command, { minLength: 1, maxLength: 80, size: 'large' }),
 });
 
 describe('sync property: no duplicates, no lost items, convergence', () => {
@@ -282,7 +298,7 @@ describe('sync property: no duplicates, no lost items, convergence', () => {
         expect(last.report.remoteWrites).toBe(0);
         w.checkConverged();
       }),
-      { numRuns: 3000 },
+      { numRuns: 4000 },
     );
   }, 60_000);
 });

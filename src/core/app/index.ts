@@ -1,0 +1,7 @@
+export * from './protocol';
+export { toExtractResult } from './review';
+export { planItemRows, type RowsPlan, type TableWrite } from './rows';
+export { cellEdits, type CellEdit } from './writebacks';
+export { summarize } from './summary';
+export { MinutesService, documentFingerprint, type DocumentPort, type ServicePorts } from './service';
+export { ModelDocument } from './model-document';

@@ -1,0 +1,80 @@
+/** Where the sync's write-backs (状态 and 任务 cells) land in the document. */
+import type { MinutesDocument } from '../model/document';
+import { itemColumns, tableGrid } from '../extract/tables';
+import type { WriteBack } from '../sync/types';
+import { statusLabel, type ColumnRole } from '../template/index';
+import type { Lang } from './protocol';
+
+export interface CellEdit {
+  blockIndex: number;
+  tableAnchor?: string;
+  rowIndex: number;
+  rowAnchor?: string;
+  column: number;
+  kind: 'status' | 'task';
+  /** The cell's new text (a status label, or the link text). */
+  text: string;
+  /** For a task cell: the link; null clears it. */
+  url?: string | null;
+}
+
+/**
+ * The cell edits for a batch of write-backs. Only items that stand in a table row with a 状态 / 任务 column
+ * can take them; others are reported back as not written.
+ */
+export function cellEdits(doc: MinutesDocument, writeBacks: readonly WriteBack[], lang: Lang): { edits: CellEdit[]; unplaced: WriteBack[] } {
+  const edits: CellEdit[] = [];
+  const unplaced: WriteBack[] = [];
+  for (const wb of writeBacks) {
+    const place = locate(doc, wb);
+    if (!place) {
+      unplaced.push(wb);
+      continue;
+    }
+    const { blockIndex, rowIndex, roles } = place;
+    const table = doc.blocks[blockIndex];
+    const base = {
+      blockIndex,
+      rowIndex,
+      ...(table?.anchor ? { tableAnchor: table.anchor } : {}),
+      ...(table?.type === 'table' && table.rows[rowIndex]?.anchor ? { rowAnchor: table.rows[rowIndex]!.anchor! } : {}),
+    };
+    const statusCol = roles.indexOf('status');
+    const taskCol = roles.indexOf('task');
+    let placed = false;
+    if (wb.status !== undefined && statusCol >= 0) {
+      edits.push({ ...base, column: statusCol, kind: 'status', text: statusLabel(wb.status, lang) });
+      placed = true;
+    }
+    if (wb.taskLink !== undefined && taskCol >= 0) {
+      edits.push({ ...base, column: taskCol, kind: 'task', text: wb.taskLink ? (lang === 'zh' ? '查看任务' : 'Open task') : '', url: wb.taskLink });
+      placed = true;
+    }
+    if (!placed) unplaced.push(wb);
+  }
+  return { edits, unplaced };
+}
+
+function locate(doc: MinutesDocument, wb: WriteBack): { blockIndex: number; rowIndex: number; roles: (ColumnRole | null)[] } | null {
+  if (wb.source.via !== 'table' || wb.source.rowIndex === undefined) return null;
+  let blockIndex = wb.source.blockIndex;
+  let rowIndex = wb.source.rowIndex;
+  // Anchors survive edits above the table; positions are only valid for the version the items came from.
+  if (wb.anchor) {
+    for (let b = 0; b < doc.blocks.length; b++) {
+      const block = doc.blocks[b]!;
+      if (block.type !== 'table') continue;
+      const r = block.rows.findIndex((row) => row.anchor === wb.anchor);
+      if (r >= 0) {
+        blockIndex = b;
+        rowIndex = r;
+        break;
+      }
+    }
+  }
+  const table = doc.blocks[blockIndex];
+  if (!table || table.type !== 'table') return null;
+  const columns = itemColumns(tableGrid(table));
+  if (!columns || rowIndex <= columns.header || rowIndex >= table.rows.length) return null;
+  return { blockIndex, rowIndex, roles: columns.roles };
+}
