@@ -32,8 +32,10 @@ export function lineOf(content: readonly Inline[]): Line {
         break;
       case 'person': {
         const { type: _type, ...person } = run;
-        text += run.name;
-        people.push({ start, end: text.length, person });
+        // A chip may carry no name (Google returns '' or null): show the email's local part.
+        const name = run.name || (run.email ? run.email.split('@')[0]! : run.id ?? '');
+        text += name;
+        people.push({ start, end: text.length, person: { ...person, name } });
         break;
       }
       case 'date':

@@ -3,6 +3,7 @@ import type { ActionItem } from '../../../src/core/model/items';
 import { fieldHashes, fingerprintOf } from '../../../src/core/sync/draft';
 import { identityOf, matchItems, newKey } from '../../../src/core/sync/identity';
 import type { SyncRecord } from '../../../src/core/sync/types';
+import type { Row } from './helpers';
 import { Doc, row } from './helpers';
 
 /** Records as a previous sync of `doc` would have stored them, keyed by title. */
@@ -56,14 +57,14 @@ describe('item identity with anchors (Feishu rows, Google named ranges)', () => 
 
   it('gives a duplicated row (new anchor, same content) no existing record', () => {
     const after = before.clone();
-    after.rows.splice(1, 0, { ...(before.rows[0] as never), anchor: 'r4' });
+    after.rows.splice(1, 0, { ...(before.rows[0] as Row), anchor: 'r4' });
     expect(match(after.items(), records)).toEqual(['输出需求文档', null, '评估开发周期', '准备活动素材']);
   });
 
   it('does not let a copied task link steal the original row’s task', () => {
     const after = before.clone();
     const link = records[0]?.taskUrl ?? null;
-    after.rows.unshift({ ...(before.rows[0] as never), anchor: 'r5', link });
+    after.rows.unshift({ ...(before.rows[0] as Row), anchor: 'r5', link });
     (after.rows[1] as { link: string | null }).link = link;
     expect(match(after.items(), records)).toEqual([null, '输出需求文档', '评估开发周期', '准备活动素材']);
   });
@@ -117,7 +118,7 @@ describe('item identity without anchors (Markdown, plain text): content fallback
 
   it('makes one of two identical items new', () => {
     const after = before.clone();
-    after.rows.splice(1, 0, { ...(before.rows[0] as never) });
+    after.rows.splice(1, 0, { ...(before.rows[0] as Row) });
     const got = match(after.items(), records);
     expect(got.filter((x) => x === '输出需求文档')).toHaveLength(1);
     expect(got.filter((x) => x === null)).toHaveLength(1);
