@@ -18,6 +18,7 @@ export class ModelDocument implements DocumentPort {
     readonly url?: string,
   ) {
     this.doc = structuredCloneSafe(doc);
+    this.skipUsedAnchors();
   }
 
   /** The current document (a copy). */
@@ -28,6 +29,27 @@ export class ModelDocument implements DocumentPort {
   /** Replace the document, as when the user edits and saves. */
   replace(doc: MinutesDocument): void {
     this.doc = structuredCloneSafe(doc);
+    this.skipUsedAnchors();
+  }
+
+  /** New anchors must not repeat ones the document already holds (it may have been saved and reloaded). */
+  private skipUsedAnchors(): void {
+    const visit = (blocks: readonly Block[]): void => {
+      for (const block of blocks) {
+        this.noteAnchor(block.anchor);
+        if (block.type !== 'table') continue;
+        for (const row of block.rows) {
+          this.noteAnchor(row.anchor);
+          for (const cell of row.cells) visit(cell.blocks);
+        }
+      }
+    };
+    visit(this.doc.blocks);
+  }
+
+  private noteAnchor(anchor: string | undefined): void {
+    const n = anchor ? /^[br](\d+)$/.exec(anchor) : null;
+    if (n) this.nextAnchor = Math.max(this.nextAnchor, Number(n[1]) + 1);
   }
 
   async read(): Promise<MinutesDocument> {

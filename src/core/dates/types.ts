@@ -27,6 +27,8 @@ export interface DateMention {
   /** First and last day of a range, when known (date stays null). */
   rangeStart?: IsoDate;
   rangeEnd?: IsoDate;
+  /** Set by the extractor: a date the minutes replace ("原定 4/15"), used only when no other date is given. */
+  stale?: boolean;
   /** The phrase says when something starts (下周一开始, 自12月1日起, starting Monday), not when it is due. */
   starts?: boolean;
   /** past_due, ambiguous_next_weekday, vague_deadline, relative_to_event where they apply. */

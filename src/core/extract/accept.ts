@@ -11,6 +11,8 @@ export interface Placement {
   infoLabel: boolean;
   /** The line is a prose paragraph (only explicit agreements were read). */
   prose: boolean;
+  /** The line is a paragraph, not a list item: with a speaker label it is a transcript line. */
+  transcript: boolean;
 }
 
 /**
@@ -43,6 +45,8 @@ export function acceptDraft(draft: Draft, where: Placement): ItemKind | null {
       if (draft.evidence.decisionMarker || draft.evidence.agreed) return 'decision';
       if (kind === 'decision') return 'decision';
       if (draft.evidence.reported) return null;
+      // "郑秋实：今天主要对齐两件事": a speaker's line is a to-do only when they commit or set a deadline.
+      if (where.transcript && draft.evidence.speaker && !draft.evidence.commitment && !draft.dates.some((d) => d.deadline && d.date !== null)) return null;
       const named = draft.ownerState === 'named';
       if (isMetricsOnly(text) && !hasDate && !named) return null;
       if (named && (hasDate || vague || draft.evidence.commitment)) return 'todo';

@@ -37,6 +37,8 @@ export interface Evidence {
   scheduledVaguely: boolean;
   /** The named owner only reports something ("Sandy 说…"). */
   reported: boolean;
+  /** The owner comes from a speaker label ("王芳：…"). */
+  speaker: boolean;
   /** The kind was given by a label (决议：, TODO:). */
   labelled: boolean;
 }
@@ -54,12 +56,12 @@ export interface LineAnalysis {
   drafts: Draft[];
 }
 
-const BULLET = /^[\s•·●▪◦‣⁃∙➤→►✅✔☑✓❌⭐️\-*+]+/u;
+const BULLET = /^(?:[\s•·●▪◦‣⁃∙➤→►✅✔☑✓❌⭐\-*+]|\uFE0F)+/u;
 const EN_OWNER = /^((?:@?[A-Z][\w.'’-]*(?: [A-Z][a-z]+)?|@[\w.-]+)(?:\s*(?:,|and|&|\+)\s*(?:@?[A-Z][\w.'’-]*(?: [A-Z][a-z]+)?|@[\w.-]+))*)\s+(?:(?:will|shall|should|must|needs? to|is to|are to|to)\s+(?:also\s+|then\s+)?|[–—-]{1,2}\s+)/;
-const EN_NOT_OWNER = /^(?:The|This|That|These|Those|It|There|Here|Go-live|Launch|Budget|Action|Decision|Note|Notes|If|When|After|Before|Then|Also|Please)$/;
-const DECISION_MARKER = /(?:不变|不變|不再调整|不再調整|不再延期|定为|定為|定在|定于|定於|确定为|確定為|确定在|確定在|确定于|確定於|定档|定檔|推迟到|推遲到|延期到|confirmed|stays on|\bis set for\b|\bwill be held on\b)/i;
-const AGREED = /(?:\bagreed(?: that)?(?:\s*[:：]\s*|\s+(?!to\b))|一致同意|达成一致|達成一致|会议决定|會議決定|最终决定|最終決定|最后决定|最後決定|形成以下意见)/i;
-const COMMITMENT = /(?:负责|負責|牵头|牽頭|跟进|跟進|主责|我来|我來|我会|我會|我先|我这边|我這邊|我下周|我明天|由\S{1,8}(?:负责|整理|评估|跟进|发布|统一|提供|准备|安排)|\bI'll\b|\bI will\b|\bwill\b|\bto\b)/i;
+const EN_NOT_OWNER = /^(?:The|This|That|These|Those|It|There|Here|Someone|Somebody|Anyone|Anybody|Nobody|Everyone|Everybody|Go-live|Launch|Budget|Action|Decision|Note|Notes|If|When|After|Before|Then|Also|Please)$/;
+const DECISION_MARKER = /(?:不变|不變|不再调整|不再調整|不再延期|定为|定為|定在|定于|定於|确定为|確定為|确定在|確定在|确定于|確定於|定档|定檔|推迟到|推遲到|延期到|(?<!to be |be |not |been |yet )confirmed|stays on|\bis set for\b|\bwill be held on\b)/i;
+const AGREED = /(?:\bagreed(?: that)?(?:\s*[:：]\s*|\s+(?!to\b))|(?<![未没沒])(?:一致同意|达成一致|達成一致)|(?:会议|會議|最终|最終|最后|最後|讨论后|討論後|大家|一致|会上|會上)决定|(?:會議|最終|最後|討論後|大家|一致|會上)決定|形成以下意见)/i;
+const COMMITMENT = /(?:负责|負責|牵头|牽頭|跟进|跟進|主责|我来|我來|我会|我會|我先|我这边|我這邊|我下周|我明天|我(?:这边|這邊)?.{0,6}?(?:会|會|来|來|先|把|去|今天|明天|下周|下週|本周|本週|周[一二三四五六日]|週[一二三四五六日])|由\S{1,8}(?:负责|整理|评估|跟进|发布|统一|提供|准备|安排)|\bI'll\b|\bI will\b|\bwill\b|\bto\b)/i;
 const OWNER_WORDS = /^\s*(?:一起|共同)?\s*(?:牵头|牽頭|负责|負責|主责|主責|具体跟进|具體跟進|跟进一下|跟進一下|跟进|跟進)?/;
 
 export interface LineOptions {
@@ -101,7 +103,10 @@ export function analyzeLine(input: Line, ctx: LineContext, options: LineOptions 
   }
   // English "Priya to send…", "Daniel – finalize…", "Raj will publish…".
   const en = EN_OWNER.exec(line.text);
-  if (en?.[1] && !EN_NOT_OWNER.test(en[1].replace(/^@/, ''))) {
+  if (en?.[1] && /^I$/.test(en[1])) {
+    // "Fiona: I will send…": the speaker owns it.
+    committed = true;
+  } else if (en?.[1] && !EN_NOT_OWNER.test(en[1].replace(/^@/, ''))) {
     const names = en[1].split(/\s*(?:,|and|&|\+)\s*/).filter(Boolean);
     const groups = peopleGroups(sliceLine(line, 0, en[1].length), ctx.roster);
     const members = groups.flatMap((g) => g.members);
@@ -119,6 +124,7 @@ export function analyzeLine(input: Line, ctx: LineContext, options: LineOptions 
   for (const d of drafts) {
     if (committed) d.evidence.commitment = true;
     if (label?.kind === 'decision' || label?.kind === 'todo') d.evidence.labelled = true;
+    if (label?.kind === 'people') d.evidence.speaker = true;
   }
   return { label, rest: line, drafts };
 }
@@ -163,7 +169,9 @@ interface ClauseOptions {
 }
 
 /** "零售运营部提供业务口径", "技术参数部分由温斌提供": someone supplies input to another's item. */
-const SUPPLIES = /^(?:提供|给出|給出|支持|支援|協助|协助|配合)/;
+/** A clause this short after someone's name is one verb (验收, 审核, review): no task of its own. */
+const SHORT_ACT = 3;
+const SUPPLIES = /^(?:提供|给出|給出|支持|支援|協助|协助|配合|(?:to |will )?(?:support|help|assist)\b)/i;
 /** "Sandy 说…", "郝敏认为…": reported speech, not a commitment. */
 const REPORTED = /^\s*(?:说|說|提到|认为|認為|表示|觉得|覺得|建议|建議|提出|提醒|介绍|介紹|解释|解釋|补充|補充|强调|強調|反映|希望|指出|问|問|询问|詢問|said|says|mentioned|noted|thinks|suggested|raised|asked|reminded|wants|would like)/i;
 
@@ -217,7 +225,7 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
     const ownerOnly = ownerGroups.length > 0 && !hasContent && dates.length === 0;
     const hasOwner = work.owners !== null || labelOwners !== null;
     const newActor = ownerGroups.length > 0 && hasOwner && !sameGroup(ownerGroups[0]!, work.owners) && work.content && hasContent;
-    const secondDate = dates.some((d) => d.date !== null) && work.dates.some((d) => d.date !== null) && ownerGroups.length === 0 && hasContent;
+    const secondDate = dates.some((d) => d.date !== null && !d.stale) && work.dates.some((d) => d.date !== null && !d.stale) && ownerGroups.length === 0 && hasContent;
     const decisionSplit = (marker && !work.decision && work.content) || (work.decision && ownerGroups.length > 0 && hasContent);
     if (collabOnly) {
       // "IT 运维部配合提供证据": what the collaborator does stays out of the owner's title.
@@ -227,6 +235,18 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
     }
     if (ownerOnly) {
       work.extraOwners.push(...ownerGroups);
+      work.end = span.end;
+      return;
+    }
+    if (ownerGroups.length > 0 && hasOwner && work.content && residual.length <= SHORT_ACT && !dates.some((d) => d.date !== null)) {
+      if (work.owners?.role === 'leading' && ownerGroups.some((g) => g.role === 'owner')) {
+        // "歐陽德缺席，…由陳卓賢負責聯絡": the one named responsible owns it.
+        work.owners = ownerGroups.find((g) => g.role === 'owner')!;
+        work.extraOwners = [];
+      } else {
+        // "8 月底前部署完成，Leon 邵 验收": someone who checks the work helps with it.
+        work.collaborators.push(...collabOf(ownerGroups));
+      }
       work.end = span.end;
       return;
     }
@@ -295,6 +315,7 @@ function toDraft(w: Work, line: Line, opts: ClauseOptions, shared: DateMention[]
       decisionMarker,
       scheduledVaguely: w.decision && vagueText,
       reported: w.reported,
+      speaker: false,
       agreed: AGREED.test(text),
       labelled: false,
     },
@@ -359,9 +380,10 @@ function titleOf(text: string, groups: readonly PeopleGroup[], dates: readonly D
   return out;
 }
 
-/** Trim list residue, brackets and punctuation left at the ends of a title. */
+/** Trim list residue, brackets and punctuation left at the ends of a title, and a leading 我/I. */
 export function cleanTitle(title: string): string {
   return title
+    .replace(/^\s*(?:我们?这边|我來|我来|我会|我會|我先|我們|我们|我|I'll|I will|I)\s*(?=\S)/, '')
     .replace(/\s+/g, ' ')
     .replace(/（\s*[，,、]?\s*）|\(\s*[,]?\s*\)/g, '')
     .replace(/[，,、]\s*[，,、]/g, '，')

@@ -6,7 +6,9 @@ import { VAGUE_EXTRA } from './filters';
 
 /** Date phrases that do not set a deadline: "every Monday", "下周一开始", "自…起" for a to-do. */
 const RECURRING_BEFORE = /(?:every|each|每个?|每逢)\s*$/i;
+const WEEKDAY_SPAN = /^(?:(?:周|週|星期|礼拜|禮拜)[一二三四五六日天]|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\s*(?:[–—~\-－至到]|to)\s*(?:(?:周|週|星期|礼拜|禮拜)?[一二三四五六日天]|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)$/i;
 const WEEKDAY_ONLY = /^(?:周|週|星期|礼拜|禮拜)[一二三四五六日天]$|^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$/i;
+const STALE_BEFORE = /(?:原定|原訂|原计划|原計劃|原本|was due|originally(?: due)?)\s*$/i;
 const PROPOSED_BEFORE = /(?:推迟至|推迟到|推遲至|推遲到|延期至|延期到|顺延至|順延至|改到|改至|改为|改為|postpone[sd]? to|moved? to)\s*$/i;
 const START_AFTER = /^\s*(?:开始|開始|起(?!草)|启动|啟動|starts?\b|kick(?:s)?\s*off)/i;
 
@@ -26,17 +28,25 @@ export function datesIn(line: Line, ctx: DateContext): DateMention[] {
   for (const m of found) {
     if (out.some((c) => m.start < c.end && m.end > c.start)) continue;
     if (RECURRING_BEFORE.test(line.text.slice(0, m.start))) continue;
+    // "Tue–Thu anchor days", "周一至周五": a span of weekdays is a schedule, not a date.
+    if (m.range && WEEKDAY_SPAN.test(m.text)) continue;
     // "10 月 18 日（周六）": the weekday only restates the date before it.
     const prev = out[out.length - 1];
     if (prev && WEEKDAY_ONLY.test(m.text) && /^\s*[（(]\s*$/.test(line.text.slice(prev.end, m.start))) continue;
-    out.push(m);
+    // "Tue–Thu anchor days", "周一至周五": a span of weekdays is a schedule, not a date.
+    if (prev && WEEKDAY_ONLY.test(m.text) && WEEKDAY_ONLY.test(prev.text) && /^\s*(?:[–—~\-－至到]|to)\s*$/.test(line.text.slice(prev.end, m.start))) {
+      out.pop();
+      continue;
+    }
+    // "原定 4/15，改到周一前交": the old date stays known but gives way to any other.
+    out.push(STALE_BEFORE.test(line.text.slice(0, m.start)) ? { ...m, stale: true } : m);
   }
   return out.sort((a, b) => a.start - b.start);
 }
 
 /** Whether a mention only marks when something starts, or a proposed new date (推迟至10月13日), not a deadline. */
 export function isStartDate(line: Line, m: DateMention): boolean {
-  if (PROPOSED_BEFORE.test(line.text.slice(0, m.start))) return true;
+  if (!m.deadline && PROPOSED_BEFORE.test(line.text.slice(0, m.start))) return true;
   return m.starts === true || (!m.deadline && START_AFTER.test(line.text.slice(m.end)));
 }
 
@@ -61,7 +71,9 @@ export function chooseDue(mentions: readonly DateMention[], kind: ItemKind, text
     const m = dated[0]!;
     return { due: m.date, dueTime: null, dueText: m.text, warnings: [] };
   }
-  const dated = concrete.filter((m) => m.date !== null || m.event !== undefined);
+  const all = concrete.filter((m) => m.date !== null || m.event !== undefined);
+  const current = all.filter((m) => !m.stale);
+  const dated = current.length > 0 ? current : all;
   // A written date beats an event whose date is unknown ("after the freeze lifts (target Jan 6)").
   const pick = dated.find((m) => m.deadline && m.date !== null) ?? dated.find((m) => m.date !== null) ?? dated.find((m) => m.deadline) ?? dated[0];
   const timeOnly = concrete.find((m) => m.date === null && m.event === undefined && m.time !== null);

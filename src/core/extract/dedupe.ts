@@ -1,12 +1,77 @@
 import type { ActionItem } from '../model/items';
 
-/** The same item read twice (a line repeated, a table pasted twice) is reported once. */
-export function dedupeItems(items: readonly ActionItem[]): ActionItem[] {
+/** Two titles this alike (Dice over character pairs) say the same thing. */
+const SAME_TITLE = 0.5;
+/** Character pairs shared by more table items than this say nothing about which one an item repeats. */
+const COMMON_PAIR = 64;
+
+/**
+ * The same item read twice is reported once: an exact repeat, or a line that restates a row of the
+ * 决议事项 / 待办事项 table (the recap at the end of a meeting). The table row is the one kept: it is where
+ * owners, deadlines and status are maintained.
+ */
+export function dedupeItems(items: readonly ActionItem[], meetingDate: string): ActionItem[] {
+  const keyOf = (item: ActionItem): string => [item.kind, item.title.replace(/\s+/g, ''), item.due ?? '', item.owners.map((o) => o.name).join('、')].join('\u0000');
+  // An exact repeat of a table row is dropped even when the line comes first: the row is kept.
+  const inTables = new Set(items.filter((i) => i.source.via === 'table').map(keyOf));
   const seen = new Set<string>();
-  return items.filter((item) => {
-    const key = [item.kind, item.title.replace(/\s+/g, ''), item.due ?? '', item.owners.map((o) => o.name).join('、')].join('\u0000');
-    if (seen.has(key)) return false;
+  const exact = items.filter((item) => {
+    const key = keyOf(item);
+    if (seen.has(key) || (item.source.via !== 'table' && inTables.has(key))) return false;
     seen.add(key);
     return true;
   });
+  const rows = exact.filter((i) => i.source.via === 'table');
+  if (rows.length === 0 || rows.length === exact.length) return exact;
+  const index = new Map<string, number[]>();
+  const rowPairs = rows.map((row, r) => {
+    const pairs = pairsOf(row.title);
+    for (const p of pairs) {
+      const list = index.get(p) ?? [];
+      list.push(r);
+      index.set(p, list);
+    }
+    return pairs;
+  });
+  return exact.filter((item) => {
+    if (item.source.via === 'table') return true;
+    const pairs = pairsOf(item.title);
+    const shared = new Map<number, number>();
+    for (const p of pairs) {
+      const list = index.get(p);
+      if (!list || list.length > COMMON_PAIR) continue;
+      for (const r of list) shared.set(r, (shared.get(r) ?? 0) + 1);
+    }
+    for (const [r, n] of shared) {
+      const row = rows[r]!;
+      if (row.kind !== item.kind || (2 * n) / (pairs.size + rowPairs[r]!.size) < SAME_TITLE) continue;
+      updateRow(row, item, meetingDate);
+      return false;
+    }
+    return true;
+  });
+}
+
+/**
+ * "PDA 补采改为 4 月 24 日前到货": a line that gives an open row whose deadline is missing or passed a new
+ * deadline updates the row (the row is what sync and the minutes keep).
+ */
+function updateRow(row: ActionItem, line: ActionItem, meetingDate: string): void {
+  if (row.status !== 'open' || line.due === null || line.due < meetingDate) return;
+  if (row.due !== null && row.due >= meetingDate) return;
+  row.due = line.due;
+  row.dueTime = line.dueTime;
+  if (line.dueText) row.dueText = line.dueText;
+  row.warnings = row.warnings.filter((w) => w !== 'past_due' && w !== 'deadline_missing' && w !== 'vague_deadline');
+  if (row.owners.length === 0 && line.owners.length > 0) {
+    row.owners = line.owners;
+    row.warnings = row.warnings.filter((w) => w !== 'owner_missing');
+  }
+}
+
+function pairsOf(title: string): Set<string> {
+  const t = title.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
+  return out;
 }

@@ -5,7 +5,7 @@ import { blockText } from '../model/text';
 import { collectEventDates } from '../dates/index';
 import { isTemplateHint } from '../template/index';
 import { analyzeLine, type Draft } from './clauses';
-import { lineOf, plainLine } from './line';
+import { lineOf, sliceLine } from './line';
 import { collectRecordFields, interpretRecord } from './record';
 import { classifySection, looksLikeSectionLine, type SectionKind } from './sections';
 import { readItemTable } from './tables';
@@ -24,6 +24,8 @@ export interface ExtractOptions {
 
 /** A paragraph longer than this is prose: only explicit agreements are read from it. */
 const PROSE_LENGTH = 140;
+const MIDLINE_LABEL = /[。；;]\s*(?=(?:会议|會議)?(?:决议|決議|结论|結論|决定|決定|待办|待辦|行动项|行動項)\s*[：:])/;
+const ITEM_SECTIONS: ReadonlySet<SectionKind> = new Set(['todo', 'decision']);
 /** What can make a line in a discussion section an item: a label, an owner/deadline field, a decision marker. */
 const MAY_MATTER_IN_INFO =
   /[：:]|定为|定為|定在|定于|定於|确定|確定|定档|推迟到|推遲到|延期到|confirmed|stays on|set for|held on|agreed|一致同意|达成一致|達成一致|决定|決定|形成以下意见/i;
@@ -50,7 +52,11 @@ export function extractMinutes(doc: MinutesDocument, options: ExtractOptions): E
   let topic: Candidate | null = null;
   let last: Candidate | null = null;
 
+  const titleBlock = blocks.findIndex((b) => b.type !== 'table' && blockText(b).trim() !== '');
+  // 10. A sub-item without an owner belongs to the item it is nested under.
+  const listOwners: ActionItem['owners'][] = [];
   blocks.forEach((block, blockIndex) => {
+    if (blockIndex === titleBlock && isTitleLine(block) && !ITEM_SECTIONS.has(classifySection(blockText(block)))) return;
     if (block.type === 'table') {
       const rows = readItemTable(block, { ...ctx, section });
       if (!rows) return;
@@ -89,7 +95,10 @@ export function extractMinutes(doc: MinutesDocument, options: ExtractOptions): E
     const checked = block.type === 'listItem' ? block.checked : undefined;
     // Discussion notes are most of the minutes: only a labelled line, a checkbox or a settled decision can be an item there.
     if (where === 'info' && checked === undefined && !MAY_MATTER_IN_INFO.test(text)) return;
-    const line = lineOf(block.content);
+    const whole = lineOf(block.content);
+    const cut = MIDLINE_LABEL.exec(whole.text);
+    // Only the labelled part of "背景句。会议决议：…" is read; the sentence before it is context.
+    const line = cut ? sliceLine(whole, cut.index + 1, whole.text.length) : whole;
     const analysis = analyzeLine(line, ctx, { decisions: where === 'decision' });
     const label = analysis.label;
     if (label?.kind === 'meeting-field') return;
@@ -114,18 +123,34 @@ export function extractMinutes(doc: MinutesDocument, options: ExtractOptions): E
     const prose = block.type === 'paragraph' && where !== 'todo' && ((text.length > PROSE_LENGTH && sentenceCount(text) > 1) || DISCUSSION.test(text));
     const drafts: Draft[] = prose ? proseDecisions(line, ctx) : analysis.drafts;
     for (const draft of drafts) {
-      const kind: ItemKind | null = acceptDraft(draft, { section: where, checkbox: checked !== undefined, infoLabel: label?.kind === 'info', prose });
+      const kind: ItemKind | null = acceptDraft(draft, { section: where, checkbox: checked !== undefined, infoLabel: label?.kind === 'info', prose, transcript: block.type === 'paragraph' });
       if (!kind) continue;
+      if (block.type === 'listItem' && kind === 'todo' && draft.owners.length === 0 && draft.ownerState === 'none') {
+        const parent = listOwners.slice(0, block.level).reverse().find((o) => o && o.length > 0);
+        if (parent) {
+          draft.owners = parent;
+          draft.ownerState = 'named';
+        }
+      }
       const item = finishItem(draft, kind, block, blockIndex, meetingDate, viaOf(block, label !== null));
       if (checked === true) item.status = 'done';
+      if (block.type === 'listItem') listOwners[block.level] = item.owners;
       items.push(item);
       last = { blockIndex, block, draft, item };
     }
   });
 
-  const finalItems = dedupeItems(items);
+  const finalItems = dedupeItems(items, meetingDate);
   if (finalItems.length === 0) warnings.push({ code: 'no_items', message: 'No decisions or to-dos were found in these minutes.' });
   return { meeting, items: finalItems, warnings };
+}
+
+/** The first line names the meeting ("…周会 2025-02-19", "# SOC 2 Readiness – Weekly Checklist"): no item. */
+function isTitleLine(block: Block): boolean {
+  if (block.type === 'heading') return true;
+  if (block.type !== 'paragraph') return false;
+  const text = blockText(block);
+  return text.length <= 80 && !/^[^：:]{1,30}[：:]\s*\S/.test(text);
 }
 
 function sentenceCount(text: string): number {
@@ -147,7 +172,7 @@ function topicDraft(text: string): Draft {
     ownerState: 'none',
     collaborators: [],
     dates: [],
-    evidence: { owner: false, commitment: false, decisionMarker: false, scheduledVaguely: false, reported: false, agreed: false, labelled: true },
+    evidence: { owner: false, commitment: false, decisionMarker: false, scheduledVaguely: false, reported: false, speaker: false, agreed: false, labelled: true },
   };
 }
 

@@ -49,7 +49,7 @@ export function lineOf(content: readonly Inline[]): Line {
 
 /** Normalise whitespace without moving chips: \r, \v and tabs become spaces, zero-width characters go. */
 function normalizeLine(line: Line): Line {
-  const text = line.text.replace(/[\r\n\v\t\u2028\u2029]/g, ' ').replace(/[\u200b\u200c\u200d\ufeff]/g, ' ');
+  const text = line.text.replace(/[\r\n\v\t\u2028\u2029]/g, ' ').replace(/\u200b|\u200c|\u200d|\ufeff/g, ' ');
   return { ...line, text };
 }
 

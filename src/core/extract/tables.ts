@@ -6,7 +6,7 @@ import type { Roster } from '../owners/roster';
 import { classifyColumns, isTemplateHint, parseStatus, type ColumnRole } from '../template/index';
 import { datesIn, isStartDate } from './deadlines';
 import { lineOf, type Line } from './line';
-import { ownersOf, peopleGroups, uniquePeople, type OwnerState } from './people';
+import { OWNER_AFTER, ownersOf, peopleGroups, uniquePeople, type OwnerState } from './people';
 import type { SectionKind } from './sections';
 import type { DateMention } from '../dates/types';
 import { cleanTitle } from './clauses';
@@ -57,6 +57,7 @@ export function tableGrid(table: TableBlock): Grid {
 
 /** An action this short is read together with the problem or risk it answers. */
 const SHORT_ACTION = 12;
+const NOTE_ROW = /^(?:备注|備註|说明|說明|注|note|notes|remark|remarks)\s*[:：]/i;
 
 const PREFERRED_ITEM_ROLES: readonly ColumnRole[] = ['action', 'decision', 'item', 'subject'];
 
@@ -83,9 +84,11 @@ export function readItemTable(table: TableBlock, ctx: TableContext): TableRowIte
   for (let r = header + 1; r < grid.length; r++) {
     const row = grid[r] ?? [];
     const cell = (i: number): TableCell | null => (i >= 0 ? (row[i] ?? null) : null);
+    // A row merged across the table ("Note: …", 备注) is a remark, not an item.
+    if (table.rows[r]?.cells.length === 1 && row.length > 1 && (table.rows[r]!.cells[0]!.colSpan ?? 1) >= row.length - 1) continue;
     const itemCell = cell(itemCol);
     let title = itemCell ? cleanTitle(cellText(itemCell)) : '';
-    if (!title || isTemplateHint(title) || /^[—\-–－/\s]*$/.test(title)) continue;
+    if (!title || isTemplateHint(title) || /^[—\-–－/\s]*$/.test(title) || NOTE_ROW.test(title)) continue;
     // "持续跟进，月度复盘" says little without its 问题 / 风险: name what it is about.
     const subjectCell = roles[itemCol] === 'action' ? cell(col('subject')) : null;
     const subject = subjectCell ? cleanTitle(cellText(subjectCell)) : '';
@@ -123,7 +126,10 @@ export function readOwnerCell(line: Line, roster: Roster): { owners: Person[]; s
   const text = line.text.trim();
   if (!text || /^[—\-–－/\s]+$/.test(text)) return { owners: [], state: 'none' };
   const groups = peopleGroups(line, roster).filter((g) => g.role !== 'collaborator' && g.role !== 'receiver');
-  const found = ownersOf(groups.flatMap((g) => g.members));
+  // "Olga / 邬子健跟进": the one marked as following up owns it.
+  const members = groups.flatMap((g) => g.members);
+  const marked = members.filter((m) => OWNER_AFTER.test(line.text.slice(m.end)));
+  const found = ownersOf(marked.length > 0 ? marked : members);
   if (found.state !== 'none') return found;
   // Names the roster does not know: the cell is explicit, so take what is written, split on separators.
   const names = text.split(/\s*(?:、|，|,|;|；|\/|&|\band\b|和|及)\s*/).map((n) => n.replace(/^[@＠]/, '').trim()).filter(Boolean);

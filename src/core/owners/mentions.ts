@@ -91,6 +91,12 @@ export function findPeople(text: string, roster: Roster, chips: readonly PersonC
     const start = dept.end + (after![0].length - name.length);
     if (free(start, start + name.length)) add({ start, end: start + name.length, name, kind: 'person', explicit: false });
   }
+  for (const m of text.matchAll(ROLE_RE)) {
+    if (!NOT_A_DEPARTMENT.test(m[0]) && free(m.index, m.index + m[0].length)) add({ start: m.index, end: m.index + m[0].length, name: m[0], kind: 'department', explicit: false });
+  }
+  for (const m of text.matchAll(EN_DEPARTMENT_RE)) {
+    if (free(m.index, m.index + m[0].length)) add({ start: m.index, end: m.index + m[0].length, name: m[0], kind: 'department', explicit: false });
+  }
   for (const m of text.matchAll(COLLECTIVE_RE)) {
     if (free(m.index, m.index + m[0].length)) add({ start: m.index, end: m.index + m[0].length, name: m[0], kind: 'collective', explicit: false });
   }
@@ -100,12 +106,20 @@ export function findPeople(text: string, roster: Roster, chips: readonly PersonC
   return found.sort((a, b) => a.start - b.start);
 }
 
+/** A role named on its own at a boundary: 法务负责人, 运营主管, 项目经理. */
+const ROLE_RE = new RegExp(
+  `(?<=^|[^\\u3400-\\u9fff]|[由和与與及同跟给給向对對在将將把请請让讓为為、，,;；：:（(])(?![由和与與及同跟给給向对對在将將把请請让讓为為])[\\u3400-\\u9fff]{2,4}?(?:负责人|負責人|主管|经理|經理|总监|總監|组长|組長|主任)`,
+  'g',
+);
+/** Teams named in English minutes: "Product delivers…", "Legal team to review…". */
+const EN_DEPARTMENT_RE =
+  /\b(?:Product|Engineering|Marketing|Finance|Legal|Sales|Support|Design|Operations|Ops|HR|IT|Procurement|Security|QA|Compliance|Facilities|Customer (?:Service|Success|Care)|Data|Platform|Infra(?:structure)?)(?: (?:team|Team|department|Department|dept))?\b(?=\s+(?:to\s+|will\s+|shall\s+|owns\b|leads\b|[a-z]+s\b))/g;
 const NOT_A_DEPARTMENT = /^[各本全该該此新旧舊大小其他]/;
 const SUFFIX_ONLY = new RegExp(`^${DEPARTMENT_SUFFIX}$`);
 const NAME_AFTER_DEPARTMENT = /^ ?([\u3400-\u9fff]{2,3})(?![\u3400-\u9fff])|^ ?([\u3400-\u9fff]{2,3})/;
 /** Cheap tests that let most clauses skip the department and group scans. */
-const MAYBE_DEPARTMENT = /[部组組中心办辦处處室课課科团團队隊会會]/;
-const MAYBE_GROUP = /大家|我们|我們|全[员員体體]|各|we\b|all\b|every|待定|未定|TBD/i;
+const MAYBE_DEPARTMENT = /[部组組中心办辦处處室课課科团團队隊会會]|负责人|負責人|主管|经理|經理|总监|總監|主任/;
+const MAYBE_GROUP = /大家|我们|我們|全[员員体體]|各|we\b|all\b|every|待定|未定|TBD|\b(?:Product|Engineering|Marketing|Finance|Legal|Sales|Support|Design|Operations|Ops|HR|IT|Procurement|Security|QA|Compliance|Facilities|Customer|Data|Platform|Infra)\b/i;
 
 function atMention(text: string, pos: number, roster: Roster): Omit<PersonMention, 'start' | 'explicit'> | null {
   const r = roster.matchAt(text, pos);
@@ -114,7 +128,7 @@ function atMention(text: string, pos: number, roster: Roster): Omit<PersonMentio
   if (handle) {
     let name = handle[0];
     // "@Kevin Zhang": a capitalised given name followed by a capitalised family name.
-    const family = /^ ([A-Z][a-z]+)(?![A-Za-z])/.exec(text.slice(pos + name.length));
+    const family = /^ ([A-Z][A-Za-z'’-]*[a-z])(?![A-Za-z])/.exec(text.slice(pos + name.length));
     if (/^[A-Z][a-z]+$/.test(name) && family?.[1]) name += ` ${family[1]}`;
     return { end: pos + name.length, name, kind: isCollective(name) ? 'collective' : 'person' };
   }

@@ -65,6 +65,8 @@ class Execution {
   private readonly pacer: Pacer;
   private writes = 0;
   private halted: BackendError | null = null;
+  /** Keys whose step failed or was deferred: their record did not change. */
+  private readonly unsettled = new Set<string>();
 
   constructor(
     private readonly plan: SyncPlan,
@@ -106,7 +108,14 @@ class Execution {
       this.warn('deferred', null, null, `Out of time; ${deferred} change(s) wait for the next sync.`);
     }
 
-    const writeBacks = mergeWriteBacks([...this.plan.writeBacks, ...this.lateWriteBacks]);
+    // A link is written back only with the store change that makes it true: not for failed steps.
+    const planned = this.plan.writeBacks.flatMap((wb) => {
+      if (wb.key === null || !this.unsettled.has(wb.key) || typeof wb.taskLink !== 'string') return [wb];
+      const rest: WriteBack = { ...wb };
+      delete rest.taskLink;
+      return rest.status !== undefined ? [rest] : [];
+    });
+    const writeBacks = mergeWriteBacks([...planned, ...this.lateWriteBacks]);
     const applied = await this.applyWriteBacks(writeBacks);
     return { report: buildReport(this.lines, this.warnings, this.plan.conflicts, this.writes), writeBacks, writeBacksApplied: applied };
   }
@@ -296,6 +305,7 @@ class Execution {
       delete detached.inflight;
       return [{ key: step.key, record: detached }];
     }
+    this.unsettled.add(step.key);
     if (line) {
       line.actions = ['failed'];
       line.message = error.message;
@@ -312,6 +322,7 @@ class Execution {
   }
 
   private markDeferred(step: PlanStep): void {
+    this.unsettled.add(step.key);
     const line = this.lineOf.get(step.key);
     if (line) line.actions = ['deferred'];
   }

@@ -113,6 +113,8 @@ class Matcher {
   constructor(
     private readonly items: readonly ItemIdentity[],
     private readonly cands: Candidate[],
+    /** Among equally good records, those whose task exists win: an item never goes to an empty one. */
+    private readonly hasTask: (rec: SyncRecord) => boolean,
   ) {
     this.records = items.map(() => null);
     this.via = items.map(() => null);
@@ -194,10 +196,16 @@ class Matcher {
       let best: Candidate | null = null;
       for (const c of bucket) {
         if (c.used) continue;
-        if (!best || Math.abs(c.rec.ordinal - it.ordinal) < Math.abs(best.rec.ordinal - it.ordinal)) best = c;
+        if (!best || this.better(c, best, it.ordinal)) best = c;
       }
       if (best) this.assign(i, best, via);
     }
+  }
+
+  private better(a: Candidate, b: Candidate, ordinal: number): boolean {
+    const ta = this.hasTask(a.rec);
+    if (ta !== this.hasTask(b.rec)) return ta;
+    return Math.abs(a.rec.ordinal - ordinal) < Math.abs(b.rec.ordinal - ordinal);
   }
 
   private similar(idx: readonly number[], cands: readonly Candidate[], via: MatchVia, sameBlock: boolean): void {
@@ -205,7 +213,7 @@ class Matcher {
     const free = cands.filter((c) => !c.used);
     if (items.length === 0 || free.length === 0) return;
     const windowed = items.length * free.length > FUZZY_PAIR_BUDGET;
-    const pairs: { i: number; c: Candidate; score: number; dist: number }[] = [];
+    const pairs: { i: number; c: Candidate; score: number; task: number; dist: number }[] = [];
     for (const i of items) {
       const it = this.items[i] as ItemIdentity;
       for (const c of free) {
@@ -220,10 +228,10 @@ class Matcher {
         const owners = it.normOwners !== '' && it.normOwners === c.normOwners;
         const due = it.sig.due !== null && it.sig.due === c.rec.sig.due;
         if (t < FUZZY_ACCEPT && !(owners && due)) continue;
-        pairs.push({ i, c, score: t + (owners ? 0.1 : 0) + (due ? 0.1 : 0), dist });
+        pairs.push({ i, c, score: t + (owners ? 0.1 : 0) + (due ? 0.1 : 0), task: this.hasTask(c.rec) ? 1 : 0, dist });
       }
     }
-    pairs.sort((a, b) => b.score - a.score || a.dist - b.dist || a.i - b.i);
+    pairs.sort((a, b) => b.score - a.score || b.task - a.task || a.dist - b.dist || a.i - b.i);
     for (const p of pairs) if (this.free(p.i) && !p.c.used) this.assign(p.i, p.c, via);
   }
 
@@ -268,10 +276,13 @@ function groupBy<T>(values: readonly T[], keyOf: (v: T) => string): Map<string, 
   return out;
 }
 
-/** Matches current items to stored records; see the module comment for the rules. */
-export function matchItems(items: readonly ItemIdentity[], records: readonly SyncRecord[]): Matching {
+/**
+ * Matches current items to stored records; see the module comment for the rules. `hasTask` tells
+ * which records are known to have a task (default: a task id), e.g. pending ones found by lookup.
+ */
+export function matchItems(items: readonly ItemIdentity[], records: readonly SyncRecord[], hasTask: (rec: SyncRecord) => boolean = (r) => r.taskId !== null): Matching {
   const cands = records.map((rec) => new Candidate(rec));
-  const m = new Matcher(items, cands);
+  const m = new Matcher(items, cands, hasTask);
   m.byAnchor();
   m.byLink();
   m.byContent(

@@ -5,8 +5,7 @@
  * fingerprints, so a re-sync costs no remote writes.
  */
 import type { ActionItem, ItemStatus } from '../model/items';
-import type { BackendCapabilities, RemoteTask, TaskField, TaskPatch, TaskWrite } from './backend';
-import { TASK_FIELDS } from './backend';
+import type { BackendCapabilities, RemoteTask, TaskPatch, TaskWrite } from './backend';
 import type { DraftContext, DraftRenderer, NotesLabels } from './draft';
 import { changedFields, fieldHashes, fingerprintOf, pickFields, renderDraft, renderUnlinkedNotes } from './draft';
 import type { ItemIdentity } from './identity';
@@ -86,6 +85,20 @@ function clean(r: SyncRecord): SyncRecord {
   return out;
 }
 
+/** A field hash that matches no content: the field is re-sent on the next write. */
+const UNKNOWN_FIELD = '?';
+
+/**
+ * The record's fields as far as they are known: a field that an interrupted write may or may not
+ * have changed (see SyncRecord.inflight) is unknown, so whatever the task holds, it gets re-sent.
+ */
+export function knownFields(r: SyncRecord): FieldHashes {
+  const f = r.inflight?.fields;
+  if (!f) return r.fields;
+  const pick = (a: string, b: string): string => (a === b ? a : UNKNOWN_FIELD);
+  return { title: pick(r.fields.title, f.title), notes: pick(r.fields.notes, f.notes), due: pick(r.fields.due, f.due), assignees: pick(r.fields.assignees, f.assignees) };
+}
+
 function sameFields(a: FieldHashes, b: FieldHashes): boolean {
   return a.title === b.title && a.notes === b.notes && a.due === b.due && a.assignees === b.assignees;
 }
@@ -115,9 +128,13 @@ class PlanBuilder {
 
   build(): SyncPlan {
     const ids = this.input.items.map((item, i) => identityOf(item, i));
-    const matching = matchItems(ids, this.input.records);
+    const { found, searched } = this.input.remote;
+    // A pending create known never to have happened holds no task: it is no identity to match.
+    const dead = (r: SyncRecord): boolean => r.state === 'pending' && searched.has(r.key) && !found.has(r.key);
+    const live = this.input.records.filter((r) => !dead(r));
+    const matching = matchItems(ids, live, (r) => r.taskId !== null || found.has(r.key));
     this.input.items.forEach((item, i) => this.planItem(item, ids[i] as ItemIdentity, matching.records[i] ?? null));
-    for (const rec of matching.unmatched) this.planGone(rec);
+    for (const rec of [...matching.unmatched, ...this.input.records.filter(dead)]) this.planGone(rec);
     this.warnings.unshift(...this.input.remote.warnings);
     return {
       docId: this.input.docId,
@@ -245,7 +262,7 @@ class PlanBuilder {
   }
 
   private planExcluded(item: ActionItem, id: ItemIdentity, rec: SyncRecord, message: string, stored: SyncRecord = rec): void {
-    const moved = clean({ ...rec, anchor: id.anchor, sig: id.sig, ordinal: id.ordinal });
+    const moved = clean({ ...rec, fields: knownFields(rec), anchor: id.anchor, sig: id.sig, ordinal: id.ordinal });
     if (rec.state === 'unlinked' || rec.taskId === null) {
       if (!sameRecord(moved, stored)) this.steps.push(this.storeStep(rec.key, item.title, ['skipped'], { ...moved, syncedAt: this.input.now }));
       this.line(rec.key, item.title, ['skipped'], message);
@@ -254,22 +271,29 @@ class PlanBuilder {
     this.unlink(moved, item.title, 'excluded', message);
   }
 
-  private planLinked(item: ActionItem, id: ItemIdentity, rec: SyncRecord, stored: SyncRecord, known: RemoteTask | null, extra?: SyncAction): void {
+  private planLinked(item: ActionItem, id: ItemIdentity, rec: SyncRecord, stored: SyncRecord, found: RemoteTask | null, extra?: SyncAction): void {
     const taskId = rec.taskId;
     if (taskId === null) return this.create(item, id, null);
-    const remote = known ?? this.input.remote.tasks.get(taskId);
+    const remote = found ?? this.input.remote.tasks.get(taskId);
     if (remote === null) return this.detach(item, id, rec);
 
     const draft = this.render(item, this.ctx);
     const fields = fieldHashes(draft);
     if (this.unchanged(item, id, rec, stored, remote, fields)) return;
-    // After an interrupted write the task holds either the old or the new values: send whatever
-    // differs from either, and read the task's status and updatedAt as possibly our own doing.
-    const inflight = stored.inflight;
-    const changed = inflight ? unionFields(changedFields(rec.fields, fields), changedFields(inflight.fields, fields)) : changedFields(rec.fields, fields);
+    // After an interrupted write the task may hold the old or the new values. Fields in doubt are
+    // re-sent; the status is settled from what the task shows, which needs the task's state.
+    const inflight = rec.inflight ?? stored.inflight;
+    if (inflight && remote === undefined) {
+      this.warn('deferred', rec.key, item.title, 'An interrupted change to this task is checked once the task app can be read.');
+      this.line(rec.key, item.title, ['deferred']);
+      return;
+    }
+    const known = knownFields({ ...rec, ...(inflight ? { inflight } : {}) });
+    const changed = changedFields(known, fields);
     let base = inflight?.status != null && remote?.status === inflight.status ? inflight.status : rec.status;
     // The document shows a status we were writing back when the last run ended: agreed, not a change.
-    if (stored.writeBackStatus !== undefined && item.status === stored.writeBackStatus) base = stored.writeBackStatus;
+    const wbMark = rec.writeBackStatus ?? stored.writeBackStatus;
+    if (wbMark !== undefined && item.status === wbMark) base = wbMark;
     const status = resolveStatus({
       base,
       document: item.status,
@@ -278,11 +302,6 @@ class PlanBuilder {
       taskChangedAt: remote?.updatedAt ?? 0,
       documentChangedAt: this.input.docModifiedAt ?? this.input.now,
     });
-    // Task state unknown and an unconfirmed push of the other status: push the document's again.
-    if (inflight?.status != null && remote === undefined && status.push === null && item.status !== inflight.status) {
-      status.push = item.status;
-      status.settled = item.status;
-    }
 
     const actions: SyncAction[] = [];
     if (extra) actions.push(extra);
@@ -306,7 +325,7 @@ class PlanBuilder {
       state: 'linked',
       taskUrl,
       fields,
-      fingerprint: sameFields(fields, rec.fields) && status.settled === rec.status ? rec.fingerprint : fingerprintOf(fields, status.settled),
+      fingerprint: sameFields(fields, rec.fields) && status.settled === rec.status && !inflight ? rec.fingerprint : fingerprintOf(fields, status.settled),
       status: status.settled,
       remoteUpdatedAt: remote?.updatedAt ?? rec.remoteUpdatedAt,
       anchor: id.anchor,
@@ -349,7 +368,10 @@ class PlanBuilder {
         title: item.title,
         actions,
         write,
-        intent: write ? { ...rec, inflight: { fields, status: status.push, at: this.input.now } } : null,
+        // What is known now (doubts settled above), plus the write about to be sent.
+        intent: write
+          ? { ...clean(rec), fields: known, status: base, fingerprint: fingerprintOf(known, base), inflight: { fields, status: status.push, at: this.input.now } }
+          : null,
         record: { ...next, syncedAt: this.input.now },
         target: { key: rec.key, anchor: id.anchor, source: item.source, title: item.title },
         changedFields: changed,
@@ -421,7 +443,7 @@ class PlanBuilder {
   /** Marks the task as no longer fed by the minutes: a note on the task, the record kept for re-linking. */
   private unlink(rec: SyncRecord, title: string, reason: 'removed' | 'excluded', message: string): void {
     const notes = renderUnlinkedNotes(rec.sig, reason, isoDate(this.input.now), this.ctx);
-    const fields = { ...rec.fields, notes: hashString(notes) };
+    const fields = { ...knownFields(rec), notes: hashString(notes) };
     const next: SyncRecord = clean({ ...rec, state: 'unlinked', unlinkReason: reason, fields, fingerprint: fingerprintOf(fields, rec.status), syncedAt: this.input.now });
     const action: SyncAction = reason === 'removed' ? 'removed' : 'unlinked';
     const line = this.line(rec.key, title, [action], message);
@@ -430,7 +452,7 @@ class PlanBuilder {
       title,
       actions: line.actions,
       write: { type: 'update', taskId: rec.taskId as string, patch: { notes } },
-      intent: { ...rec, inflight: { fields, status: null, at: this.input.now } },
+      intent: { ...clean(rec), fields: knownFields(rec), inflight: { fields, status: null, at: this.input.now } },
       record: next,
       target: null,
       changedFields: ['notes'],
@@ -475,10 +497,6 @@ class PlanBuilder {
       this.warn('time_dropped', key, item.title, `The task app keeps the date only; the time (${item.dueTime}) is in the task notes.`);
     }
   }
-}
-
-function unionFields(a: readonly TaskField[], b: readonly TaskField[]): TaskField[] {
-  return TASK_FIELDS.filter((f) => a.includes(f) || b.includes(f));
 }
 
 const ITEM_WARNING_MESSAGES: Readonly<Record<ActionItem['warnings'][number], string>> = {

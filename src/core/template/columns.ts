@@ -83,8 +83,21 @@ export function columnRole(header: string): ColumnRole | null {
     const role = ROLE_BY_HEADER.get(normalizeLabel(part));
     if (role) return role;
   }
+  // "原定完成时间", "负责部门/人", "Target due date": the words a header contains.
+  for (const [role, re] of HEADER_WORDS) if (re.test(header)) return role;
   return null;
 }
+
+const HEADER_WORDS: readonly (readonly [ColumnRole, RegExp])[] = [
+  ['collaborator', /配合|协助|協助|协办|協辦|collaborat|support/i],
+  ['owner', /负责|負責|责任|責任|执行人|執行人|owner|assignee|responsible/i],
+  ['due', /时限|時限|截止|期限|时间|時間|日期|deadline|\bdue\b|\bdate\b/i],
+  ['status', /状态|狀態|进度|進度|\bstatus\b/i],
+  ['action', /措施|方案|对策|對策|mitigation|solution/i],
+  ['decision', /决议|決議|结论|結論|decision/i],
+  ['item', /事项|事項|待办|待辦|任务|任務|内容|內容|\baction|\bitem|\btask/i],
+  ['subject', /问题|問題|风险|風險|\brisk|\bissue/i],
+];
 
 /**
  * Roles of a whole header row. 任务/Task next to another item column (事项, 待办…) is the synced-task

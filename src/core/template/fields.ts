@@ -75,7 +75,7 @@ export const MEETING_FIELD_LABELS: Readonly<Record<MeetingFieldLabel, readonly s
   participants: [
     '参与部门及人员', '参与部门', '参与人员', '参与人', '参与', '参会', '参会人', '参会人员', '参会部门', '出席', '出席人员',
     '与会', '与会人员', '参加人员', '參與部門及人員', '參與', '參會', '參會人員', '與會', '與會人員', '出席人員',
-    '评审组', '評審組', '评审人', '评审专家', '参会人员名单', '出席人员名单',
+    '评审组', '評審組', '评审人', '评审专家', '参会人员名单', '出席人员名单', '参加', '参加人', '参会者', '与会者', '與會者', '出席者', '发言人', '發言人', '在场', 'Speakers', 'On the call', 'Invitees', 'Team',
     'Attendees', 'Participants', 'Present', 'Attendance', 'Who', 'Departments & participants', 'On call', 'On-call',
   ],
   hostRecorder: ['主持人/记录人', '主持/记录', '主持人/記錄人', '主持/紀錄', 'Host / note-taker', 'Host/Notes', 'Chair / minutes'],

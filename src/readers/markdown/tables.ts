@@ -59,9 +59,14 @@ export function isTabLine(line: string): boolean {
   return line.trim().includes('\t');
 }
 
-/** Cell texts of a tab-separated row; empty cells in between are kept, trailing ones dropped. */
+/**
+ * Cell texts of a tab-separated row; empty cells in between are kept, trailing ones dropped. A row that
+ * starts with a tab (not spaces) has an empty first cell, as a document's table pastes it.
+ */
 export function splitTabRow(line: string): string[] {
-  const cells = line.trim().split('\t').map((c) => c.trim());
+  const body = line.replace(/^ +/, '').replace(/\s+$/, '');
+  const cells = body.split('\t').map((c) => c.trim());
+  if (cells.length > 1 && cells[0] === '' && !line.startsWith('\t')) cells.shift();
   while (cells.length > 1 && cells[cells.length - 1] === '') cells.pop();
   return cells;
 }
