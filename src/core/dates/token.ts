@@ -1,5 +1,6 @@
 import type { ItemWarning } from '../model/items';
 import { parseIso, weekday } from './calendar';
+import type { Span } from './offset';
 import type { DateContext, IsoDate } from './types';
 
 /** What a rule recognised; decides how tokens merge with their neighbours. */
@@ -36,6 +37,10 @@ export interface Token {
   bareHour?: boolean;
   /** A bare 1–6 o'clock read as p.m.; 明早/今早 beside it turns it back to a.m. */
   assumedPm?: boolean;
+  /** A duration counted from the meeting (3 天内, 2 个工作日内, within 2 days): an event clause before it may own it. */
+  span?: Span;
+  /** 提前两天 / 在那之前: counted back from the date written before it in the same text. */
+  back?: Span;
   /** Higher wins between tokens of equal length. */
   priority?: number;
 }

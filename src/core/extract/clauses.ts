@@ -171,6 +171,7 @@ interface ClauseOptions {
 /** "零售运营部提供业务口径", "技术参数部分由温斌提供": someone supplies input to another's item. */
 /** A clause this short after someone's name is one verb (验收, 审核, review): no task of its own. */
 const SHORT_ACT = 3;
+const GENERIC_ACT = /^(?:全部|全数)?(?:完成|提交|交付|反馈|反饋|回复|回覆|发出|發出|上线|上線|关闭|關閉|定稿|给我|給我|done|complete|finish)$/i;
 const SUPPLIES = /^(?:提供|给出|給出|支持|支援|協助|协助|配合|(?:to |will )?(?:support|help|assist)\b)/i;
 /** "Sandy 说…", "郝敏认为…": reported speech, not a commitment. */
 const REPORTED = /^\s*(?:说|說|提到|认为|認為|表示|觉得|覺得|建议|建議|提出|提醒|介绍|介紹|解释|解釋|补充|補充|强调|強調|反映|希望|指出|问|問|询问|詢問|said|says|mentioned|noted|thinks|suggested|raised|asked|reminded|wants|would like)/i;
@@ -264,9 +265,10 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
     work.decision ||= marker && !work.owners;
     work.commitment ||= commitment;
     work.others.push(...othersOf(groups));
-    work.rawParts.push(clause.text);
+    work.rawParts.push(joinerBefore(line.text, span.start) + clause.text);
     work.collective ||= collectiveIn(groups);
-    if (title) work.titleParts.push(title);
+    // "12 月 10 日前完成": once the date is gone, a bare 完成 adds nothing to the title.
+    if (title && !GENERIC_ACT.test(title.trim())) work.titleParts.push(joinerBefore(line.text, span.start) + title);
     work.end = span.end;
   });
   if (cur) works.push(cur);
@@ -295,7 +297,7 @@ function toDraft(w: Work, line: Line, opts: ClauseOptions, shared: DateMention[]
     resolved = ownersOf(w.others);
   }
   const parts = (kind === 'decision' ? w.rawParts : w.titleParts).filter((p) => p.trim().length > 0);
-  let title = cleanTitle(parts.join('，'));
+  let title = cleanTitle(parts.join(''));
   if (topic) title = cleanTitle(title ? `${topic}：${title}` : topic);
   if (!title) title = cleanTitle(text);
   const dates = w.dates.length > 0 ? w.dates : shared;
@@ -320,6 +322,15 @@ function toDraft(w: Work, line: Line, opts: ClauseOptions, shared: DateMention[]
       labelled: false,
     },
   };
+}
+
+/** How a clause was joined to the one before it, as the title should show it. */
+function joinerBefore(text: string, start: number): string {
+  const before = text.slice(Math.max(0, start - 5), start);
+  if (/ and $/.test(before)) return ' and ';
+  const ch = before.trim().slice(-1);
+  if (ch === ',' || ch === ';' || ch === '.') return `${ch === '.' ? ';' : ch} `;
+  return '，';
 }
 
 /** The mentions inside a clause, re-positioned relative to it. */
@@ -371,8 +382,9 @@ function titleOf(text: string, groups: readonly PeopleGroup[], dates: readonly D
   }
   for (const d of dates) {
     if (d.event !== undefined) continue;
-    const before = /(?:\b(?:by|before|due|until|no later than|within|on|in)\s+|(?:在|于|於|最晚|最迟)\s*)$/i.exec(text.slice(0, d.start))?.[0].length ?? 0;
-    const after = /^\s*(?:或之前|之前|以前|前|以内|内|內)/.exec(text.slice(d.end))?.[0].length ?? 0;
+    const before = /(?:\b(?:by|before|due|until|no later than|within|on|in|for)\s+|(?:在|于|於|最晚|最迟)\s*)$/i.exec(text.slice(0, d.start))?.[0].length ?? 0;
+    // The deadline word and the space the date leaves behind go with it ("日本节点 8 月底前 部署").
+    const after = /^\s*(?:或之前|之前|以前|前|以内|内|內)?\s*/.exec(text.slice(d.end))?.[0].length ?? 0;
     cut.push({ start: d.start - before, end: d.end + after });
   }
   let out = '';
@@ -386,9 +398,11 @@ export function cleanTitle(title: string): string {
     .replace(/^\s*(?:我们?这边|我來|我来|我会|我會|我先|我們|我们|我|I'll|I will|I)\s*(?=\S)/, '')
     .replace(/\s+/g, ' ')
     .replace(/（\s*[，,、]?\s*）|\(\s*[,]?\s*\)/g, '')
+    .replace(/\s*[—–]{1,2}\s*(?=[，,；;]|$)/g, '')
     .replace(/[，,、]\s*[，,、]/g, '，')
     .replace(/^[\s，,、;；:：.。\-–—+&/]+/, '')
     .replace(/[\s，,、;；:：.。\-–—+&(（/]+$/, '')
+    .replace(/\s+(?:for|on|at|by|in|to|with)$/i, '')
     .trim();
 }
 
@@ -408,12 +422,19 @@ export function splitClauses(text: string): { start: number; end: number }[] {
     const prev = text[i - 1] ?? '';
     const next = text[i + 1] ?? '';
     let split = false;
+    let width = 1;
     if ('，；。！？;!'.includes(ch)) split = true;
     else if (ch === ',' && /[\u3400-\u9fff]/.test(prev + next) && !/\d/.test(prev)) split = true;
     else if (ch === '.' && /\s/.test(next) && /[a-z)]/.test(prev)) split = true;
+    else if (ch === ' ' && /^ and (?=[a-z]+ )/.test(text.slice(i, i + 12)) && /[a-z0-9)]$/i.test(prev) && !/[\u3400-\u9fff]/.test(text)) {
+      // "open a ticket today and get a root-cause statement by Monday": two actions, maybe two deadlines.
+      split = true;
+      width = 5;
+    }
     if (split) {
       if (i > start) spans.push({ start, end: i });
-      start = i + 1;
+      start = i + width;
+      i += width - 1;
     }
   }
   if (start < text.length) spans.push({ start, end: text.length });

@@ -14,7 +14,8 @@ export const ROLE_TITLES = ['主管', '经理', '經理', '总监', '總監', '�
 export const COLLECTIVE_PATTERNS: readonly RegExp[] = [
   /^(?:大家|我们|我們|全员|全員|全体|全體|所有人|各位|双方|雙方|各方|相关方|相關方|相关部门|相關部門)/,
   /^各(?:组|組|部门|部門|业务部门|業務部門|事业部|事業部|大区|大區|团队|團隊|分店|门店|門店|位|方|部)/,
-  /^(?:we|us|everyone|everybody|all|team|the team|all teams|all department heads|department heads|people|teams)$/i,
+  /^(?:we|us|everyone|everybody|all|team|the team|all teams|all department heads|department heads|people|teams|all staff|all hands)$/i,
+  /^all (?:team|department|project|the )?(?:leads|heads|managers|owners|members|staff|teams)\b/i,
 ];
 
 /** Not an owner yet: 待定, TBD. */

@@ -18,7 +18,7 @@ export function businessDays(scan: Scan): void {
       const n = parseNumber(m[1] ?? '');
       if (n === null || n <= 0 || n > 366) return;
       const within = (m[2] ?? '').endsWith('内');
-      pushToken(scan, m.index, m.index + m[0].length, 'date', { date: addBusinessDays(scan.meeting, n), deadline: within, priority: 2 });
+      pushToken(scan, m.index, m.index + m[0].length, 'date', { date: addBusinessDays(scan.meeting, n), deadline: within, priority: 2, span: { n, unit: 'business' } });
     });
   }
   if (/\b(?:business|working|work)\s+day/i.test(text)) {
@@ -26,7 +26,7 @@ export function businessDays(scan: Scan): void {
       const n = parseNumber(m[2] ?? '');
       if (n === null || n <= 0 || n > 366) return;
       const within = (m[1] ?? '').toLowerCase() === 'within';
-      pushToken(scan, m.index, m.index + m[0].length, 'date', { date: addBusinessDays(scan.meeting, n), deadline: within, priority: 2 });
+      pushToken(scan, m.index, m.index + m[0].length, 'date', { date: addBusinessDays(scan.meeting, n), deadline: within, priority: 2, span: { n, unit: 'business' } });
     });
   }
 }

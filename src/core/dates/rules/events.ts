@@ -1,70 +1,42 @@
-import { addBusinessDays, addDays, addMonths } from '../calendar';
-import { EVENT_EN_SOURCE, EVENT_ZH_SOURCE, findEventDate } from '../eventWords';
+import { EN_END_SOURCE, EVENT_EN_SOURCE, EVENT_ZH_SOURCE, ZH_END_SOURCE, countsFromEnd, findEventDate } from '../eventWords';
 import { EN_NUM, NUM, parseNumber } from '../numerals';
+import { offsetDate, unitOf } from '../offset';
 import type { Scan } from '../token';
 import { eachMatch, pushToken } from '../token';
 
 /**
  * Deadlines relative to an event: 上线前, 正式发布前, 上线后两天, 上市前一周, 开业前 10 天, 开业后一个月内,
- * 发布会前3天, 外审当天, before launch, 3 days before go-live, after the code freeze, within 5 business days
- * of receiving them. The date is computed from ctx.events when the event's date is known, else null; every
- * such phrase carries relative_to_event.
+ * 发布会前3天, 外审当天, 展会开幕前 20 天, 展会结束后 48 小时内, before launch, 3 days before go-live, after the
+ * code freeze, before the conference ends, within 5 business days of receiving them. The date is computed
+ * from ctx.events when the event's date is known, else null; every such phrase carries relative_to_event.
+ * 前/before counts from an event's first day; 结束后/after it ends (and 后 of a multi-day event) from its last.
  */
 
 const ZH_EVENT = new RegExp(
-  `(正式)?(${EVENT_ZH_SOURCE})(?:日)?\\s*(?:(当天|当日)|(之前|以前|前|之后|以后|后)(?![期台端续面来者方后]))` +
-    `(?:\\s*(${NUM}|半)\\s*(个)?\\s*(个工作日|工作日|工作天|天|日|周|星期|礼拜|月|小时))?` +
+  `(正式)?((?:${EVENT_ZH_SOURCE}){1,3})(${ZH_END_SOURCE})?(?:日)?\\s*(?:(当天|当日)|(之前|以前|前|之后|以后|后)(?![期台端续面来者方后]))` +
+    `(?:\\s*(${NUM}|半)\\s*(?:个)?\\s*(个工作日|工作日|工作天|天|日|周|星期|礼拜|月|小时))?` +
     `(\\s*(?:之内|以内|内))?`,
   'g',
 );
 
 const EN_WORDS = `((?:[A-Za-z-]+\\s+){0,2}${EVENT_EN_SOURCE})`;
+const EN_ENDS = `(\\s+${EN_END_SOURCE}\\b)?`;
 const EN_EVENT_OFFSET = new RegExp(
-  `\\b(${EN_NUM})\\s+(business\\s+|working\\s+)?(days?|weeks?|months?)\\s+(before|after|prior\\s+to|ahead\\s+of)\\s+(?:the\\s+)?${EN_WORDS}\\b`,
+  `\\b(${EN_NUM})\\s+(business\\s+|working\\s+)?(days?|weeks?|months?|hours?)\\s+(before|after|prior\\s+to|ahead\\s+of)\\s+(?:the\\s+)?${EN_WORDS}\\b${EN_ENDS}`,
   'gi',
 );
-const EN_EVENT = new RegExp(`\\b(before|after|prior\\s+to|ahead\\s+of|until|till|by|on|the\\s+day\\s+of)\\s+(?:the\\s+)?${EN_WORDS}(\\s+day)?\\b`, 'gi');
+const EN_EVENT = new RegExp(
+  `\\b(before|after|prior\\s+to|ahead\\s+of|until|till|by|on|the\\s+day\\s+of)\\s+(?:the\\s+)?${EN_WORDS}(\\s+day)?\\b${EN_ENDS}`,
+  'gi',
+);
 const EN_WITHIN_OF = new RegExp(
-  `\\bwithin\\s+(${EN_NUM})\\s+(business\\s+|working\\s+)?(days?|weeks?)\\s+(?:of|after|from)\\s+(?!(?:now|today|the\\s+meeting|this\\s+meeting)\\b)([A-Za-z-]+(?:\\s+[A-Za-z-]+){0,2})`,
+  `\\bwithin\\s+(${EN_NUM})\\s+(business\\s+|working\\s+)?(days?|weeks?|hours?)\\s+(?:of|after|from)\\s+(?!(?:now|today|the\\s+meeting|this\\s+meeting)\\b)([A-Za-z-]+(?:\\s+[A-Za-z-]+){0,2})`,
   'gi',
 );
+const TRAILING_END = new RegExp(`\\s+${EN_END_SOURCE}$`, 'i');
 
-const HAS_ZH = new RegExp(`(?:${EVENT_ZH_SOURCE})(?:日)?\\s*(?:之|以)?[前后当]`);
+const HAS_ZH = new RegExp(`(?:${EVENT_ZH_SOURCE})(?:${ZH_END_SOURCE})?日?\\s*(?:之|以)?[前后当]`);
 const HAS_EN = new RegExp(`\\b${EVENT_EN_SOURCE}\\b|\\bwithin\\b`, 'i');
-
-type Unit = 'day' | 'business' | 'week' | 'month' | 'hour';
-
-function offsetDate(base: string, sign: number, n: number, unit: Unit): string | null {
-  switch (unit) {
-    case 'day':
-      return Number.isInteger(n) ? addDays(base, sign * n) : null;
-    case 'business':
-      return Number.isInteger(n) ? addBusinessDays(base, sign * n) : null;
-    case 'week':
-      return Number.isInteger(n) ? addDays(base, sign * 7 * n) : null;
-    case 'month':
-      return n === 0.5 ? addDays(base, sign * 15) : addMonths(base, sign * n);
-    case 'hour':
-      return addDays(base, sign * Math.ceil(n / 24));
-  }
-}
-
-function zhUnit(unit: string): Unit {
-  if (unit.includes('工作')) return 'business';
-  if (unit === '周' || unit === '星期' || unit === '礼拜') return 'week';
-  if (unit === '月') return 'month';
-  if (unit === '小时') return 'hour';
-  return 'day';
-}
-
-function enUnit(business: string | undefined, unit: string): Unit {
-  if (business !== undefined && business.trim() !== '') return 'business';
-  const u = unit.toLowerCase();
-  if (u.startsWith('week')) return 'week';
-  if (u.startsWith('month')) return 'month';
-  if (u.startsWith('hour')) return 'hour';
-  return 'day';
-}
 
 /** GA must be written in capitals to be General Availability. */
 function acceptEnglishEvent(words: string): boolean {
@@ -80,16 +52,16 @@ export function events(scan: Scan): void {
 function chinese(scan: Scan, text: string): void {
   eachMatch(ZH_EVENT, text, (m) => {
     const event = m[2] ?? '';
-    const sameDay = m[3] !== undefined;
-    const before = m[4] !== undefined && m[4].endsWith('前');
+    const sameDay = m[4] !== undefined;
+    const before = m[5] !== undefined && m[5].endsWith('前');
     const within = m[8] !== undefined;
-    const base = findEventDate(scan.events, event);
+    const base = findEventDate(scan.events, event, countsFromEnd(event, m[3] !== undefined, !before && !sameDay));
     let date: string | null = null;
     let deadline = before || within;
-    if (m[5] !== undefined) {
-      const n = m[5] === '半' ? 0.5 : parseNumber(m[5]);
+    if (m[6] !== undefined) {
+      const n = m[6] === '半' ? 0.5 : parseNumber(m[6]);
       if (n === null) return;
-      if (base !== null) date = offsetDate(base, before ? -1 : 1, n, zhUnit(m[7] ?? ''));
+      if (base !== null) date = offsetDate(base, before ? -1 : 1, n, unitOf(m[7] ?? ''));
     } else if (sameDay || before) {
       date = base;
       deadline = deadline || before;
@@ -104,10 +76,9 @@ function english(scan: Scan, text: string): void {
     if (!acceptEnglishEvent(words)) return;
     const n = parseNumber(m[1] ?? '');
     if (n === null) return;
-    const direction = (m[4] ?? '').toLowerCase();
-    const sign = direction.startsWith('after') ? 1 : -1;
-    const base = findEventDate(scan.events, words);
-    const date = base === null ? null : offsetDate(base, sign, n, enUnit(m[2], m[3] ?? ''));
+    const sign = (m[4] ?? '').toLowerCase().startsWith('after') ? 1 : -1;
+    const base = findEventDate(scan.events, words, countsFromEnd(words, m[6] !== undefined, sign > 0));
+    const date = base === null ? null : offsetDate(base, sign, n, unitOf(m[3] ?? '', m[2]));
     pushToken(scan, m.index, m.index + m[0].length, 'event', { date, event: words, deadline: sign < 0, warnings: ['relative_to_event'], priority: 3 });
   });
   eachMatch(EN_EVENT, text, (m) => {
@@ -115,7 +86,7 @@ function english(scan: Scan, text: string): void {
     if (!acceptEnglishEvent(words)) return;
     const marker = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
     // "on the review" / "by the meeting" are weak: only with a known date or a clear milestone word.
-    const base = findEventDate(scan.events, words);
+    const base = findEventDate(scan.events, words, m[4] !== undefined);
     if (marker === 'on' && m[3] === undefined && base === null) return;
     const after = marker === 'after';
     const date = after ? null : base;
@@ -124,11 +95,12 @@ function english(scan: Scan, text: string): void {
   });
   if (/\bwithin\b/i.test(text)) {
     eachMatch(EN_WITHIN_OF, text, (m) => {
-      const words = (m[4] ?? '').trim();
+      const written = (m[4] ?? '').trim();
+      const words = written.replace(TRAILING_END, '');
       const n = parseNumber(m[1] ?? '');
       if (n === null) return;
-      const base = findEventDate(scan.events, words);
-      const date = base === null ? null : offsetDate(base, 1, n, enUnit(m[2], m[3] ?? ''));
+      const base = findEventDate(scan.events, words, countsFromEnd(words, words !== written, true));
+      const date = base === null ? null : offsetDate(base, 1, n, unitOf(m[3] ?? '', m[2]));
       pushToken(scan, m.index, m.index + m[0].length, 'event', { date, event: words, deadline: true, warnings: ['relative_to_event'], priority: 3 });
     });
   }

@@ -1,5 +1,6 @@
 import { addDays, addMonths, mondayOf } from '../calendar';
 import { EN_NUM, NUM, parseNumber } from '../numerals';
+import { unitOf } from '../offset';
 import type { Scan } from '../token';
 import { eachMatch, pushToken } from '../token';
 
@@ -91,7 +92,8 @@ function chineseDurations(scan: Scan, text: string): void {
       // 小时: within a day stays today; 24小时内 is the next day, 48小时内 the day after.
       date = addDays(scan.meeting, n < 24 ? 0 : Math.ceil(n / 24));
     }
-    if (date !== null) pushToken(scan, m.index, m.index + m[0].length, 'date', { date, deadline: within, priority: 2 });
+    const span = { n, unit: unitOf(unit) };
+    if (date !== null) pushToken(scan, m.index, m.index + m[0].length, 'date', { date, deadline: within, priority: 2, span });
   });
 }
 
@@ -150,7 +152,8 @@ function english(scan: Scan, text: string): void {
     else date = addDays(scan.meeting, n < 24 ? 0 : Math.ceil(n / 24));
     if (date === null) return;
     const within = (m[1] ?? '').toLowerCase() === 'within';
-    pushToken(scan, m.index, m.index + m[0].length, 'date', { date, deadline: within, priority: 2 });
+    const span = { n: unit === 'fortnight' ? 14 : n, unit: unitOf(unit) };
+    pushToken(scan, m.index, m.index + m[0].length, 'date', { date, deadline: within, priority: 2, span });
   });
   eachMatch(EN_FROM_NOW, text, (m) => {
     const n = parseNumber(m[1] ?? '');
