@@ -11,10 +11,10 @@ export interface Span {
 
 /**
  * The day `n` units after (sign 1) or before (sign −1) `base`. Hours round up to whole days (48 小时内 →
- * 2 days); half a month is 15 days; other fractions have no day.
+ * 2 days, 2 小时内 → the same day); half a month is 15 days; other fractions have no day.
  */
 export function offsetDate(base: IsoDate, sign: number, n: number, unit: Unit): IsoDate | null {
-  if (unit === 'hour') return addDays(base, sign * Math.ceil(n / 24));
+  if (unit === 'hour') return addDays(base, sign * (n < 24 ? 0 : Math.ceil(n / 24)));
   if (unit === 'month') return n === 0.5 ? addDays(base, sign * 15) : Number.isInteger(n) ? addMonths(base, sign * n) : null;
   if (!Number.isInteger(n)) return null;
   if (unit === 'business') return addBusinessDays(base, sign * n);

@@ -1,6 +1,8 @@
 import type { ItemWarning } from '../model/items';
+import { resolveAnchors } from './anchors';
 import { weekday } from './calendar';
 import { normalizeText } from './normalize';
+import { anaphora } from './rules/anaphora';
 import { businessDays } from './rules/businessDays';
 import { chronoFallback, needsChrono } from './rules/chronoFallback';
 import { dayOfMonth } from './rules/dayOfMonth';
@@ -37,6 +39,7 @@ export const RULES: readonly Rule[] = [
   vague,
   events,
   holidays,
+  anaphora,
 ];
 
 export function scanDates(raw: string, ctx: DateContext): DateMention[] {
@@ -52,7 +55,7 @@ export function scanDates(raw: string, ctx: DateContext): DateMention[] {
   }
   tokens = combineRanges(tokens, text);
   tokens = mergeNeighbours(tokens, text);
-  tokens = tokens.filter((t) => !t.weak);
+  tokens = resolveAnchors(tokens.filter((t) => !t.weak), scan);
   return tokens.map((t) => finish(t, raw, text, ctx));
 }
 

@@ -239,7 +239,7 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
       work.end = span.end;
       return;
     }
-    if (ownerGroups.length > 0 && hasOwner && work.content && residual.length <= SHORT_ACT && !dates.some((d) => d.date !== null)) {
+    if (ownerGroups.length > 0 && hasOwner && work.content && isShortAct(clause.text, groups, residual) && !dates.some((d) => d.date !== null)) {
       if (work.owners?.role === 'leading' && ownerGroups.some((g) => g.role === 'owner')) {
         // "歐陽德缺席，…由陳卓賢負責聯絡": the one named responsible owns it.
         work.owners = ownerGroups.find((g) => g.role === 'owner')!;
@@ -324,6 +324,13 @@ function toDraft(w: Work, line: Line, opts: ClauseOptions, shared: DateMention[]
   };
 }
 
+/** One verb after a name: "验收", "审核", "reviews it". */
+function isShortAct(text: string, groups: readonly PeopleGroup[], residual: string): boolean {
+  if (/[\u3400-\u9fff]/.test(residual)) return residual.length <= SHORT_ACT;
+  const start = groups.length > 0 ? groups[groups.length - 1]!.end : 0;
+  return text.slice(start).trim().split(/\s+/).filter(Boolean).length <= 2;
+}
+
 /** How a clause was joined to the one before it, as the title should show it. */
 function joinerBefore(text: string, start: number): string {
   const before = text.slice(Math.max(0, start - 5), start);
@@ -400,6 +407,7 @@ export function cleanTitle(title: string): string {
     .replace(/（\s*[，,、]?\s*）|\(\s*[,]?\s*\)/g, '')
     .replace(/\s*[—–]{1,2}\s*(?=[，,；;]|$)/g, '')
     .replace(/[，,、]\s*[，,、]/g, '，')
+    .replace(/\s+(?=[,，;；])/g, '')
     .replace(/^[\s，,、;；:：.。\-–—+&/]+/, '')
     .replace(/[\s，,、;；:：.。\-–—+&(（/]+$/, '')
     .replace(/\s+(?:for|on|at|by|in|to|with)$/i, '')
