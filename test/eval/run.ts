@@ -1,5 +1,7 @@
-// npm run eval: run the extractor over ../shared/eval/dev-minutes.json and score it with score.cjs.
-// A report, not a test: exits 0 whatever the scores, 1 only when something crashes.
+// npm run eval: run the extractor over the development set (../shared/eval/dev-minutes.json) and over our
+// held-out set (test/eval/holdout-minutes.json, written blind to the extractor and never tuned case by case),
+// and score both with score.cjs. `--set dev|holdout` picks one. A report, not a test: exits 0 whatever the
+// scores, 1 only when something crashes.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
@@ -22,9 +24,11 @@ interface Prediction {
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const evalDir = resolve(root, '../shared/eval');
-const goldPath = resolve(evalDir, 'dev-minutes.json');
 const scorer = resolve(evalDir, 'score.cjs');
-const outPath = resolve(root, 'test/output/predictions.json');
+const SETS: Readonly<Record<string, string>> = {
+  dev: resolve(evalDir, 'dev-minutes.json'),
+  holdout: resolve(root, 'test/eval/holdout-minutes.json'),
+};
 
 function predict(devCase: DevCase): Prediction[] {
   const doc = readMarkdown(devCase.text);
@@ -38,6 +42,23 @@ function predict(devCase: DevCase): Prediction[] {
 }
 
 function main(): number {
+  const args = process.argv.slice(2);
+  const setArg = args.indexOf('--set');
+  const names = setArg >= 0 ? [args[setArg + 1] ?? ''] : Object.keys(SETS);
+  let status = 0;
+  for (const name of names) {
+    const goldPath = SETS[name];
+    if (!goldPath) {
+      console.error(`eval: unknown set "${name}" (dev, holdout)`);
+      return 1;
+    }
+    if (!args.includes('--json')) console.log(`\n== ${name} set ==`);
+    status = Math.max(status, runSet(goldPath, resolve(root, `test/output/predictions-${name}.json`), args));
+  }
+  return status;
+}
+
+function runSet(goldPath: string, outPath: string, args: readonly string[]): number {
   const cases = JSON.parse(readFileSync(goldPath, 'utf8')) as DevCase[];
   const predictions: Record<string, Prediction[]> = {};
   let crashed = 0;
@@ -54,7 +75,6 @@ function main(): number {
   const ms = performance.now() - started;
   mkdirSync(dirname(outPath), { recursive: true });
   writeFileSync(outPath, JSON.stringify(predictions, null, 2) + '\n');
-  const args = process.argv.slice(2);
   const asJson = args.includes('--json');
   const passThrough = [
     ...(args.includes('--verbose') || args.includes('-v') ? ['--verbose'] : []),
