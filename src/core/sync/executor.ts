@@ -1,12 +1,12 @@
 /**
  * The executor: carries a SyncPlan out through a TaskBackend and records every step in the store.
  *
- * Crash safety, step by step: a create's intent (a pending record with its sync key and client
- * token) is stored before the create is sent, and the task id after it returned. A crash in between
- * leaves a pending record; the next run looks the task up by sync key (or repeats the create with
- * the same client token) instead of creating a second one. Updates, completes and reopens set
- * values, so repeating them after a crash is harmless. A status written back to the document is
- * recorded as agreed only once the adapter has applied it.
+ * Crash safety, step by step: every write's intent is stored before the write is sent, its result
+ * after. For a create the intent is a pending record with its sync key and client token: after a
+ * crash the next run looks the task up by sync key (or repeats the create with the same token)
+ * instead of creating a second one. For a write to an existing task it is an in-flight marker: the
+ * next run re-sends the fields in doubt and recognises its own status change. A status written back
+ * to the document is marked before the adapter applies it and recorded as agreed once it returns.
  */
 import type { RemoteTask, TaskBackend, TaskWrite } from './backend';
 import { BackendError, isBackendError, isRetryable } from './backend';

@@ -282,6 +282,48 @@ describe('executor: a write that landed but was not recorded', () => {
   });
 });
 
+describe('executor: recovery converges in one run', () => {
+  it('identical rows, a crash after the first create, then one row deleted and the other done', async () => {
+    const h = new Harness(anchorless(['事项甲', '事项甲', '事项乙']), { backend: { capabilities: GOOGLE_CAPS } });
+    h.faults.reset(crashAfterA('commit', 'create', 'crash_after')); // the first create lands, unrecorded
+    await syncExpectingCrash(h);
+    h.faults.reset();
+    expect(h.backend.liveTasks()).toHaveLength(1);
+    // The first row goes, a new one takes its place: by position the remaining 事项甲 is nearer the
+    // record whose create never happened.
+    h.doc.rows.splice(0, 1, row('事项丙'));
+    h.doc.rows[1]!.status = 'done';
+    await h.sync();
+    // It takes the task that exists (not the empty record): nothing left to do after.
+    const jia = h.backend.liveTasks().filter((t) => t.title === '【张三】事项甲');
+    expect(jia).toHaveLength(1);
+    expect(h.doc.rows[1]!.link).toBe(jia[0]?.url);
+    expect(jia[0]?.status).toBe('done');
+    const again = await h.sync();
+    expect(again.plan.steps).toEqual([]);
+    expect(again.plan.writeBacks).toEqual([]);
+  });
+
+  it('a copied row whose create never happened takes over the task of the deleted original', async () => {
+    const h = new Harness(anchored(['事项甲']), { backend: { capabilities: GOOGLE_CAPS } });
+    await h.sync();
+    const original = h.doc.rows[0]!;
+    h.doc.rows.unshift({ ...original, anchor: 'copy', link: null });
+    h.faults.reset((_step, point) => (point === 'create' ? 'crash_before' : undefined));
+    await syncExpectingCrash(h);
+    h.faults.reset();
+    h.doc.rows.splice(1, 1); // the original goes; the copy stays and is marked done
+    h.doc.rows[0]!.status = 'done';
+    await h.sync();
+    expect(h.backend.liveTasks()).toHaveLength(1);
+    expect(h.backend.liveTasks()[0]?.status).toBe('done');
+    expect(h.doc.rows[0]!.link).toBe(h.backend.liveTasks()[0]?.url);
+    const again = await h.sync();
+    expect(again.plan.steps).toEqual([]);
+    expect(again.plan.writeBacks).toEqual([]);
+  });
+});
+
 describe('executor: write-backs', () => {
   it('a failed document update (BackendError) is reported and the status is not recorded', async () => {
     const h = new Harness(anchored(['输出需求文档']));

@@ -30,7 +30,7 @@ describe('sync property: no duplicates, no lost items, convergence', () => {
         expect(last.report.remoteWrites).toBe(0);
         w.checkConverged();
       }),
-      { numRuns: 1000 },
+      { numRuns: 2000 },
     );
   }, 60_000);
 });
