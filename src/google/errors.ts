@@ -1,0 +1,71 @@
+/**
+ * Every failure reaching the sidebar is a HostError: a code to act on, one plain sentence in the user's
+ * language, and whether retrying can help. Raw messages (which may hold stack traces or ids) never leave.
+ */
+import type { HostError, HostErrorCode, Lang } from '../core/app/protocol';
+import { isBackendError } from '../core/sync/backend';
+import { ERROR_MESSAGES } from './i18n';
+
+/** A failure the host recognised; `code` decides the message. */
+export class HostFailure extends Error {
+  constructor(
+    readonly code: HostErrorCode,
+    readonly detail?: string,
+  ) {
+    super(detail ?? code);
+    this.name = 'HostFailure';
+  }
+}
+
+/** The Tasks daily quota (or Apps Script's own per-day limit): retrying today will not help. */
+export class QuotaExceeded extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'QuotaExceeded';
+  }
+}
+
+const RETRYABLE: ReadonlySet<HostErrorCode> = new Set(['locked', 'rate_limited', 'unavailable', 'internal', 'not_found']);
+
+export function hostError(code: HostErrorCode, lang: Lang): HostError {
+  return { code, message: ERROR_MESSAGES[code][lang], retryable: RETRYABLE.has(code) };
+}
+
+/** The code for anything a host operation threw. */
+export function errorCode(error: unknown): HostErrorCode {
+  if (error instanceof HostFailure) return error.code;
+  if (error instanceof QuotaExceeded) return 'quota';
+  if (isBackendError(error)) {
+    switch (error.kind) {
+      case 'rate_limit':
+        return 'rate_limited';
+      case 'transient':
+      case 'timeout':
+        return 'unavailable';
+      case 'not_found':
+        return 'not_found';
+      case 'permission':
+        return 'permission';
+      case 'invalid':
+        return 'invalid';
+    }
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  if (/too many times for one day|per day/i.test(message)) return 'quota';
+  if (/do not have permission|not have permission|authorization is required|PERMISSION_DENIED/i.test(message)) return 'permission';
+  if (/Service invoked too many times|Rate Limit/i.test(message)) return 'rate_limited';
+  if (/timed out|Service unavailable|Backend Error|Internal Error/i.test(message)) return 'unavailable';
+  return 'internal';
+}
+
+export function toHostError(error: unknown, lang: Lang): HostError {
+  return hostError(errorCode(error), lang);
+}
+
+/**
+ * What google.script.run hands the sidebar's failure handler is the message of the thrown Error only, so the
+ * HostError travels as its JSON (the sidebar's toHostError parses it).
+ */
+export function hostErrorException(error: HostError): Error {
+  return new Error(JSON.stringify(error));
+}

@@ -1,0 +1,202 @@
+/**
+ * The Apps Script host of the add-on: builds the core's ports from Apps Script services and runs the shared
+ * MinutesService for each server function. Every operation runs synchronously (see sync-promise.ts) and
+ * reports failures as HostError JSON, never as raw messages.
+ */
+import type {
+  ExtractResult, HostContext, HostError, InsertTemplateRequest, Lang, SyncSettings, SyncSummary, WriteItemsRequest, WriteItemsResult,
+} from '../core/app/protocol';
+import { MinutesService, type ServicePorts } from '../core/app/service';
+import { extractMinutes } from '../core/extract/index';
+import type { TaskBackend } from '../core/sync/backend';
+import type { SyncStore } from '../core/sync/store';
+import { isScenarioId } from '../core/template/index';
+import { GoogleDocument, fingerprintDocument } from './document/port';
+import { HostFailure, hostErrorException, toHostError } from './errors';
+import { langOfLocale } from './i18n';
+import { loadLastSync, loadSettings, mergeSettings, storeLastSync, storeSettings } from './settings';
+import { KEYS, UserPropertiesStore } from './store';
+import { runSync } from './sync-promise';
+import { GoogleTasksBackend, resolveTaskList } from './tasks-backend';
+import { setHourlySync } from './triggers';
+
+/** An Apps Script execution stops at 6 minutes; leave room for the write-backs and the reply. */
+const SYNC_BUDGET_MS = 4.5 * 60_000;
+/** How long a sync waits for another execution's lock before answering 'locked'. */
+export const LOCK_WAIT_MS = 2_000;
+
+export function userLang(): Lang {
+  try {
+    return langOfLocale(Session.getActiveUserLocale());
+  } catch {
+    return 'en';
+  }
+}
+
+function activeDocument(): GoogleAppsScript.Document.Document {
+  const doc = DocumentApp.getActiveDocument();
+  if (!doc) throw new HostFailure('not_found', 'no active document');
+  return doc;
+}
+
+function tasksService(): GoogleAppsScript.Tasks {
+  // The advanced service is a global only when enabled in the manifest (typed `Tasks | undefined`).
+  const service = typeof Tasks === 'undefined' ? undefined : Tasks;
+  if (!service) throw new HostFailure('service_missing', 'Tasks advanced service is not enabled');
+  return service;
+}
+
+/** Ports for operations that never touch the task list. */
+const NO_BACKEND: TaskBackend = {
+  capabilities: { assignees: false, dueTime: false, links: true, clientToken: false, clientTokenTtlMs: null, maxBatch: 1, rateLimits: {}, maxTitleLength: 1024, maxNotesLength: 8192 },
+  get: () => Promise.reject(new Error('no task backend')),
+  create: () => Promise.reject(new Error('no task backend')),
+  update: () => Promise.reject(new Error('no task backend')),
+  complete: () => Promise.reject(new Error('no task backend')),
+  reopen: () => Promise.reject(new Error('no task backend')),
+};
+const NO_STORE: SyncStore = { load: () => Promise.resolve([]), commit: () => Promise.resolve() };
+
+interface Setup {
+  doc: GoogleAppsScript.Document.Document;
+  port: GoogleDocument;
+  lang: Lang;
+  settings: SyncSettings;
+  props: GoogleAppsScript.Properties.Properties;
+}
+
+function setup(anchors: 'none' | 'read' | 'ensure'): Setup {
+  const doc = activeDocument();
+  const props = PropertiesService.getUserProperties();
+  const port = new GoogleDocument(doc, { anchors });
+  return { doc, port, lang: userLang(), settings: loadSettings(props, port.id), props };
+}
+
+function service(s: Setup, lang: Lang, extra: Partial<ServicePorts> = {}): MinutesService {
+  return new MinutesService({
+    document: s.port,
+    backend: NO_BACKEND,
+    store: NO_STORE,
+    now: () => Date.now(),
+    sleep: (ms: number) => Utilities.sleep(ms),
+    lang,
+    settings: s.settings,
+    ...extra,
+  });
+}
+
+/** Runs `body` under the document lock; a lock held elsewhere is a retryable 'locked'. */
+function withDocumentLock<T>(body: () => T): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock || !lock.tryLock(LOCK_WAIT_MS)) throw new HostFailure('locked', 'document lock held');
+  try {
+    return body();
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** One sync of the active document with Google Tasks (the caller holds the lock). */
+export function syncActiveDocument(): SyncSummary {
+  const tasks = tasksService();
+  const s = setup('ensure');
+  const store = new UserPropertiesStore(s.props, () => Date.now());
+  let listId: string | null = null;
+  const listOf = (): string =>
+    (listId ??= resolveTaskList(tasks, s.props, KEYS.list(s.port.id), () => {
+      // Named after 沟通主题 when the minutes have one, else the document title.
+      const doc = (s.port.current() ?? s.port.readNow()).doc;
+      return extractMinutes(doc, { today: new Date().toISOString().slice(0, 10) }).meeting.topic ?? s.port.title;
+    }));
+  const backend = new GoogleTasksBackend(tasks, listOf);
+  const email = s.settings.onlyMine ? Session.getActiveUser().getEmail() || null : null;
+  const summary = runSync(service(s, s.lang, { backend, store, userEmail: email, budgetMs: SYNC_BUDGET_MS }).syncNow());
+  storeLastSync(s.props, s.port.id, summary);
+  return summary;
+}
+
+export const host = {
+  getContext(): HostContext {
+    const s = setup('none');
+    let email: string | null;
+    try {
+      email = Session.getActiveUser().getEmail() || null;
+    } catch {
+      email = null; // no userinfo.email grant: the sidebar simply shows no address
+    }
+    return {
+      platform: 'google',
+      lang: s.lang,
+      documentId: s.port.id,
+      documentTitle: s.port.title,
+      user: email ? { name: null, email } : null,
+      capabilities: { assignees: false, dueTime: false, onlyMine: true, autoSync: true },
+      settings: s.settings,
+      lastSync: loadLastSync(s.props, s.port.id),
+    };
+  },
+
+  insertTemplate(request?: Partial<InsertTemplateRequest> | null): { inserted: true } {
+    const lang: Lang = request?.lang === 'en' || request?.lang === 'zh' ? request.lang : userLang();
+    const scenario = request?.scenario ?? 'general';
+    if (!isScenarioId(scenario)) throw new HostFailure('invalid', 'unknown scenario');
+    const s = setup('none');
+    return runSync(service(s, lang).insertTemplate({ scenario, lang }));
+  },
+
+  extract(): ExtractResult {
+    // The review list needs no anchors (item ids fall back to positions): skip reading the named ranges.
+    const s = setup('none');
+    return runSync(service(s, s.lang).extract());
+  },
+
+  writeItems(request: WriteItemsRequest): WriteItemsResult {
+    if (!request || !Array.isArray(request.items)) throw new HostFailure('invalid', 'items missing');
+    const lang: Lang = request.lang === 'en' ? 'en' : 'zh';
+    return withDocumentLock(() => {
+      const s = setup('read');
+      return runSync(service(s, lang).writeItems({ items: request.items, lang }));
+    });
+  },
+
+  syncNow(): SyncSummary {
+    return withDocumentLock(() => syncActiveDocument());
+  },
+
+  saveSettings(patch: Partial<SyncSettings>): HostContext {
+    const s = setup('none');
+    const next = mergeSettings(s.settings, patch);
+    if (next.autoSync !== s.settings.autoSync) setHourlySync(s.doc, next.autoSync);
+    storeSettings(s.props, s.port.id, next);
+    return host.getContext();
+  },
+
+  fingerprint(): string {
+    return fingerprintDocument(activeDocument());
+  },
+};
+
+export type HostOperation = keyof typeof host;
+
+/** Wraps an operation for google.script.run: failures leave as HostError JSON in the user's language. */
+export function guarded<A extends unknown[], R>(name: string, fn: (...args: A) => R): (...args: A) => R {
+  return (...args: A): R => {
+    try {
+      return fn(...args);
+    } catch (error) {
+      const hostError = describeFailure(error);
+      logFailure(name, hostError, error);
+      throw hostErrorException(hostError);
+    }
+  };
+}
+
+export function describeFailure(error: unknown): HostError {
+  return toHostError(error, userLang());
+}
+
+/** One line per failure for the execution log: the code and the error's class, never its message or stack. */
+function logFailure(name: string, hostError: HostError, error: unknown): void {
+  const kind = error instanceof Error ? error.name : typeof error;
+  console.warn(`${name} failed: ${hostError.code} (${kind})`);
+}

@@ -1,0 +1,50 @@
+/** The add-on's own words (menu, errors) in the user's language; the core has its own for content. */
+import type { HostErrorCode, Lang } from '../core/app/protocol';
+
+/** Apps Script reports locales as 'zh-CN', 'zh_TW', 'en', 'en-GB'…: Chinese ones get Chinese. */
+export function langOfLocale(locale: string | null | undefined): Lang {
+  return /^zh\b|^zh[-_]/i.test(locale ?? '') ? 'zh' : 'en';
+}
+
+export const ADDON_TITLE: Record<Lang, string> = { zh: '纪要待办', en: 'Minutes to Tasks' };
+
+export interface MenuLabels {
+  sidebar: string;
+  insertTemplate: string;
+  extract: string;
+  syncNow: string;
+}
+
+/** onOpen may run in AuthMode NONE, where the locale is still readable (Session needs no authorization). */
+export const MENU_LABELS: Record<Lang, MenuLabels> = {
+  zh: { sidebar: '打开侧边栏', insertTemplate: '插入会议记录表', extract: '提取行动项', syncNow: '立即同步到 Google Tasks' },
+  en: { sidebar: 'Open sidebar', insertTemplate: 'Insert meeting record table', extract: 'Extract action items', syncNow: 'Sync now to Google Tasks' },
+};
+
+export const ERROR_MESSAGES: Record<HostErrorCode, Record<Lang, string>> = {
+  no_template: {
+    zh: '文档中没有会议记录表。可先插入模板，或直接写下行动项后再提取。',
+    en: 'There is no meeting record table in this document. Insert the template, or write the action items and extract again.',
+  },
+  locked: { zh: '另一位协作者正在同步这份文档，请稍后重试。', en: 'Someone else is syncing this document right now. Try again in a moment.' },
+  quota: {
+    zh: 'Google Tasks 今日的调用额度已用完，已完成的部分已保存，明天可继续同步。',
+    en: "Today's Google Tasks quota is used up. What was synced is saved; sync again tomorrow.",
+  },
+  rate_limited: { zh: 'Google Tasks 请求过于频繁，请稍后重试。', en: 'Google Tasks is receiving too many requests. Try again shortly.' },
+  service_missing: {
+    zh: '未启用 Google Tasks 服务。请在脚本编辑器的“服务”中添加 Tasks API 后重试。',
+    en: 'The Google Tasks service is not enabled. Add the Tasks API under Services in the script editor, then try again.',
+  },
+  permission: { zh: '没有执行此操作的权限。请重新授权本插件后重试。', en: 'The add-on is not allowed to do this. Authorize it again and retry.' },
+  unauthenticated: { zh: '需要重新登录 Google 账号。', en: 'Sign in to your Google account again.' },
+  not_found: { zh: '找不到要操作的内容，请重新提取后再试。', en: 'What this refers to is gone. Extract again and retry.' },
+  invalid: { zh: '请求内容无效，请检查后重试。', en: 'The request was not valid. Check it and try again.' },
+  unavailable: { zh: 'Google 服务暂时不可用，请稍后重试。', en: 'A Google service is unavailable right now. Try again later.' },
+  internal: { zh: '出现了意外错误，文档内容未受影响，请重试。', en: 'Something went wrong. The document is unchanged; try again.' },
+};
+
+/** Extra sentences the host adds to results. */
+export const NOTES: Record<'unlinkedWrites', Record<Lang, string>> = {
+  unlinkedWrites: { zh: '部分状态无法写回文档（该行已不在表格中）。', en: 'Some statuses could not be written back (the row is no longer in a table).' },
+};
