@@ -7,6 +7,7 @@ import { cellText } from '../model/text';
 import { itemColumns, tableGrid } from '../extract/tables';
 import { statusLabel, TEMPLATE_COLUMNS, type ColumnRole } from '../template/index';
 import type { Lang, ReviewItem } from './protocol';
+import { tableLanguage } from './writebacks';
 
 export interface TableWrite {
   kind: 'decision' | 'todo';
@@ -55,7 +56,8 @@ export function planItemRows(doc: MinutesDocument, items: readonly ReviewItem[],
     });
     if (fresh.length === 0) continue;
     const roles = found ? found.roles : kind === 'decision' ? (['decision', 'owner', 'due'] as ColumnRole[]) : (['item', 'owner', 'due', 'status', 'task'] as ColumnRole[]);
-    const rows = fresh.map((item) => roles.map((role) => cellFor(role, item, lang)));
+    const rowLang = found ? tableLanguage(found.table, lang) : lang;
+    const rows = fresh.map((item) => roles.map((role) => cellFor(role, item, rowLang)));
     const blanks = found ? blankRows(found) : [];
     const fill = blanks.slice(0, rows.length).map((b, i) => ({ ...b, cells: rows[i]! }));
     tables.push({

@@ -11,6 +11,7 @@ import type { TaskBackend } from '../sync/backend';
 import type { Clock, Sleep } from '../sync/retry';
 import type { SyncStore } from '../sync/store';
 import { syncDocument } from '../sync/sync';
+import { EN_LABELS, ZH_LABELS } from '../sync/draft';
 import type { WriteBack } from '../sync/types';
 import { renderTemplate } from '../template/index';
 import type { ExtractResult, InsertTemplateRequest, Lang, SyncSettings, SyncSummary, WriteItemsRequest, WriteItemsResult } from './protocol';
@@ -100,6 +101,7 @@ export class MinutesService {
           onlyCompleteItems: settings.onlyCompleteItems,
           include: settings.onlyMine && mine ? (item: ActionItem) => item.owners.some((o) => o.email?.toLowerCase() === mine) : null,
         },
+        labels: lang === 'en' ? EN_LABELS : ZH_LABELS,
         applyWriteBacks: async (writeBacks: readonly WriteBack[]) => {
           const { edits } = cellEdits(await document.read(), writeBacks, lang);
           if (edits.length > 0) await document.writeCells(edits);

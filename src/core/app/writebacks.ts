@@ -1,5 +1,6 @@
 /** Where the sync's write-backs (状态 and 任务 cells) land in the document. */
 import type { MinutesDocument } from '../model/document';
+import { cellText } from '../model/text';
 import { itemColumns, tableGrid } from '../extract/tables';
 import type { WriteBack } from '../sync/types';
 import { statusLabel, type ColumnRole } from '../template/index';
@@ -39,20 +40,30 @@ export function cellEdits(doc: MinutesDocument, writeBacks: readonly WriteBack[]
       ...(table?.anchor ? { tableAnchor: table.anchor } : {}),
       ...(table?.type === 'table' && table.rows[rowIndex]?.anchor ? { rowAnchor: table.rows[rowIndex]!.anchor! } : {}),
     };
+    // The cell speaks the table's language, whatever the user's.
+    const tableLang = tableLanguage(table, lang);
     const statusCol = roles.indexOf('status');
     const taskCol = roles.indexOf('task');
     let placed = false;
     if (wb.status !== undefined && statusCol >= 0) {
-      edits.push({ ...base, column: statusCol, kind: 'status', text: statusLabel(wb.status, lang) });
+      edits.push({ ...base, column: statusCol, kind: 'status', text: statusLabel(wb.status, tableLang) });
       placed = true;
     }
     if (wb.taskLink !== undefined && taskCol >= 0) {
-      edits.push({ ...base, column: taskCol, kind: 'task', text: wb.taskLink ? (lang === 'zh' ? '查看任务' : 'Open task') : '', url: wb.taskLink });
+      edits.push({ ...base, column: taskCol, kind: 'task', text: wb.taskLink ? (tableLang === 'zh' ? '查看任务' : 'Open task') : '', url: wb.taskLink });
       placed = true;
     }
     if (!placed) unplaced.push(wb);
   }
   return { edits, unplaced };
+}
+
+/** zh when the table's header is written in Chinese, en when in Latin letters, else the user's language. */
+export function tableLanguage(table: MinutesDocument['blocks'][number] | undefined, fallback: Lang): Lang {
+  if (!table || table.type !== 'table' || !table.rows[0]) return fallback;
+  const header = table.rows[0].cells.map(cellText).join(' ');
+  if (/[\u3400-\u9fff]/.test(header)) return 'zh';
+  return /[A-Za-z]/.test(header) ? 'en' : fallback;
 }
 
 function locate(doc: MinutesDocument, wb: WriteBack): { blockIndex: number; rowIndex: number; roles: (ColumnRole | null)[] } | null {
