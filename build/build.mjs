@@ -19,7 +19,6 @@ export async function buildCli() {
     format: 'esm',
     target: 'node20',
     charset: 'utf8',
-    sourcemap: true,
     external: ['better-sqlite3', '@larksuiteoapi/node-sdk'],
     banner: { js: "import { createRequire as __minutesCreateRequire } from 'node:module';\nconst require = __minutesCreateRequire(import.meta.url);" },
     logLevel: 'warning',
@@ -46,7 +45,22 @@ export async function buildCoreIife() {
   return { outfile, bytes: statSync(outfile).size };
 }
 
-export const targets = { cli: buildCli, core: buildCoreIife };
+/** The Apps Script project (Code.js, Sidebar.html, appsscript.json) in build/gas, ready for clasp push. */
+export async function buildGas() {
+  const { buildAppsScript } = await import('./gas.mjs');
+  const result = await buildAppsScript();
+  return { outfile: resolve(result.outDir, 'Code.js'), bytes: result.files['Code.js'] };
+}
+
+/** The local workspace: dist/local.js (server) and its editor and sidebar assets. */
+export async function buildLocalTarget() {
+  const { buildLocal } = await import('./local.mjs');
+  await buildLocal();
+  const outfile = resolve(dist, 'local.js');
+  return { outfile, bytes: statSync(outfile).size };
+}
+
+export const targets = { cli: buildCli, core: buildCoreIife, gas: buildGas, local: buildLocalTarget };
 
 /** Build every target; returns name → { outfile, bytes }. */
 export async function buildAll() {
