@@ -60,7 +60,13 @@ export async function buildLocalTarget() {
   return { outfile, bytes: statSync(outfile).size };
 }
 
-export const targets = { cli: buildCli, core: buildCoreIife, gas: buildGas, local: buildLocalTarget };
+/** The Feishu service (dist/feishu-service.js), loaded by `minutes serve` on demand. */
+export async function buildFeishu() {
+  const { buildFeishuService } = await import('./feishu.mjs');
+  return buildFeishuService();
+}
+
+export const targets = { cli: buildCli, core: buildCoreIife, gas: buildGas, local: buildLocalTarget, feishu: buildFeishu };
 
 /** Build every target; returns name → { outfile, bytes }. */
 export async function buildAll() {

@@ -5,6 +5,7 @@ export const TOP_HELP = `minutes — meeting minutes to decisions and to-dos (�
 Usage:
   minutes extract <file|-> [--date YYYY-MM-DD] [--format table|json|csv|ics]
   minutes template [--scenario NAME] [--lang zh|en] [--format md]
+  minutes serve [--port N] [--webhook]
   minutes <command> --help
   minutes --version
 
@@ -12,6 +13,8 @@ Commands:
   extract    read minutes (.md, .txt, .docx, or stdin with -) and list the decisions and to-dos
              with their owners and deadlines
   template   print the 跨部门沟通记录表 meeting-record template as Markdown
+  serve      run the Feishu sync service (events, sync on save, the widget's API); configured from
+             the environment (FEISHU_APP_ID, FEISHU_APP_SECRET, …; see src/feishu/README.md)
 
 Exit status: 0 on success, 1 on bad input (with a one-line message).
 `;

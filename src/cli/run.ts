@@ -3,6 +3,7 @@ import { CliError, firstLine } from './errors';
 import { extractCommand } from './extract';
 import { TOP_HELP } from './help';
 import type { CliIO } from './io';
+import { serveCommand } from './serve';
 import { templateCommand } from './template';
 
 export const VERSION: string = pkg.version;
@@ -12,6 +13,7 @@ type Command = (args: readonly string[], io: CliIO) => Promise<number>;
 const COMMANDS: Readonly<Record<string, Command>> = {
   extract: extractCommand,
   template: templateCommand,
+  serve: serveCommand,
 };
 
 /** Run the CLI; returns the exit code. Never throws: every failure is one line on stderr. */

@@ -24,7 +24,7 @@ export async function templateCommand(args: readonly string[], io: CliIO): Promi
     return 0;
   }
   if (parsed.positionals.length > 0) throw new CliError(`template takes no file, got '${parsed.positionals[0]}' (see minutes template --help)`);
-  const format = stringOption(parsed, 'format') ?? 'md';
+  const format = (stringOption(parsed, 'format') ?? 'md').toLowerCase();
   if (!(FORMATS as readonly string[]).includes(format)) throw new CliError(`unknown format '${format}' for template (use ${FORMATS.join(', ')})`);
 
   const wanted = (stringOption(parsed, 'scenario') ?? DEFAULT_SCENARIO).toLowerCase();
