@@ -9,6 +9,7 @@ import type { Scan, Token } from './token';
  *   "展会结束后，48 小时内" counts from the known event. "会后 2 天内" and a bare "3 天后" stay meeting-relative.
  * - 提前两天 / 在那之前 / two days before that count back from the date written before them in the same
  *   sentence; without one they are dropped.
+ * - a date inside "待/等 … 后" is when the awaited thing happens, not a deadline (date null, relative_to_event).
  */
 
 /** "X后，(由某人)" right before a duration; X runs back to the previous punctuation. */
@@ -21,20 +22,36 @@ const NOT_EVENT_EN = /^(?:(?:the|this|our|today'?s)\s+)?(?:meeting|call|sync|ses
 const ZH_RUN = new RegExp(`((?:${EVENT_ZH_SOURCE}){1,3})(${ZH_END_SOURCE})?$`);
 const EN_WORD = new RegExp(`\\b${EVENT_EN_SOURCE}\\b`, 'i');
 const EN_TRAILING_END = new RegExp(`\\s+${EN_END_SOURCE}$`, 'i');
+const WAIT_HINT = /[待等]/;
+const WAIT_BEFORE = /(?:待|等到?|等待)[^，,。；;\d]{0,6}$/;
+const WAIT_AFTER = /^([^，,。；;\s\d]{1,10}?)(?:之后|以后|后)/;
 /** A sentence ends between an anchor date and 提前…: the anchor is not in the same sentence. */
-const SENTENCE_END = /[。；;!！?？\n]/;
+const SENTENCE_END = /[。!！?？\n]/;
 
 export function resolveAnchors(tokens: Token[], scan: Scan): Token[] {
-  if (!tokens.some((t) => t.span !== undefined || t.back !== undefined)) return tokens;
+  const waits = WAIT_HINT.test(scan.text);
+  if (!waits && !tokens.some((t) => t.span !== undefined || t.back !== undefined)) return tokens;
   const out: Token[] = [];
   for (const t of tokens) {
     if (t.back !== undefined) {
       const anchored = countBack(t, out, scan.text);
       if (anchored !== null) out.push(anchored);
     } else if (t.span !== undefined) out.push(ownedByClause(t, out, scan) ?? t);
-    else out.push(t);
+    else out.push(waits ? (awaited(t, scan.text) ?? t) : t);
   }
   return out;
+}
+
+/**
+ * "待其下周回复后再跟进", "等财务周三确认后再提交": the date is when the awaited thing happens; the work
+ * itself comes after it and has no date of its own.
+ */
+function awaited(t: Token, text: string): Token | null {
+  if ((t.kind !== 'date' && t.kind !== 'weekday') || t.deadline || t.date === null) return null;
+  if (!WAIT_BEFORE.test(text.slice(Math.max(0, t.start - 8), t.start))) return null;
+  const after = WAIT_AFTER.exec(text.slice(t.end, t.end + 14));
+  if (after === null) return null;
+  return { ...t, kind: 'event', date: null, event: text.slice(t.start, t.end + (after[1] ?? '').length), warnings: ['relative_to_event'] };
 }
 
 function countBack(t: Token, before: readonly Token[], text: string): Token | null {
@@ -46,8 +63,7 @@ function countBack(t: Token, before: readonly Token[], text: string): Token | nu
     const back = t.back as NonNullable<Token['back']>;
     const date = offsetDate(day, -1, back.n, back.unit);
     if (date === null) return null;
-    const { back: _unused, ...rest } = t;
-    return { ...rest, kind: 'event', date, event: text.slice(a.start, a.end), warnings: ['relative_to_event'] };
+    return { ...t, kind: 'event', date, event: text.slice(a.start, a.end), warnings: ['relative_to_event'], back: undefined };
   }
   return null;
 }
@@ -56,22 +72,22 @@ function ownedByClause(t: Token, before: readonly Token[], scan: Scan): Token | 
   const from = Math.max(0, t.start - 40);
   const left = scan.text.slice(from, t.start);
   const prev = before[before.length - 1];
-  let event: string | null = null;
+  let event: string;
   let base: string | null = null;
-  const zh = AFTER_ZH.exec(left);
+  const zh = left.includes('后') ? AFTER_ZH.exec(left) : null;
   if (zh !== null) {
     const clause = zh[1] ?? '';
     const clauseEnd = from + zh.index + clause.length;
-    // "6月1日后 3 天内": the clause ends in a date already read.
-    if (NOT_EVENT_ZH.test(clause) || (prev !== undefined && prev.end >= clauseEnd)) return null;
-    event = clause;
     const run = ZH_RUN.exec(clause);
+    // "6月1日后 3 天内": the clause ends in a date already read (an event word such as 上线后 is fine).
+    if (run !== null && /^(?:例会|周会)$/.test(run[1] ?? '')) return null; // this meeting
+    if (run === null && (NOT_EVENT_ZH.test(clause) || (prev !== undefined && prev.end >= clauseEnd))) return null;
+    event = run?.[1] ?? clause;
     if (run !== null) {
-      event = run[1] ?? clause;
       base = findEventDate(scan.events, event, countsFromEnd(event, run[2] !== undefined, true));
     }
   } else {
-    const en = AFTER_EN.exec(left);
+    const en = /[a-z]/.test(left) ? AFTER_EN.exec(left) : null;
     if (en === null) return null;
     const clause = (en[1] ?? '').trim();
     if (NOT_EVENT_EN.test(clause)) return null;
@@ -80,6 +96,5 @@ function ownedByClause(t: Token, before: readonly Token[], scan: Scan): Token | 
   }
   const span = t.span as NonNullable<Token['span']>;
   const date = base === null ? null : offsetDate(base, 1, span.n, span.unit);
-  const { span: _unused, ...rest } = t;
-  return { ...rest, kind: 'event', date, event, warnings: ['relative_to_event'] };
+  return { ...t, kind: 'event', date, event, warnings: ['relative_to_event'], span: undefined };
 }

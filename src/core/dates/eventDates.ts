@@ -1,13 +1,20 @@
-import { EVENT_EN_SOURCE, EVENT_ZH_SOURCE, eventKey } from './eventWords';
+import { DERIVED_KEY, END_KEY, EVENT_EN_SOURCE, EVENT_ZH_SOURCE, eventKey } from './eventWords';
 import { normalizeText } from './normalize';
 import { scanDates } from './scan';
-import type { DateContext, IsoDate } from './types';
+import type { DateContext, DateMention, IsoDate } from './types';
 
 /**
  * Event dates stated in the minutes: "上线日期定为7月1日", "7月8日上市", "开业日期确定为 10 月 18 日",
- * "外审时间：12 月 16 日—17 日" (a range gives its first day), "launch on July 1", "Go-live stays on June 16",
- * "the April 24 kickoff webinar", "Code freeze starts Monday, November 17" → { 上线: '2025-07-01', … }.
- * A later statement of the same event overrides an earlier one (切换推迟到 4 月 19 日).
+ * "流感疫苗接种于 11 月 5 日在厂内统一施打", "launch on July 1", "Gala confirmed for Saturday 9 March",
+ * "the April 24 kickoff webinar" → { 上线: '2025-07-01', … }.
+ * - A range ("展会时间：5 月 14–16 日", "外审时间：12 月 16 日—17 日") gives its first day, and its last day
+ *   under `展会#end`.
+ * - A later statement of the same event replaces an earlier one; a date after 改到/推迟到/延期到 without an
+ *   event word of its own moves the event named before it in the line ("切换原计划 3 月 15 日，推迟到 4 月 19
+ *   日"); a date after 原计划/原定 does not replace a date already known.
+ * - "「步步同行」慈善步行定于 6 月 14 日举行" (no event word) states the main event, kept as 活动; generic words
+ *   (活动, event, demo) count only in such a firm statement.
+ * - One level of derived events: "搭建商需在发布会前 2 天进场搭建" → `进场搭建#via` = 发布会 − 2 days.
  */
 
 /** Words between an event and its date: 日期定为, 时间：, 推迟到, date confirmed:, stays on, starts… */
@@ -15,18 +22,28 @@ const CONNECTOR = new RegExp(
   '^(?:\\s|[:：,，]|日期|时间点|时间|窗口|日|的|正式|原计划|计划|预计|初定|定为|定在|定于|确定为|确定在|确定于|确定|推迟到|推迟至|' +
     '延期到|延期至|延后到|延后至|改到|改为|改至|调整为|调整到|调整至|提前到|提前至|安排在|安排于|为|在|于|是|将|' +
     'confirmed|scheduled|planned|set|stays|is|was|will|be|on|for|at|starts?|begins?|runs?|moved|pushed|postponed|slips?|' +
-    'to|date|day|time|window)*$',
+    'to|dates?|days?|time|window)*$',
   'i',
 );
 
 const ZH_EVENT = new RegExp(EVENT_ZH_SOURCE, 'g');
 const EN_EVENT = new RegExp(`\\b${EVENT_EN_SOURCE}\\b`, 'gi');
 const EN_EVENT_RUN = new RegExp(`^(?:${EVENT_EN_SOURCE}[\\s-]+)*${EVENT_EN_SOURCE}\\b`, 'i');
-const RIGHT_ZH = new RegExp(`^\\s*(?:[(（][^)）]{0,8}[)）])?\\s*(?:正式)?(${EVENT_ZH_SOURCE})`);
+const RIGHT_ZH = new RegExp(`^\\s*(?:[(（][^)）]{0,8}[)）])?\\s*(?:正式|起)?((?:${EVENT_ZH_SOURCE}){1,3})`);
 const RIGHT_EN = new RegExp(`^\\s*((?:${EVENT_EN_SOURCE}[\\s-]+){0,2}${EVENT_EN_SOURCE})\\b`, 'i');
 /** Words too general to name one event on their own ("Meeting date: …" is this meeting). */
 const GENERIC = new Set(['meeting', 'sync', 'review', 'event', 'training', 'workshop', 'demo', '例会', '周会', '活动', '评审', '培训', '审核', '冻结']);
-const HINT = new RegExp(`${EVENT_ZH_SOURCE}|\\b${EVENT_EN_SOURCE}\\b`, 'i');
+/** The key of the main event when a firm statement names no event word. */
+const MAIN_EVENT = '活动';
+/** A firm statement: 定于/将于 … 举行/举办/召开, "is confirmed for", "will be held". */
+const FIRM_LEFT = /(?:定于|定在|订于|定为|将于|确定|confirmed|scheduled|set\s+for)[^,，。；;]{0,4}$/i;
+const HELD_RIGHT = /^[^,，。；;]{0,16}?(?:举行|举办|召开|takes?\s+place|(?:will\s+)?be\s+held)/i;
+/** The date replaces the one stated before it in the line (a clause of its own: "，推迟到 4 月 19 日"). */
+const MOVED = /^\s*(?:但是?|最后|最终|后来|现在?|已经?|又|再)?\s*(?:(?:but|and|now|then|it|was|has|been|is|got)\s+)*(?:改到|改为|改至|改期到|改期至|推迟到|推迟至|延期到|延期至|延后到|延后至|顺延到|顺延至|调整为|调整到|调整至|提前到|提前至|(?:moved|pushed|postponed|rescheduled|delayed)\s+(?:back\s+)?to)\s*$/i;
+/** The date is the old plan, not the current one. */
+const STALE = /(?:原计划|原定|原本|原先|本来|originally)[^,，。；;]{0,6}$/i;
+const HINT_ZH = new RegExp(`${EVENT_ZH_SOURCE}|举行|举办|召开`);
+const HINT_EN = new RegExp(`\\b${EVENT_EN_SOURCE}\\b|\\bheld\\b|take\\s+place`, 'i');
 const CLAUSE_END = /[\n,，。；;!！?？|、]/;
 
 interface Found {
@@ -56,43 +73,87 @@ function lastEventWord(left: string): Found | null {
 
 export function collectEventDates(text: string, ctx: DateContext): Record<string, IsoDate> {
   const out: Record<string, IsoDate> = {};
+  // Lines where an event word stands beside a date relative to another event: read again once the events are known.
+  const relative: string[] = [];
   for (const line of text.split('\n')) {
     // Most lines name no event at all: skip them before scanning for dates.
     const normalized = normalizeText(line);
-    if (!HINT.test(normalized)) continue;
+    if (!HINT_ZH.test(normalized) && !(/[A-Za-z]/.test(normalized) && HINT_EN.test(normalized))) continue;
     const mentions = scanDates(line, ctx);
-    if (mentions.length === 0) continue;
+    let last: string | null = null;
     for (const mention of mentions) {
+      if (mention.event !== undefined) {
+        // Only a relative date with an event word beside it can define a derived event.
+        if (relative[relative.length - 1] !== line && derivedWord(normalized, mention) !== null) relative.push(line);
+        continue;
+      }
       // "7月4日前上线" is a deadline for the work, not the date of an event.
-      if (mention.vague || mention.event !== undefined || mention.deadline) continue;
-      const date = mention.date ?? (mention.range ? mention.rangeStart : undefined);
-      if (date === undefined || date === null) continue;
-      const word = eventBefore(normalized, mention.start) ?? eventAfter(normalized, mention.end);
-      if (word === null) continue;
-      const key = eventKey(word);
-      if (!GENERIC.has(key)) out[key] = date;
+      if (mention.vague || mention.deadline) continue;
+      const start = mention.date ?? mention.rangeStart;
+      if (start === undefined) continue;
+      const left = clauseBefore(normalized, mention.start);
+      const right = normalized.slice(mention.end, mention.end + 24);
+      const key = statedEvent(left, right, last, mention.date !== null);
+      if (key === null) continue;
+      last = key;
+      if (STALE.test(left) && out[key] !== undefined) continue;
+      out[key] = start;
+      if (mention.rangeEnd !== undefined && mention.rangeEnd !== start) out[key + END_KEY] = mention.rangeEnd;
+      else delete out[key + END_KEY];
     }
   }
+  if (relative.length > 0 && Object.keys(out).length > 0) deriveEvents(relative, ctx, out);
   return out;
 }
 
-function eventBefore(text: string, start: number): string | null {
-  let from = Math.max(0, start - 30);
-  const window = text.slice(from, start);
-  for (let i = window.length - 1; i >= 0; i--) {
-    if (CLAUSE_END.test(window.charAt(i))) {
-      from += i + 1;
-      break;
+/** The event a date states, or null. */
+function statedEvent(left: string, right: string, last: string | null, single: boolean): string | null {
+  const word = eventBefore(left) ?? eventAfter(right);
+  const firm = FIRM_LEFT.test(left) || HELD_RIGHT.test(right);
+  if (word !== null) {
+    const key = eventKey(word);
+    return GENERIC.has(key) && !firm ? null : key;
+  }
+  if (MOVED.test(left)) return single ? last : null;
+  return FIRM_LEFT.test(left) && HELD_RIGHT.test(right) ? MAIN_EVENT : null;
+}
+
+/** "搭建商需在发布会前 2 天进场搭建": an event word beside a resolved event-relative date. */
+function deriveEvents(lines: readonly string[], ctx: DateContext, out: Record<string, IsoDate>): void {
+  const known = { ...out };
+  const derivedCtx: DateContext = { ...ctx, events: known };
+  for (const line of lines) {
+    const normalized = normalizeText(line);
+    for (const mention of scanDates(line, derivedCtx)) {
+      if (mention.event === undefined || mention.date === null) continue;
+      const word = derivedWord(normalized, mention);
+      if (word === null) continue;
+      const key = eventKey(word);
+      if (!GENERIC.has(key) && known[key] === undefined && key !== eventKey(mention.event)) out[key + DERIVED_KEY] = mention.date;
     }
   }
-  const left = text.slice(from, start);
+}
+
+function derivedWord(normalized: string, mention: DateMention): string | null {
+  return eventAfter(normalized.slice(mention.end, mention.end + 24)) ?? eventBefore(clauseBefore(normalized, mention.start));
+}
+
+/** Up to 30 characters before `start`, from the last clause boundary. */
+function clauseBefore(text: string, start: number): string {
+  const window = text.slice(Math.max(0, start - 30), start);
+  for (let i = window.length - 1; i >= 0; i--) {
+    if (CLAUSE_END.test(window.charAt(i))) return window.slice(i + 1);
+  }
+  return window;
+}
+
+function eventBefore(left: string): string | null {
   const found = lastEventWord(left);
   if (found === null) return null;
   return CONNECTOR.test(left.slice(found.end)) ? found.word : null;
 }
 
-function eventAfter(text: string, end: number): string | null {
-  const right = text.slice(end, end + 24);
+function eventAfter(right: string): string | null {
   const zh = RIGHT_ZH.exec(right);
   if (zh !== null) return zh[1] ?? null;
   const en = RIGHT_EN.exec(right);

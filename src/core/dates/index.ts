@@ -27,7 +27,11 @@ export function parseMeetingDate(text: string, fallbackYear?: number): IsoDate |
   return parseMeeting(text, fallbackYear);
 }
 
-/** Event dates stated in minutes: "上线日期定为7月1日", "7月8日上市", "launch on July 1" → { 上线: '2025-07-01' }. */
+/**
+ * Event dates stated in minutes: "上线日期定为7月1日", "7月8日上市", "launch on July 1" → { 上线: '2025-07-01' }.
+ * A range adds its last day under `<event>#end` ("展会时间：5 月 14–16 日" → 展会, 展会#end); an event derived
+ * from another adds `<event>#via` ("搭建商需在发布会前 2 天进场" → 进场#via). Pass the record as ctx.events.
+ */
 export function collectEventDates(text: string, ctx: DateContext): Record<string, IsoDate> {
   return collectEvents(text, ctx);
 }

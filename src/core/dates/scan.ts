@@ -48,6 +48,7 @@ export function scanDates(raw: string, ctx: DateContext): DateMention[] {
   const scan = createScan(text, ctx);
   for (const rule of RULES) rule(scan);
   let tokens = select(scan.tokens);
+  // chrono-node's English parser, for English phrases no rule of ours took (see rules/chronoFallback.ts).
   if (needsChrono(text, tokens)) {
     const before = scan.tokens.length;
     chronoFallback(scan, tokens);

@@ -83,8 +83,12 @@ export function createScan(text: string, ctx: DateContext): Scan {
 
 type TokenFields = Partial<Omit<Token, 'start' | 'end' | 'kind'>>;
 
+/**
+ * Every token is created with every field, in one order, so all tokens share one object shape and the
+ * scanner's property reads stay monomorphic (measurably faster than tokens of a dozen shapes).
+ */
 export function pushToken(scan: Scan, start: number, end: number, kind: TokenKind, fields: TokenFields = {}): void {
-  scan.tokens.push({
+  const token: Token = {
     start,
     end,
     kind,
@@ -93,8 +97,25 @@ export function pushToken(scan: Scan, start: number, end: number, kind: TokenKin
     deadline: false,
     vague: false,
     warnings: [],
-    ...fields,
-  });
+    event: undefined,
+    rangeStart: undefined,
+    rangeEnd: undefined,
+    explicit: undefined,
+    weak: undefined,
+    daypart: undefined,
+    weekdayNumber: undefined,
+    bareHour: undefined,
+    assumedPm: undefined,
+    span: undefined,
+    back: undefined,
+    priority: undefined,
+  };
+  scan.tokens.push(Object.assign(token, fields));
+}
+
+/** pushToken for the span of a regex match. */
+export function pushMatch(scan: Scan, m: RegExpExecArray, kind: TokenKind, fields: TokenFields = {}): void {
+  pushToken(scan, m.index, m.index + m[0].length, kind, fields);
 }
 
 /** A rule family: scans the whole text and pushes what it finds. */

@@ -109,6 +109,7 @@ describe('collectEventDates', () => {
       launch: '2025-07-01',
       开业: '2025-10-18',
       外审: '2025-12-16',
+      '外审#end': '2025-12-17',
       'kickoff webinar': '2025-04-24',
       'code freeze': '2025-11-17',
     });

@@ -144,7 +144,7 @@ const relative: Case[] = [
   { m: MON, t: 'a week from tomorrow', d: '2025-06-17' },
   { m: MON, t: '周末前', d: '2025-06-13', dl: true },
   { m: MON, t: '本周末', d: '2025-06-15' },
-  { m: MON, t: '5 days ago', d: '2025-06-04' }, // chrono-node fallback
+  { m: MON, t: '5 days ago', d: '2025-06-04' },
 ];
 
 const businessDays: Case[] = [

@@ -22,8 +22,8 @@ const SAMPLES: [string, string][] = [
   ['2025-12-31', '1/5 前'],
   ['2025-12-29', '下週五前'],
   ['2025-06-09', 'by EOD Friday'],
-  ['2025-06-09', '5 days ago'], // resolved by the chrono-node fallback
-  ['2025-03-10', 'two days ago'], // chrono-node again, just after the US switch
+  ['2025-06-09', '5 days ago'],
+  ['2025-03-10', 'two days ago'], // just after the US switch to summer time
   ['2025-06-09', '6月20日'],
 ];
 

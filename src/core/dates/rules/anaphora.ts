@@ -1,7 +1,7 @@
 import { EN_NUM, NUM, parseNumber } from '../numerals';
 import { unitOf } from '../offset';
 import type { Scan } from '../token';
-import { eachMatch, pushToken } from '../token';
+import { eachMatch, pushMatch } from '../token';
 
 /**
  * Phrases counted back from a date written earlier in the same text: "closes June 30, 我会提前两天发" (06-28),
@@ -11,24 +11,24 @@ import { eachMatch, pushToken } from '../token';
 
 const ZH_AHEAD = new RegExp(`提前\\s*(${NUM}|半)\\s*(?:个)?\\s*(个工作日|工作日|工作天|天|日|周|星期|礼拜|月|小时)|(?:在\\s*)?[那此这]\\s*(?:之前|以前)`, 'g');
 const EN_AHEAD = new RegExp(
-  `\\b(?:(${EN_NUM})\\s+(business\\s+|working\\s+)?(days?|weeks?)\\s+(?:before\\s+(?:that|then|it)|prior\\s+to\\s+(?:that|it)|earlier|ahead|in\\s+advance)|(?:before|by)\\s+then)\\b`,
+  `\\b(?:(${EN_NUM})\\s+(business\\s+|working\\s+)?(days?|weeks?)\\s+(?:before\\s+(?:that|then)|prior\\s+to\\s+that|earlier|ahead|in\\s+advance)|(?:before|by)\\s+then)\\b`,
   'gi',
 );
 
 export function anaphora(scan: Scan): void {
   const { text } = scan;
-  if (text.includes('提前') || /[那此这]\s*[之以]前/.test(text)) {
+  if (text.includes('提前') || text.includes('之前') || text.includes('以前')) {
     eachMatch(ZH_AHEAD, text, (m) => {
       const n = m[1] === undefined ? 0 : m[1] === '半' ? 0.5 : parseNumber(m[1]);
       if (n === null) return;
-      pushToken(scan, m.index, m.index + m[0].length, 'date', { back: { n, unit: unitOf(m[2] ?? '') }, deadline: true, priority: 2 });
+      pushMatch(scan, m, 'date', { back: { n, unit: unitOf(m[2] ?? '') }, deadline: true, priority: 2 });
     });
   }
-  if (/\b(?:then|that|it|earlier|ahead|advance)\b/i.test(text)) {
+  if (/then|that|earlier|ahead|advance/.test(text)) {
     eachMatch(EN_AHEAD, text, (m) => {
       const n = m[1] === undefined ? 0 : parseNumber(m[1]);
       if (n === null) return;
-      pushToken(scan, m.index, m.index + m[0].length, 'date', { back: { n, unit: unitOf(m[3] ?? '', m[2]) }, deadline: true, priority: 2 });
+      pushMatch(scan, m, 'date', { back: { n, unit: unitOf(m[3] ?? '', m[2]) }, deadline: true, priority: 2 });
     });
   }
 }

@@ -1,7 +1,7 @@
 import { addBusinessDays } from '../calendar';
 import { EN_NUM, NUM, parseNumber } from '../numerals';
 import type { Scan } from '../token';
-import { eachMatch, pushToken } from '../token';
+import { eachMatch, pushMatch } from '../token';
 
 /**
  * Working days: N个工作日(内) / N個工作天 / N business days / within 5 working days → the N-th Monday–Friday
@@ -18,7 +18,7 @@ export function businessDays(scan: Scan): void {
       const n = parseNumber(m[1] ?? '');
       if (n === null || n <= 0 || n > 366) return;
       const within = (m[2] ?? '').endsWith('内');
-      pushToken(scan, m.index, m.index + m[0].length, 'date', { date: addBusinessDays(scan.meeting, n), deadline: within, priority: 2, span: { n, unit: 'business' } });
+      pushMatch(scan, m, 'date', { date: addBusinessDays(scan.meeting, n), deadline: within, priority: 2, span: { n, unit: 'business' } });
     });
   }
   if (/\b(?:business|working|work)\s+day/i.test(text)) {
@@ -26,7 +26,7 @@ export function businessDays(scan: Scan): void {
       const n = parseNumber(m[2] ?? '');
       if (n === null || n <= 0 || n > 366) return;
       const within = (m[1] ?? '').toLowerCase() === 'within';
-      pushToken(scan, m.index, m.index + m[0].length, 'date', { date: addBusinessDays(scan.meeting, n), deadline: within, priority: 2, span: { n, unit: 'business' } });
+      pushMatch(scan, m, 'date', { date: addBusinessDays(scan.meeting, n), deadline: within, priority: 2, span: { n, unit: 'business' } });
     });
   }
 }

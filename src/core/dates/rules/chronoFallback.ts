@@ -10,6 +10,8 @@ import { NAMED_DAY_BEFORE, resolveWeekday } from './weekdays';
  * for English phrases the rules did not cover. It runs only when an English date word is left outside every
  * token, so Chinese and numeric forms never reach it. Weekday results are recomputed with Monday-start
  * weeks; results without a certain day (a bare "March") and time-only results are dropped.
+ * chrono's zh parser is not loaded: the rules cover every Chinese form it handles, and it gets some wrong
+ * (Sunday-start weeks, 6月底 → 6月, 第二点 → 2 o'clock; ../shared/reference/dates-and-owners.md §2).
  */
 
 const DATE_WORDS =

@@ -1,7 +1,7 @@
 import { addMonths, daysInMonth, parseIso, toIso } from '../calendar';
 import { parseNumber } from '../numerals';
 import type { Scan } from '../token';
-import { eachMatch, pushToken } from '../token';
+import { eachMatch, pushMatch, pushToken } from '../token';
 
 /**
  * A day of the month without a month: 20号 / 20日 / 二十号 (this month, or next month when the day has
@@ -33,7 +33,7 @@ export function dayOfMonth(scan: Scan): void {
       if (day === null) return;
       const months = m[1] === '下个月' || m[1] === '下月' || m[1] === '次月' ? 1 : 0;
       const date = dayInMonth(scan, months, day);
-      if (date !== null) pushToken(scan, m.index, m.index + m[0].length, 'date', { date, explicit: true, priority: 3 });
+      if (date !== null) pushMatch(scan, m, 'date', { date, explicit: true, priority: 3 });
     });
     eachMatch(BARE_DAY, text, (m) => {
       const written = m[1] ?? '';
@@ -59,7 +59,7 @@ export function dayOfMonth(scan: Scan): void {
       const before = text.slice(Math.max(0, m.index - 12), m.index);
       if (text.trim() !== m[0] && !THE_NTH_CONTEXT.test(before)) return;
       const date = nextDayOfMonth(scan, Number(m[1]));
-      if (date !== null) pushToken(scan, m.index, m.index + m[0].length, 'date', { date, priority: 1 });
+      if (date !== null) pushMatch(scan, m, 'date', { date, priority: 1 });
     });
   }
 }

@@ -2,7 +2,7 @@ import { EN_END_SOURCE, EVENT_EN_SOURCE, EVENT_ZH_SOURCE, ZH_END_SOURCE, countsF
 import { EN_NUM, NUM, parseNumber } from '../numerals';
 import { offsetDate, unitOf } from '../offset';
 import type { Scan } from '../token';
-import { eachMatch, pushToken } from '../token';
+import { eachMatch, pushMatch } from '../token';
 
 /**
  * Deadlines relative to an event: 上线前, 正式发布前, 上线后两天, 上市前一周, 开业前 10 天, 开业后一个月内,
@@ -35,7 +35,7 @@ const EN_WITHIN_OF = new RegExp(
 );
 const TRAILING_END = new RegExp(`\\s+${EN_END_SOURCE}$`, 'i');
 
-const HAS_ZH = new RegExp(`(?:${EVENT_ZH_SOURCE})(?:${ZH_END_SOURCE})?日?\\s*(?:之|以)?[前后当]`);
+const HAS_ZH = new RegExp(`[前后当](?<=(?:${EVENT_ZH_SOURCE})(?:${ZH_END_SOURCE})?日?\\s*(?:之|以)?.)`);
 const HAS_EN = new RegExp(`\\b${EVENT_EN_SOURCE}\\b|\\bwithin\\b`, 'i');
 
 /** GA must be written in capitals to be General Availability. */
@@ -66,7 +66,7 @@ function chinese(scan: Scan, text: string): void {
       date = base;
       deadline = deadline || before;
     }
-    pushToken(scan, m.index, m.index + m[0].length, 'event', { date, event, deadline, warnings: ['relative_to_event'], priority: 3 });
+    pushMatch(scan, m, 'event', { date, event, deadline, warnings: ['relative_to_event'], priority: 3 });
   });
 }
 
@@ -79,7 +79,7 @@ function english(scan: Scan, text: string): void {
     const sign = (m[4] ?? '').toLowerCase().startsWith('after') ? 1 : -1;
     const base = findEventDate(scan.events, words, countsFromEnd(words, m[6] !== undefined, sign > 0));
     const date = base === null ? null : offsetDate(base, sign, n, unitOf(m[3] ?? '', m[2]));
-    pushToken(scan, m.index, m.index + m[0].length, 'event', { date, event: words, deadline: sign < 0, warnings: ['relative_to_event'], priority: 3 });
+    pushMatch(scan, m, 'event', { date, event: words, deadline: sign < 0, warnings: ['relative_to_event'], priority: 3 });
   });
   eachMatch(EN_EVENT, text, (m) => {
     const words = (m[2] ?? '').trim();
@@ -91,7 +91,7 @@ function english(scan: Scan, text: string): void {
     const after = marker === 'after';
     const date = after ? null : base;
     const deadline = !after && marker !== 'on' && marker !== 'the day of';
-    pushToken(scan, m.index, m.index + m[0].length, 'event', { date, event: words, deadline, warnings: ['relative_to_event'], priority: 3 });
+    pushMatch(scan, m, 'event', { date, event: words, deadline, warnings: ['relative_to_event'], priority: 3 });
   });
   if (/\bwithin\b/i.test(text)) {
     eachMatch(EN_WITHIN_OF, text, (m) => {
@@ -101,7 +101,7 @@ function english(scan: Scan, text: string): void {
       if (n === null) return;
       const base = findEventDate(scan.events, words, countsFromEnd(words, words !== written, true));
       const date = base === null ? null : offsetDate(base, 1, n, unitOf(m[3] ?? '', m[2]));
-      pushToken(scan, m.index, m.index + m[0].length, 'event', { date, event: words, deadline: true, warnings: ['relative_to_event'], priority: 3 });
+      pushMatch(scan, m, 'event', { date, event: words, deadline: true, warnings: ['relative_to_event'], priority: 3 });
     });
   }
 }

@@ -7,7 +7,7 @@ import { eachMatch, pushToken } from '../token';
 /**
  * Explicit numeric and Chinese calendar dates: 2025年6月20日, 6月20日/号, 六月二十日, 114年12月29日 (民國),
  * 2025-06-20, 2025/6/20, 2025.4.22, 6/20, 6/20/2025, 6.20 (only next to a deadline marker), and the
- * ranges 6月3日至6月5日 / 12月16日—17日.
+ * ranges 6月3日至6月5日 / 12月16日—17日 / 5 月 14–16 日.
  */
 
 /** Month and day as written, Arabic or Chinese numerals (longest alternatives first). */
@@ -17,8 +17,10 @@ const D = '(?:3[01]|[12]\\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|�
 const CJK_DATE = new RegExp(
   '(?<![\\d.〇零一二两三四五六七八九十])' +
     `(?:(民国)\\s*)?(?:(\\d{4}|\\d{2,3}(?=\\s*年)|[〇零一二三四五六七八九]{4}|[今明去次本])\\s*年\\s*)?` +
-    `(${M})\\s*月\\s*(${D})\\s*[日号]` +
-    `(?:\\s*(?:[-–—~]|至|到)\\s*(?:(${M})\\s*月\\s*)?(${D})\\s*[日号])?`,
+    `(${M})\\s*月\\s*(${D})(?:\\s*[日号]` +
+    `(?:\\s*(?:[-–—~]|至|到)\\s*(?:(${M})\\s*月\\s*)?(${D})\\s*[日号])?` +
+    // 5 月 14–16 日: the first day without 日.
+    `|\\s*[-–—~]\\s*(${D})\\s*[日号])`,
   'g',
 );
 
@@ -63,9 +65,10 @@ export function readWrittenDates(text: string, meetingYear: number): WrittenDate
       if (month === null || day === null) return;
       const y = m[2] !== undefined ? readYear(m[2], meetingYear, m[1] !== undefined) : null;
       const written: WrittenDate = { start: m.index, end: m.index + m[0].length, y, m: month, d: day };
-      if (m[6] !== undefined) {
+      const to = m[6] ?? m[7];
+      if (to !== undefined) {
         const toMonth = m[5] !== undefined ? parseNumber(m[5]) : month;
-        const toDay = parseNumber(m[6]);
+        const toDay = parseNumber(to);
         if (toMonth !== null && toDay !== null) written.to = { y, m: toMonth, d: toDay };
       }
       out.push(written);

@@ -1,6 +1,6 @@
 import { addDays, diffDays, nthWeekdayOfMonth, toIso } from '../calendar';
 import type { Scan } from '../token';
-import { eachMatch, pushToken } from '../token';
+import { eachMatch, pushMatch } from '../token';
 
 /**
  * Holidays as deadlines: 国庆节前, 春节前, 中秋前, 元旦前, before Christmas, by Thanksgiving. "X前 / before X"
@@ -86,7 +86,7 @@ export function holidays(scan: Scan): void {
       const before = m[3] !== undefined && m[3].endsWith('前');
       const sameDay = m[2] !== undefined;
       const date = day === null ? null : before ? addDays(day, -1) : sameDay ? day : null;
-      pushToken(scan, m.index, m.index + m[0].length, 'event', {
+      pushMatch(scan, m, 'event', {
         date,
         event: m[1] ?? name,
         deadline: before,
@@ -102,7 +102,7 @@ export function holidays(scan: Scan): void {
       const day = upcoming(scan, name);
       const after = marker === 'after';
       const date = day === null || after ? null : marker === 'on' ? day : addDays(day, -1);
-      pushToken(scan, m.index, m.index + m[0].length, 'event', {
+      pushMatch(scan, m, 'event', {
         date,
         event: m[2] ?? name,
         deadline: !after && marker !== 'on',

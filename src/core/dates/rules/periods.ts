@@ -2,7 +2,7 @@ import { addMonths, daysInMonth, diffDays, parseIso, quarterEnd, quarterOf, toIs
 import { parseNumber } from '../numerals';
 import { yearlessDate } from '../resolve';
 import type { Scan } from '../token';
-import { eachMatch, pushToken } from '../token';
+import { eachMatch, pushMatch, pushToken } from '../token';
 import { monthNumber } from './monthNames';
 
 /**
@@ -17,15 +17,21 @@ const M = '(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])';
 /** The part of a month. 中 must not start 中心/中间/中秋/中国/中期. */
 const PART = '(底|末|初|中旬|上旬|下旬|中下旬|上中旬|中(?![心间秋期国层高文台])|内|之内)';
 
-const EXPLICIT_MONTH = new RegExp(`(?:(\\d{4})\\s*年\\s*)?(?<![\\d〇零一二两三四五六七八九十])${M}\\s*月份?\\s*${PART}`, 'g');
+const EXPLICIT_MONTH = new RegExp(`(?:(\\d{4}|[今明去本次])\\s*年\\s*)?(?<![\\d〇零一二两三四五六七八九十])${M}\\s*月份?\\s*${PART}`, 'g');
 const RELATIVE_MONTH = new RegExp(`(本月|这个月|这月|当月|下个月|下月|次月|上个月|上月)份?\\s*${PART}`, 'g');
 const BARE_MONTH = new RegExp(`(?<![\\d〇零一二两三四五六七八九十个本这当下次上月每])月${PART}`, 'g');
 const BARE_DECADE = /(?<![月旬])(中旬|上旬|下旬)/g;
+/** 延后至 10 月 / 推迟到明年 3 月: a plan moved to a whole month is a range, not a day. */
+const MOVED_MONTH = new RegExp(
+  `((?:推迟|延后|延期|顺延|改|调整|提前)(?:至|到|为)\\s*)(?:(\\d{4}|[今明])\\s*年\\s*)?${M}\\s*月份?(?![\\d〇零一二两三四五六七八九十日号底末初中上下内旬])`,
+  'g',
+);
 
 const YEAR_PART = /(?<!每)(?:(\d{4})\s*|(今|本|明|次|去))?年\s*(?:年)?(底|末|内|之内|中(?![心国期层高])|初)(?!期|级)/g;
 
+/** 2025 年 Q3, 明年三季度末, next year's Q1, Q1 of next year. */
 const QUARTER =
-  /(?:(\d{4})\s*年?\s*)?(?:第?([一二三四1-4])季度|(?<![A-Za-z0-9])Q([1-4])(?![0-9])|(?<![A-Za-z0-9])([1-4])Q(?![0-9A-Za-z]))(?:\s*(末|底|内|之内))?/g;
+  /(?:(?:(\d{4})\s*年?|([今明去本次])\s*年)\s*(?:的\s*)?|\b([Tt]his|[Nn]ext|[Ll]ast)\s+year'?s\s+)?(?:第?([一二三四1-4])季度|(?<![A-Za-z0-9])Q([1-4])(?![0-9])|(?<![A-Za-z0-9])([1-4])Q(?![0-9A-Za-z]))(?:\s*(末|底|内|之内))?(?:\s+(?:of\s+)?([Tt]his|[Nn]ext|[Ll]ast)\s+year\b)?/g;
 const RELATIVE_QUARTER = /(本|这个|这|当前|当|下个|下|上个|上)?季度(末|底|内|之内)/g;
 /** A bare quarter label counts as a date only beside one of these. */
 const QUARTER_AFTER = /^\s*(?:前|之前|以前|完成|结束|上线|交付|发布|落地|达成|实现|推出)/;
@@ -87,7 +93,7 @@ function chinese(scan: Scan, text: string): void {
     eachMatch(EXPLICIT_MONTH, text, (m) => {
       const month = parseNumber(m[2] ?? '');
       if (month === null || month < 1 || month > 12) return;
-      const y = m[1] !== undefined ? Number(m[1]) : scan.year;
+      const y = yearOf(scan, m[1]);
       pushPart(scan, m.index, m.index + m[0].length, y, month, m[3] ?? '', m[1] !== undefined);
     });
     eachMatch(RELATIVE_MONTH, text, (m) => {
@@ -102,6 +108,16 @@ function chinese(scan: Scan, text: string): void {
       const next = (part === '初' && scan.day > 5) || (part === '中' && scan.day > 15) || (part === '中旬' && scan.day > 20) || (part === '上旬' && scan.day > 10);
       const { y, m: month } = parseIso(addMonths(toIso(scan.year, scan.month, 1), next ? 1 : 0));
       pushPart(scan, m.index, m.index + m[0].length, y, month, part, true);
+    });
+  }
+  if (/[至到为]/.test(text)) {
+    eachMatch(MOVED_MONTH, text, (m) => {
+      const month = parseNumber(m[3] ?? '');
+      if (month === null || month < 1 || month > 12) return;
+      const first = m[2] !== undefined ? toIso(yearOf(scan, m[2]), month, 1) : yearlessDate(scan.meeting, scan.year, month, 1);
+      if (first === null) return;
+      const { y } = parseIso(first);
+      pushToken(scan, m.index + (m[1] ?? '').length, m.index + m[0].length, 'range', { rangeStart: first, rangeEnd: toIso(y, month, daysInMonth(y, month)), priority: 2 });
     });
   }
   if (text.includes('旬')) {
@@ -127,21 +143,21 @@ function chinese(scan: Scan, text: string): void {
         date = toIso(y, 12, 31);
         deadline = part.endsWith('内');
       }
-      pushToken(scan, m.index, m.index + m[0].length, 'date', { date, deadline, priority: 2 });
+      pushMatch(scan, m, 'date', { date, deadline, priority: 2 });
     });
   }
   if (text.includes('季度') || /Q/.test(text)) {
     eachMatch(QUARTER, text, (m) => {
-      const written = m[2] ?? m[3] ?? m[4] ?? '';
+      const written = m[4] ?? m[5] ?? m[6] ?? '';
       const q = parseNumber(written);
       if (q === null || q < 1 || q > 4) return;
       const start = m.index;
       const end = start + m[0].length;
-      const suffix = m[5];
+      const suffix = m[7];
       if (suffix === undefined && !quarterAccepted(scan, start, end)) return;
-      const explicitYear = m[1] !== undefined;
-      let date = quarterEnd(explicitYear ? Number(m[1]) : scan.year, q);
-      if (!explicitYear && diffDays(date, scan.meeting) > 183) date = quarterEnd(scan.year + 1, q);
+      const yearWord = m[1] ?? m[2] ?? m[3] ?? m[8];
+      let date = quarterEnd(yearOf(scan, yearWord), q);
+      if (yearWord === undefined && diffDays(date, scan.meeting) > 183) date = quarterEnd(scan.year + 1, q);
       const deadline = suffix !== undefined && suffix.endsWith('内');
       pushToken(scan, start, end, 'date', { date, deadline, priority: 2 });
     });
@@ -150,9 +166,17 @@ function chinese(scan: Scan, text: string): void {
       const shift = rel.startsWith('下') ? 1 : rel.startsWith('上') ? -1 : 0;
       const index = scan.year * 4 + quarterOf(scan.month) - 1 + shift;
       const date = quarterEnd(Math.floor(index / 4), (index % 4) + 1);
-      pushToken(scan, m.index, m.index + m[0].length, 'date', { date, deadline: (m[2] ?? '').endsWith('内'), priority: 2 });
+      pushMatch(scan, m, 'date', { date, deadline: (m[2] ?? '').endsWith('内'), priority: 2 });
     });
   }
+}
+
+/** A year as written before 年 or around a quarter: 2025, 今/本/this, 明/次/next, 去/last; none → the meeting's. */
+function yearOf(scan: Scan, word: string | undefined): number {
+  if (word === undefined) return scan.year;
+  if (/^\d/.test(word)) return Number(word);
+  if (/^(?:明|次|next)$/i.test(word)) return scan.year + 1;
+  return /^(?:去|last)$/i.test(word) ? scan.year - 1 : scan.year;
 }
 
 function quarterAccepted(scan: Scan, start: number, end: number): boolean {
@@ -164,25 +188,25 @@ function english(scan: Scan, text: string): void {
   eachMatch(EN_MONTH_END, text, (m) => {
     const next = (m[1] ?? '').trim().toLowerCase() === 'next';
     const { y, m: month } = parseIso(addMonths(toIso(scan.year, scan.month, 1), next ? 1 : 0));
-    pushToken(scan, m.index, m.index + m[0].length, 'date', { date: toIso(y, month, daysInMonth(y, month)), priority: 2 });
+    pushMatch(scan, m, 'date', { date: toIso(y, month, daysInMonth(y, month)), priority: 2 });
   });
   eachMatch(EN_YEAR_END, text, (m) => {
-    pushToken(scan, m.index, m.index + m[0].length, 'date', { date: toIso(scan.year, 12, 31), priority: 2 });
+    pushMatch(scan, m, 'date', { date: toIso(scan.year, 12, 31), priority: 2 });
   });
   eachMatch(EN_YEAR_END_SHORT, text, (m) => {
     const date = (m[1] ?? '').toLowerCase() === 'year' ? toIso(scan.year, 12, 31) : toIso(scan.year, scan.month, daysInMonth(scan.year, scan.month));
-    pushToken(scan, m.index, m.index + m[0].length, 'date', { date, deadline: true, priority: 2 });
+    pushMatch(scan, m, 'date', { date, deadline: true, priority: 2 });
   });
   eachMatch(EN_QUARTER_END, text, (m) => {
     const shift = (m[1] ?? '').trim().toLowerCase() === 'next' ? 1 : 0;
     const index = scan.year * 4 + quarterOf(scan.month) - 1 + shift;
-    pushToken(scan, m.index, m.index + m[0].length, 'date', { date: quarterEnd(Math.floor(index / 4), (index % 4) + 1), priority: 2 });
+    pushMatch(scan, m, 'date', { date: quarterEnd(Math.floor(index / 4), (index % 4) + 1), priority: 2 });
   });
   eachMatch(EN_END_OF_Q, text, (m) => {
     const q = Number(m[1]);
     let date = quarterEnd(m[2] !== undefined ? Number(m[2]) : scan.year, q);
     if (m[2] === undefined && diffDays(date, scan.meeting) > 183) date = quarterEnd(scan.year + 1, q);
-    pushToken(scan, m.index, m.index + m[0].length, 'date', { date, priority: 2 });
+    pushMatch(scan, m, 'date', { date, priority: 2 });
   });
   eachMatch(EN_MONTH_PART, text, (m) => {
     const monthWord = m[5] ?? '';
@@ -192,6 +216,6 @@ function english(scan: Scan, text: string): void {
     const last = daysInMonth(scan.year, month);
     const day = m[1] !== undefined || m[4] !== undefined ? last : m[2] !== undefined ? 15 : 1;
     const date = yearlessDate(scan.meeting, scan.year, month, day);
-    if (date !== null) pushToken(scan, m.index, m.index + m[0].length, 'date', { date, priority: 2 });
+    if (date !== null) pushMatch(scan, m, 'date', { date, priority: 2 });
   });
 }

@@ -2,12 +2,13 @@ import { addDays, addMonths, mondayOf } from '../calendar';
 import { EN_NUM, NUM, parseNumber } from '../numerals';
 import { unitOf } from '../offset';
 import type { Scan } from '../token';
-import { eachMatch, pushToken } from '../token';
+import { eachMatch, pushMatch, pushToken } from '../token';
 
 /**
  * Days and weeks relative to the meeting: 今天/明天/后天/大后天/今晚/明早/tomorrow/today, N天内/N天后,
  * N周内/两周后/in two weeks, 半个月内/一个月内, 24小时内, 本周内/周内/这周/by end of week (Friday of the
- * meeting week), 下周内/下周/end of next week (Friday of next week), 周末 (Sunday), 周末前 (Friday).
+ * meeting week), 下周内/下周/end of next week (Friday of next week), 周末 (Sunday), 周末前 (Friday),
+ * 5 days ago / two weeks ago.
  */
 
 /** Friday of the meeting week (+ weeks); on a weekend meeting, this week's Sunday instead of a past Friday. */
@@ -46,6 +47,7 @@ const EN_IN_N = new RegExp(
 );
 const EN_FROM_NOW = new RegExp(`\\b(${EN_NUM})\\s+(days?|weeks?)\\s+(?:from|after)\\s+(now|today|tomorrow)\\b`, 'gi');
 const EN_WEEKEND = /\b(this|next|the)\s+weekend\b/gi;
+const EN_AGO = new RegExp(`\\b(${EN_NUM}|a\\s+few|a\\s+couple\\s+of)\\s+(days?|weeks?)\\s+ago\\b`, 'gi');
 
 const HAS_ZH = /[天日早晚夜周星礼月时头]/;
 const HAS_EN = /\b(?:today|tonight|tomorrow|tmrw|yesterday|week|eow|in|within|days?|weeks?|weekend)\b/i;
@@ -93,18 +95,18 @@ function chineseDurations(scan: Scan, text: string): void {
       date = addDays(scan.meeting, n < 24 ? 0 : Math.ceil(n / 24));
     }
     const span = { n, unit: unitOf(unit) };
-    if (date !== null) pushToken(scan, m.index, m.index + m[0].length, 'date', { date, deadline: within, priority: 2, span });
+    if (date !== null) pushMatch(scan, m, 'date', { date, deadline: within, priority: 2, span });
   });
 }
 
 function chineseWeeks(scan: Scan, text: string): void {
   eachMatch(ZH_THIS_WEEK, text, (m) => {
     const within = m[2] !== undefined;
-    pushToken(scan, m.index, m.index + m[0].length, 'date', { date: weekEnd(scan, 0), deadline: within, priority: 2 });
+    pushMatch(scan, m, 'date', { date: weekEnd(scan, 0), deadline: within, priority: 2 });
   });
   eachMatch(ZH_NEXT_WEEK, text, (m) => {
     const weeks = (m[1] ?? '').startsWith('下下') ? 2 : 1;
-    pushToken(scan, m.index, m.index + m[0].length, 'date', {
+    pushMatch(scan, m, 'date', {
       date: weekEnd(scan, weeks),
       deadline: m[2] !== undefined,
       priority: 2,
@@ -114,7 +116,7 @@ function chineseWeeks(scan: Scan, text: string): void {
     const weeks = (m[1] ?? '').startsWith('下') ? 1 : 0;
     const monday = addDays(mondayOf(scan.meeting), 7 * weeks);
     const before = m[2] !== undefined;
-    pushToken(scan, m.index, m.index + m[0].length, 'date', {
+    pushMatch(scan, m, 'date', {
       date: addDays(monday, before ? 4 : 6),
       deadline: before,
       priority: 2,
@@ -130,14 +132,14 @@ function english(scan: Scan, text: string): void {
     else if (word === 'yesterday') days = -1;
     else if (word.endsWith('tomorrow')) days = 2;
     const fields = { date: addDays(scan.meeting, days), priority: 2, ...(word === 'tonight' ? { daypart: 'pm' as const } : {}) };
-    pushToken(scan, m.index, m.index + m[0].length, 'date', fields);
+    pushMatch(scan, m, 'date', fields);
   });
   eachMatch(EN_THIS_WEEK, text, (m) => {
-    pushToken(scan, m.index, m.index + m[0].length, 'date', { date: weekEnd(scan, 0), priority: 2 });
+    pushMatch(scan, m, 'date', { date: weekEnd(scan, 0), priority: 2 });
   });
   eachMatch(EN_NEXT_WEEK, text, (m) => {
     const weeks = /after\s+next/i.test(m[0]) ? 2 : 1;
-    pushToken(scan, m.index, m.index + m[0].length, 'date', { date: weekEnd(scan, weeks), priority: 2 });
+    pushMatch(scan, m, 'date', { date: weekEnd(scan, weeks), priority: 2 });
   });
   eachMatch(EN_IN_N, text, (m) => {
     const countWord = (m[2] ?? '').toLowerCase();
@@ -153,18 +155,27 @@ function english(scan: Scan, text: string): void {
     if (date === null) return;
     const within = (m[1] ?? '').toLowerCase() === 'within';
     const span = { n: unit === 'fortnight' ? 14 : n, unit: unitOf(unit) };
-    pushToken(scan, m.index, m.index + m[0].length, 'date', { date, deadline: within, priority: 2, span });
+    pushMatch(scan, m, 'date', { date, deadline: within, priority: 2, span });
   });
   eachMatch(EN_FROM_NOW, text, (m) => {
     const n = parseNumber(m[1] ?? '');
     if (n === null) return;
     const days = ((m[2] ?? '').toLowerCase().startsWith('week') ? 7 * n : n) + ((m[3] ?? '').toLowerCase() === 'tomorrow' ? 1 : 0);
-    pushToken(scan, m.index, m.index + m[0].length, 'date', { date: addDays(scan.meeting, days), priority: 2 });
+    pushMatch(scan, m, 'date', { date: addDays(scan.meeting, days), priority: 2 });
   });
+  if (text.includes('ago')) {
+    eachMatch(EN_AGO, text, (m) => {
+      const count = (m[1] ?? '').toLowerCase();
+      const n = count.startsWith('a few') ? 3 : count.startsWith('a couple') ? 2 : parseNumber(count);
+      if (n === null) return;
+      const days = (m[2] ?? '').toLowerCase().startsWith('week') ? 7 * n : n;
+      pushMatch(scan, m, 'date', { date: addDays(scan.meeting, -days), priority: 2 });
+    });
+  }
   eachMatch(EN_WEEKEND, text, (m) => {
     const next = (m[1] ?? '').toLowerCase() === 'next';
     const before = /\b(?:by|before)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index));
     const monday = addDays(mondayOf(scan.meeting), next ? 7 : 0);
-    pushToken(scan, m.index, m.index + m[0].length, 'date', { date: addDays(monday, before ? 4 : 6), priority: 2 });
+    pushMatch(scan, m, 'date', { date: addDays(monday, before ? 4 : 6), priority: 2 });
   });
 }

@@ -1,6 +1,6 @@
 import { parseNumber } from '../numerals';
 import type { Scan } from '../token';
-import { eachMatch, pushToken } from '../token';
+import { eachMatch, pushMatch, pushToken } from '../token';
 
 /**
  * Times of day: 上午10点(前), 下午3点半, 中午 12 点, 10:00(前), 3pm, noon → 'HH:MM'; EOD/COB/end of day →
@@ -116,19 +116,19 @@ export function times(scan: Scan): void {
       const meridiem = (m[3] ?? '').toLowerCase();
       if (meridiem.startsWith('p') && hour < 12) hour += 12;
       else if (meridiem.startsWith('a') && hour === 12) hour = 0;
-      pushToken(scan, m.index, m.index + m[0].length, 'time', { time: `${pad(hour)}:${m[2] ?? '00'}`, priority: 1 });
+      pushMatch(scan, m, 'time', { time: `${pad(hour)}:${m[2] ?? '00'}`, priority: 1 });
     });
   }
   if (/noon|midday/i.test(text)) {
-    eachMatch(NOON, text, (m) => pushToken(scan, m.index, m.index + m[0].length, 'time', { time: '12:00', priority: 1 }));
+    eachMatch(NOON, text, (m) => pushMatch(scan, m, 'time', { time: '12:00', priority: 1 }));
   }
   if (/eod|cob|eob|end\s+of|close\s+of/i.test(text)) {
-    eachMatch(EOD, text, (m) => pushToken(scan, m.index, m.index + m[0].length, 'time', { time: 'EOD', deadline: true, priority: 2 }));
+    eachMatch(EOD, text, (m) => pushMatch(scan, m, 'time', { time: 'EOD', deadline: true, priority: 2 }));
   }
   if (text.includes('前')) {
     eachMatch(ZH_FIXED, text, (m) => {
       const time = m[0].startsWith('下班') ? '18:00' : '12:00';
-      pushToken(scan, m.index, m.index + m[0].length, 'time', { time, deadline: true, priority: 2 });
+      pushMatch(scan, m, 'time', { time, deadline: true, priority: 2 });
     });
   }
 }

@@ -1,5 +1,5 @@
 import type { Scan } from '../token';
-import { eachMatch, pushToken } from '../token';
+import { eachMatch, pushMatch } from '../token';
 
 /**
  * Vague deadlines: 尽快, 后续, 择期, 待定, 另行通知, 另行安排, 时间另定, 再定, 持续, 长期, 会后, 下次会上, TBD, ASAP,
@@ -20,12 +20,12 @@ export function vague(scan: Scan): void {
   const { text } = scan;
   if (HAS_ZH.test(text)) {
     eachMatch(ZH_VAGUE, text, (m) => {
-      pushToken(scan, m.index, m.index + m[0].length, 'vague', { vague: true, warnings: ['vague_deadline'], priority: 1 });
+      pushMatch(scan, m, 'vague', { vague: true, warnings: ['vague_deadline'], priority: 1 });
     });
   }
   if (HAS_EN.test(text)) {
     eachMatch(EN_VAGUE, text, (m) => {
-      pushToken(scan, m.index, m.index + m[0].length, 'vague', { vague: true, warnings: ['vague_deadline'], priority: 1 });
+      pushMatch(scan, m, 'vague', { vague: true, warnings: ['vague_deadline'], priority: 1 });
     });
   }
 }
