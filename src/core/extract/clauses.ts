@@ -367,12 +367,7 @@ function sameGroup(a: PeopleGroup, b: PeopleGroup | null): boolean {
 
 /** The clause's text without the people and dates in it: what is left says whether it holds an action. */
 function residualText(text: string, groups: readonly PeopleGroup[], dates: readonly DateMention[]): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    if (groups.some((g) => i >= g.start && i < g.end) || dates.some((d) => i >= d.start && i < d.end)) continue;
-    out += text[i];
-  }
-  return out
+  return without(text, [...groups, ...dates])
     .replace(/[@＠\s，,。.;；:：、()（）「」“”"'!！]/g, '')
     .replace(/一起|共同|牵头|牽頭|负责|負責|主责|主責|具体跟进|具體跟進|跟进一下|跟進一下|跟进|跟進|配合|协助|協助|^由|^交由/g, '')
     .replace(/^(?:by|before|due|until|no later than|within|on|target)$/i, '');
@@ -394,9 +389,20 @@ function titleOf(text: string, groups: readonly PeopleGroup[], dates: readonly D
     const after = /^\s*(?:或之前|之前|以前|前|以内|内|內)?\s*/.exec(text.slice(d.end))?.[0].length ?? 0;
     cut.push({ start: d.start - before, end: d.end + after });
   }
+  return without(text, cut);
+}
+
+/** `text` with the given ranges cut out (ranges may overlap and come in any order). */
+function without(text: string, ranges: readonly { start: number; end: number }[]): string {
+  if (ranges.length === 0) return text;
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
   let out = '';
-  for (let i = 0; i < text.length; i++) if (!cut.some((c) => i >= c.start && i < c.end)) out += text[i];
-  return out;
+  let at = 0;
+  for (const r of sorted) {
+    if (r.start > at) out += text.slice(at, r.start);
+    if (r.end > at) at = r.end;
+  }
+  return at < text.length ? out + text.slice(at) : out;
 }
 
 /** Trim list residue, brackets and punctuation left at the ends of a title, and a leading 我/I. */
@@ -418,20 +424,25 @@ export function cleanTitle(title: string): string {
  * Split a line into clauses at ，；。 (and at "," between Chinese words, "; " and ". " in English), never inside
  * brackets or quotes, nor inside numbers like 1,299.
  */
+const OPENERS = new Set('（(「“《【[');
+const CLOSERS = new Set('）)」”》】]');
+const HARD_STOPS = new Set('，；。！？;!');
+const BOUNDARY_CANDIDATES = new Set('，；。！？;!,. ');
+
 export function splitClauses(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
   let depth = 0;
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    if ('（(「“《【['.includes(ch)) depth++;
-    else if ('）)」”》】]'.includes(ch) && depth > 0) depth--;
-    if (depth > 0) continue;
+    if (OPENERS.has(ch)) depth++;
+    else if (CLOSERS.has(ch) && depth > 0) depth--;
+    if (depth > 0 || !BOUNDARY_CANDIDATES.has(ch)) continue;
     const prev = text[i - 1] ?? '';
     const next = text[i + 1] ?? '';
     let split = false;
     let width = 1;
-    if ('，；。！？;!'.includes(ch)) split = true;
+    if (HARD_STOPS.has(ch)) split = true;
     else if (ch === ',' && /[\u3400-\u9fff]/.test(prev + next) && !/\d/.test(prev)) split = true;
     else if (ch === '.' && /\s/.test(next) && /[a-z)]/.test(prev)) split = true;
     else if (ch === ' ' && /^ and (?=[a-z]+ )/.test(text.slice(i, i + 12)) && /[a-z0-9)]$/i.test(prev) && !/[\u3400-\u9fff]/.test(text)) {

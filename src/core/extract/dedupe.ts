@@ -23,7 +23,7 @@ export function dedupeItems(items: readonly ActionItem[], meetingDate: string): 
   });
   const rows = exact.filter((i) => i.source.via === 'table');
   if (rows.length === 0 || rows.length === exact.length) return exact;
-  const index = new Map<string, number[]>();
+  const index = new Map<number, number[]>();
   const rowPairs = rows.map((row, r) => {
     const pairs = pairsOf(row.title);
     for (const p of pairs) {
@@ -69,9 +69,17 @@ function updateRow(row: ActionItem, line: ActionItem, meetingDate: string): void
   }
 }
 
-function pairsOf(title: string): Set<string> {
-  const t = title.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
+/** Character pairs of a title as numbers (no string per pair), letters, digits and CJK only, case-folded. */
+function pairsOf(title: string): Set<number> {
+  const out = new Set<number>();
+  let prev = -1;
+  for (let i = 0; i < title.length; i++) {
+    let c = title.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    const word = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xc0 && c <= 0x24f);
+    if (!word) continue;
+    if (prev >= 0) out.add(prev * 65536 + c);
+    prev = c;
+  }
   return out;
 }

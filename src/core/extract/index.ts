@@ -43,7 +43,9 @@ export function extractMinutes(doc: MinutesDocument, options: ExtractOptions): E
     warnings.push({ code: 'no_meeting_date', message: `No meeting date found in the minutes; deadlines are read relative to today (${options.today}).` });
   }
   const meeting = { ...record.meeting, date: meetingDate };
-  const dates: DateContext = { meetingDate, events: collectEventDates(eventText(blocks), { meetingDate }) };
+  // Each block's text once: event dates, headings and the walk below all read it.
+  const texts = blocks.map(blockText);
+  const dates: DateContext = { meetingDate, events: collectEventDates(texts.join('\n'), { meetingDate }) };
   const ctx = { roster: record.roster, dates };
 
   const items: ActionItem[] = [];
@@ -52,7 +54,7 @@ export function extractMinutes(doc: MinutesDocument, options: ExtractOptions): E
   let topic: Candidate | null = null;
   let last: Candidate | null = null;
 
-  const titleBlock = blocks.findIndex((b) => b.type !== 'table' && blockText(b).trim() !== '');
+  const titleBlock = blocks.findIndex((b, i) => b.type !== 'table' && texts[i]!.trim() !== '');
   // 10. A sub-item without an owner belongs to the item it is nested under.
   const listOwners: ActionItem['owners'][] = [];
   blocks.forEach((block, blockIndex) => {
@@ -64,7 +66,7 @@ export function extractMinutes(doc: MinutesDocument, options: ExtractOptions): E
       last = null;
       return;
     }
-    const text = blockText(block).trim();
+    const text = texts[blockIndex]!.trim();
     // Empty lines and the template's own hints (（如：…）) say nothing about this meeting.
     if (!text || isTemplateHint(text)) return;
     if (block.type === 'heading' || (block.type === 'paragraph' && looksLikeSectionLine(text))) {
@@ -183,8 +185,4 @@ function refresh(target: Candidate, meetingDate: string): void {
   Object.assign(target.item, updated);
 }
 
-/** Text that may state event dates (上线日期定为…): every line and cell, once. */
-function eventText(blocks: readonly Block[]): string {
-  return blocks.map(blockText).join('\n');
-}
 

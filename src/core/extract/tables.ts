@@ -80,6 +80,13 @@ export function readItemTable(table: TableBlock, ctx: TableContext): TableRowIte
   const { header, roles, itemCol } = columns;
   const kind: ItemKind = roles[itemCol] === 'decision' || (ctx.section === 'decision' && roles[itemCol] !== 'action') ? 'decision' : 'todo';
   const col = (role: ColumnRole): number => roles.indexOf(role);
+  // Each cell's text once: a merged cell stands in several rows.
+  const texts = new Map<TableCell, string>();
+  const textOf = (c: TableCell): string => {
+    let t = texts.get(c);
+    if (t === undefined) texts.set(c, (t = cellText(c)));
+    return t;
+  };
   const out: TableRowItem[] = [];
   for (let r = header + 1; r < grid.length; r++) {
     const row = grid[r] ?? [];
@@ -87,11 +94,11 @@ export function readItemTable(table: TableBlock, ctx: TableContext): TableRowIte
     // A row merged across the table ("Note: …", 备注) is a remark, not an item.
     if (table.rows[r]?.cells.length === 1 && row.length > 1 && (table.rows[r]!.cells[0]!.colSpan ?? 1) >= row.length - 1) continue;
     const itemCell = cell(itemCol);
-    let title = itemCell ? cleanTitle(cellText(itemCell)) : '';
+    let title = itemCell ? cleanTitle(textOf(itemCell)) : '';
     if (!title || isTemplateHint(title) || /^[—\-–－/\s]*$/.test(title) || NOTE_ROW.test(title)) continue;
     // "持续跟进，月度复盘" says little without its 问题 / 风险: name what it is about.
     const subjectCell = roles[itemCol] === 'action' ? cell(col('subject')) : null;
-    const subject = subjectCell ? cleanTitle(cellText(subjectCell)) : '';
+    const subject = subjectCell ? cleanTitle(textOf(subjectCell)) : '';
     if (subject && title.length <= SHORT_ACTION) title = `${subject}：${title}`;
     const ownerCell = cell(col('owner'));
     const owner = ownerCell ? readOwnerCell(lineOf(cellInlines(ownerCell)), ctx.roster) : { owners: [], state: 'none' as OwnerState };
@@ -100,7 +107,7 @@ export function readItemTable(table: TableBlock, ctx: TableContext): TableRowIte
     const dueCell = cell(col('due'));
     const dates = readDueCell(dueCell, itemCell, ctx);
     const statusCell = cell(col('status'));
-    const status = statusCell ? parseStatus(cellText(statusCell)) : null;
+    const status = statusCell ? parseStatus(textOf(statusCell)) : null;
     const taskCell = cell(col('task'));
     const taskLink = taskCell ? linkOf(taskCell) : undefined;
     const rowAnchor = table.rows[r]?.anchor;
@@ -115,7 +122,7 @@ export function readItemTable(table: TableBlock, ctx: TableContext): TableRowIte
       ...(taskLink ? { taskLink } : {}),
       rowIndex: r,
       ...(rowAnchor ? { rowAnchor } : {}),
-      text: row.filter((c): c is TableCell => c !== null).map(cellText).join(' | '),
+      text: row.filter((c): c is TableCell => c !== null).map(textOf).join(' | '),
     });
   }
   return out;

@@ -138,21 +138,23 @@ export class Roster {
     for (const entry of this.entries) {
       for (const alias of aliasesOf(entry)) this.add(alias, entry);
     }
-    for (const list of this.byFirstChar.values()) list.sort((a, b) => b.text.length - a.text.length);
+    for (const list of new Set(this.byFirstChar.values())) list.sort((a, b) => b.text.length - a.text.length);
   }
 
   private add(text: string, entry: RosterEntry): void {
-    const key = (text[0] ?? '').toLowerCase();
-    const list = this.byFirstChar.get(key) ?? [];
+    const first = text[0] ?? '';
+    // Filed under both cases of the first letter, so matching needs no case folding per character.
+    const list = this.byFirstChar.get(first.toLowerCase()) ?? [];
     if (!list.some((x) => x.text === text)) list.push({ text, lower: text.toLowerCase(), latin: /^[A-Za-z]/.test(text), entry });
-    this.byFirstChar.set(key, list);
+    this.byFirstChar.set(first.toLowerCase(), list);
+    this.byFirstChar.set(first.toUpperCase(), list);
   }
 
   /** The longest roster name written at `pos` in `text`, as written there. */
   matchAt(text: string, pos: number): { text: string; entry: RosterEntry } | null {
     const ch = text[pos];
     if (ch === undefined) return null;
-    const list = this.byFirstChar.get(ch.toLowerCase());
+    const list = this.byFirstChar.get(ch);
     if (!list) return null;
     for (const candidate of list) {
       const latin = candidate.latin;
