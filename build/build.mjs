@@ -4,26 +4,14 @@ import { build } from 'esbuild';
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildNodeBundle } from './node-bundle.mjs';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const dist = resolve(root, 'dist');
 
 /** The CLI: src/cli/main.ts → dist/cli.js (Node ESM; `require` made available for CJS deps such as mammoth). */
 export async function buildCli() {
-  const outfile = resolve(dist, 'cli.js');
-  await build({
-    entryPoints: [resolve(root, 'src/cli/main.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    charset: 'utf8',
-    external: ['better-sqlite3', '@larksuiteoapi/node-sdk'],
-    banner: { js: "import { createRequire as __minutesCreateRequire } from 'node:module';\nconst require = __minutesCreateRequire(import.meta.url);" },
-    logLevel: 'warning',
-  });
-  return { outfile, bytes: statSync(outfile).size };
+  return buildNodeBundle({ entry: resolve(root, 'src/cli/main.ts'), outfile: resolve(dist, 'cli.js') });
 }
 
 /** The platform-free core for Apps Script and the browser: one IIFE exposing `MinutesCore`. */

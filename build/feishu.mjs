@@ -7,29 +7,17 @@
 // Env: MINUTES_SERVICE_URL, FEISHU_APP_ID, FEISHU_BLOCK_TYPE_ID (filled into app.json).
 import { build } from 'esbuild';
 import { Buffer } from 'node:buffer';
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildNodeBundle } from './node-bundle.mjs';
 import { buildSidebarHtml } from './sidebar.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const addonDir = resolve(root, 'build/out/feishu-addon');
 
 export async function buildFeishuService() {
-  const outfile = resolve(root, 'dist/feishu-service.js');
-  await build({
-    entryPoints: [resolve(root, 'src/feishu/service/service.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    charset: 'utf8',
-    external: ['better-sqlite3', '@larksuiteoapi/node-sdk'],
-    banner: { js: "import { createRequire as __minutesCreateRequire } from 'node:module';\nconst require = __minutesCreateRequire(import.meta.url);" },
-    logLevel: 'warning',
-  });
-  return { outfile, bytes: statSync(outfile).size };
+  return buildNodeBundle({ entry: resolve(root, 'src/feishu/service/service.ts'), outfile: resolve(root, 'dist/feishu-service.js') });
 }
 
 /** The widget's head script (IIFE) with the service URL compiled in. */

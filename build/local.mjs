@@ -5,6 +5,7 @@ import { Buffer } from 'node:buffer';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildNodeBundle } from './node-bundle.mjs';
 import { buildSidebarHtml } from './sidebar.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,20 +24,7 @@ export async function buildLocalAssets(dir = resolve(dist, 'local')) {
 
 /** The server: dist/local.js (better-sqlite3 stays external: a native module). */
 export async function buildLocalServer() {
-  const outfile = resolve(dist, 'local.js');
-  await build({
-    entryPoints: [resolve(root, 'src/cli/serve-local.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    charset: 'utf8',
-    sourcemap: true,
-    external: ['better-sqlite3'],
-    banner: { js: "import { createRequire as __minutesCreateRequire } from 'node:module';\nconst require = __minutesCreateRequire(import.meta.url);" },
-    logLevel: 'warning',
-  });
+  const { outfile } = await buildNodeBundle({ entry: resolve(root, 'src/cli/serve-local.ts'), outfile: resolve(dist, 'local.js'), external: ['better-sqlite3'], sourcemap: true });
   return outfile;
 }
 
