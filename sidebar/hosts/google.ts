@@ -3,6 +3,7 @@
  * google.script.run with the protocol's request object (or nothing).
  */
 import type { HostApi } from '../../src/core/app/protocol';
+import { bindHostApi } from './api';
 import { toHostError } from './errors';
 
 type Handler = (value: unknown) => void;
@@ -32,13 +33,5 @@ export function createGoogleHost(google: GoogleScope, fallbackMessage: () => str
       }
       (fn as (...a: unknown[]) => void).apply(runner, args);
     });
-  return {
-    getContext: () => call('getContext'),
-    insertTemplate: (request) => call('insertTemplate', request),
-    extract: () => call('extract'),
-    writeItems: (request) => call('writeItems', request),
-    syncNow: () => call('syncNow'),
-    saveSettings: (settings) => call('saveSettings', settings),
-    fingerprint: () => call('fingerprint'),
-  };
+  return bindHostApi(call);
 }

@@ -4,6 +4,7 @@
  * `{ error: HostError }` (or the HostError itself).
  */
 import type { HostApi } from '../../src/core/app/protocol';
+import { bindHostApi } from './api';
 import { toHostError } from './errors';
 
 export type Operation = keyof HostApi;
@@ -51,13 +52,5 @@ export function createHttpHost(options: HttpHostOptions): HostApi {
     if (options.after) await options.after(op);
     return payload as T;
   };
-  return {
-    getContext: () => call('getContext'),
-    insertTemplate: (request) => call('insertTemplate', request),
-    extract: () => call('extract'),
-    writeItems: (request) => call('writeItems', request),
-    syncNow: () => call('syncNow'),
-    saveSettings: (settings) => call('saveSettings', settings),
-    fingerprint: () => call('fingerprint'),
-  };
+  return bindHostApi(call);
 }
