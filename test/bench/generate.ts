@@ -55,11 +55,15 @@ const NOISE = [
 /** One meeting's worth of minutes; returns its Markdown and how many items it holds. */
 function meeting(rnd: Random, index: number): GeneratedMinutes {
   const zhOwner = (): string => (rnd() < 0.6 ? pick(rnd, ZH_PEOPLE) : pick(rnd, ZH_DEPTS));
+  // Each meeting is about its own project, so that items differ across meetings as in real minutes.
+  const project = `项目${index + 1}`;
+  const zhAction = (): string => `${project}${pick(rnd, ZH_ACTIONS)}`;
+  const enAction = (): string => `${pick(rnd, EN_ACTIONS)} for project ${index + 1}`;
   const lines: string[] = [];
   let items = 0;
   lines.push(`## 第${index + 1}次跨部门沟通会`, '');
   lines.push('| 字段 | 内容 |', '| --- | --- |');
-  lines.push(`| 沟通主题 | 项目${index + 1}进度同步 |`, `| 沟通时间 | 2025-06-09 |`);
+  lines.push(`| 沟通主题 | ${project}进度同步 |`, `| 沟通时间 | 2025-06-09 |`);
   lines.push(`| 参与部门及人员 | 产品部-${pick(rnd, ZH_PEOPLE)}、技术部-${pick(rnd, ZH_PEOPLE)}、市场部-${pick(rnd, ZH_PEOPLE)} |`);
   lines.push(`| 主持人/记录人 | ${pick(rnd, ZH_PEOPLE)}/${pick(rnd, ZH_PEOPLE)} |`, '');
 
@@ -75,31 +79,31 @@ function meeting(rnd: Random, index: number): GeneratedMinutes {
   lines.push('### 待办事项', '', '| 事项 | 负责人 | 完成时限 | 状态 | 任务 |', '| --- | --- | --- | --- | --- |');
   for (let i = 0; i < 6; i++) {
     const due = rnd() < 0.1 ? pick(rnd, ZH_VAGUE) : pick(rnd, ZH_DEADLINES);
-    lines.push(`| ${pick(rnd, ZH_ACTIONS)} | ${zhOwner()} | ${due} | ${rnd() < 0.8 ? '未开始' : '进行中'} | |`);
+    lines.push(`| ${zhAction()} | ${zhOwner()} | ${due} | ${rnd() < 0.8 ? '未开始' : '进行中'} | |`);
     items++;
   }
   lines.push('');
 
   lines.push('### 行动项', '');
   for (let i = 0; i < 4; i++) {
-    lines.push(`- [ ] ${zhOwner()}：${pick(rnd, ZH_DEADLINES)}${pick(rnd, ZH_ACTIONS)}`);
+    lines.push(`- [ ] ${zhOwner()}：${pick(rnd, ZH_DEADLINES)}${zhAction()}`);
     items++;
   }
   lines.push('');
 
   // One shared deadline over three clauses: three to-dos.
   const [a, b, c] = [pick(rnd, ZH_DEPTS), pick(rnd, ZH_DEPTS), pick(rnd, ZH_DEPTS)];
-  lines.push(`确认${pick(rnd, ZH_DEADLINES)}，${a}${pick(rnd, ZH_ACTIONS)}，${b}${pick(rnd, ZH_ACTIONS)}，${c}${pick(rnd, ZH_ACTIONS)}。${pick(rnd, NOISE)}`, '');
+  lines.push(`确认${pick(rnd, ZH_DEADLINES)}，${a}${zhAction()}，${b}${zhAction()}，${c}${zhAction()}。${pick(rnd, NOISE)}`, '');
   items += 3;
 
   lines.push('### Action items', '');
   for (let i = 0; i < 3; i++) {
-    lines.push(`- Action: ${pick(rnd, EN_PEOPLE)} to ${pick(rnd, EN_ACTIONS)} ${pick(rnd, EN_DEADLINES)}.`);
+    lines.push(`- Action: ${pick(rnd, EN_PEOPLE)} to ${enAction()} ${pick(rnd, EN_DEADLINES)}.`);
     items++;
   }
   lines.push(`- Decision: ${pick(rnd, EN_DECISIONS)}.`, '');
   items++;
-  lines.push(`${pick(rnd, EN_PEOPLE)}: I will ${pick(rnd, EN_ACTIONS)} ${pick(rnd, EN_DEADLINES)}. ${pick(rnd, NOISE)}`, '');
+  lines.push(`${pick(rnd, EN_PEOPLE)}: I will ${enAction()} ${pick(rnd, EN_DEADLINES)}. ${pick(rnd, NOISE)}`, '');
   items++;
   return { markdown: lines.join('\n'), items };
 }

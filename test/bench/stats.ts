@@ -8,10 +8,10 @@ export function median(values: readonly number[]): number {
 
 /** Run `fn` `warmup` times untimed, then `runs` times; returns the median milliseconds and the last result. */
 export function timeMedian<T>(fn: () => T, runs: number, warmup: number): { ms: number; result: T } {
-  let result = fn();
-  for (let i = 1; i < warmup; i++) result = fn();
+  for (let i = 0; i < warmup; i++) fn();
   const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
+  let result = undefined as T;
+  for (let i = 0; i < Math.max(1, runs); i++) {
     const start = performance.now();
     result = fn();
     times.push(performance.now() - start);

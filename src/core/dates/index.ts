@@ -1,6 +1,7 @@
 import { collectEventDates as collectEvents } from './eventDates';
 import { parseDeadlineCell as parseCell } from './deadlineCell';
 import { parseMeetingDate as parseMeeting } from './meetingDate';
+import { ON_EVENT_HINT } from './rules/events';
 import { scanDates } from './scan';
 import type { DateContext, DateMention, IsoDate } from './types';
 
@@ -11,6 +12,17 @@ export { findEventDate } from './eventWords';
 /** Every date/deadline phrase in `text`, in order, non-overlapping, resolved against ctx.meetingDate. */
 export function findDates(text: string, ctx: DateContext): DateMention[] {
   return scanDates(text, ctx);
+}
+
+/**
+ * findDates without any event dates, and whether that answer could change once the minutes' events are known.
+ * Only two things read them: a phrase relative to an event (上线前, 3 days before launch), which shows as a
+ * mention with `event`, and "on <event>", kept only with a known date. Without either, the answer stands.
+ */
+export function findDatesWithoutEvents(text: string, meetingDate: IsoDate): { mentions: DateMention[]; eventFree: boolean } {
+  const mentions = scanDates(text, { meetingDate });
+  const eventFree = !mentions.some((m) => m.event !== undefined) && !ON_EVENT_HINT.test(text);
+  return { mentions, eventFree };
 }
 
 /** A whole deadline table cell (完成时限 / Due column), e.g. "本周五", "6/20", "待定", "—": one mention or null. */

@@ -12,21 +12,25 @@ const TRAD_TO_SIMP =
   '簽签論论壇坛車车門门樓楼機机庫库廳厅館馆碼码層层棟栋辦办遷迁預预運运標标聖圣討讨營营銷销廣广擬拟' +
   '導导屬属階阶頭头準准體体幾几裡里裏里週周曆历歷历種种舉举儀仪訂订調调閉闭';
 
-const SIMPLIFY = new Map<string, string>();
-for (let i = 0; i + 1 < TRAD_TO_SIMP.length; i += 2) SIMPLIFY.set(TRAD_TO_SIMP.charAt(i), TRAD_TO_SIMP.charAt(i + 1));
+/** Code → code for every character normalisation changes; 0 means unchanged. */
+const MAPPED = new Uint16Array(0x10000);
+for (let code = 0xff01; code <= 0xff5e; code++) MAPPED[code] = code - 0xfee0;
+MAPPED[0x3000] = 0x20;
+MAPPED[0x2215] = 0x2f;
+for (let i = 0; i + 1 < TRAD_TO_SIMP.length; i += 2) MAPPED[TRAD_TO_SIMP.charCodeAt(i)] = TRAD_TO_SIMP.charCodeAt(i + 1);
 
-/** Every character normalisation changes; replace() with a class is faster than a per-character loop. */
-const CHANGED = new RegExp(`[\\uff01-\\uff5e\\u3000\\u2215${[...SIMPLIFY.keys()].join('')}]`, 'g');
-
-function mapChar(ch: string): string {
-  const code = ch.charCodeAt(0);
-  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
-  if (code === 0x3000) return ' ';
-  if (code === 0x2215) return '/';
-  return SIMPLIFY.get(ch) ?? ch;
-}
-
-/** The normalised text, same length as the input. */
+/**
+ * The normalised text, same length as the input. A loop over character codes: full-width punctuation (，：（）)
+ * is in almost every Chinese line, and a replace() calling back per character was a hot spot.
+ */
 export function normalizeText(text: string): string {
-  return text.replace(CHANGED, mapChar);
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const to = MAPPED[text.charCodeAt(i)]!;
+    if (to === 0) continue;
+    out += text.slice(from, i) + String.fromCharCode(to);
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }

@@ -54,6 +54,8 @@ export function scanDates(raw: string, ctx: DateContext): DateMention[] {
     chronoFallback(scan, tokens);
     if (scan.tokens.length > before) tokens = select([...tokens, ...scan.tokens.slice(before)]);
   }
+  // Nothing to combine, merge or anchor (each step maps an empty list to an empty list).
+  if (tokens.length === 0) return [];
   tokens = combineRanges(tokens, text);
   tokens = mergeNeighbours(tokens, text);
   tokens = resolveAnchors(tokens.filter((t) => !t.weak), scan);
@@ -215,6 +217,13 @@ const PREFIX =
 const STARTS_AFTER = /^[^\S\n]*(?:开始|起(?![草来码床诉])|启动|starts?\b|begins?\b)/i;
 const STARTS_BEFORE = /(?:\b(?:from|starting(?:[^\S\n]+on)?|beginning|effective|as[^\S\n]+of)|自|从)[^\S\n]*$/i;
 
+/** First occurrences, in order (a loop, not a Set: a mention has a warning or two). */
+function distinct<T>(values: readonly T[]): T[] {
+  const out: T[] = [];
+  for (const v of values) if (!out.includes(v)) out.push(v);
+  return out;
+}
+
 function finish(t: Token, raw: string, text: string, ctx: DateContext): DateMention {
   let { start, end } = t;
   let deadline = t.deadline;
@@ -243,7 +252,7 @@ function finish(t: Token, raw: string, text: string, ctx: DateContext): DateMent
     time: t.time,
     deadline,
     vague: t.vague,
-    warnings: [...new Set(warnings)],
+    warnings: distinct(warnings),
   };
   if (t.event !== undefined) mention.event = t.event;
   if (t.kind === 'range') {

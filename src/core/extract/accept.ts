@@ -1,6 +1,6 @@
 import type { ItemKind } from '../model/items';
 import type { Draft } from './clauses';
-import { isCancelled, isDeferral, isDoneText, isFyi, isHedge, isMetricsOnly, isNextMeeting, isNonAction, isQuestion, VAGUE_EXTRA } from './filters';
+import { isCancelled, isDeferral, isDoneText, isFyi, isHedge, isMetricsOnly, isNextMeeting, isNonAction, isQuestion, hasVagueWords } from './filters';
 import type { SectionKind } from './sections';
 
 export interface Placement {
@@ -32,7 +32,7 @@ export function acceptDraft(draft: Draft, where: Placement): ItemKind | null {
   if (where.infoLabel) return draft.evidence.decisionMarker ? 'decision' : null;
 
   const hasDate = draft.dates.some((d) => !d.vague && !d.range && (d.date !== null || d.event !== undefined || d.time !== null));
-  const vague = draft.dates.some((d) => d.vague) || VAGUE_EXTRA.test(text);
+  const vague = draft.dates.some((d) => d.vague) || hasVagueWords(text);
   switch (where.section) {
     case 'decision':
       return kind;

@@ -3,11 +3,11 @@ import type { ItemKind, Person } from '../model/items';
 import type { PersonMention } from '../owners/mentions';
 import type { Roster } from '../owners/roster';
 import { datesIn, isStartDate } from './deadlines';
-import { VAGUE_EXTRA } from './filters';
+import { hasVagueWords } from './filters';
 import { looksLikeChineseName } from '../owners/roster';
-import { classifyLabel, splitLabel, type Label } from './labels';
+import { classifyLabel, splitLabel, type Label, type LabelKind } from './labels';
 import { sliceLine, type Line } from './line';
-import { groupMentions, ownersOf, peopleGroups, uniquePeople, type OwnerState, type PeopleGroup } from './people';
+import { groupMentions, membersOf, ownersOf, peopleGroups, uniquePeople, type OwnerState, type PeopleGroup } from './people';
 import { findPeople } from '../owners/mentions';
 
 /** One candidate item read from a line, before the section decides whether it is one. */
@@ -64,6 +64,9 @@ const AGREED = /(?:\bagreed(?: that)?(?:\s*[:：]\s*|\s+(?!to\b))|(?<![未没沒
 const COMMITMENT = /(?:负责|負責|牵头|牽頭|跟进|跟進|主责|我来|我來|我会|我會|我先|我这边|我這邊|我下周|我明天|我(?:这边|這邊)?.{0,6}?(?:会|會|来|來|先|把|去|今天|明天|下周|下週|本周|本週|周[一二三四五六日]|週[一二三四五六日])|由\S{1,8}(?:负责|整理|评估|跟进|发布|统一|提供|准备|安排)|\bI'll\b|\bI will\b|\bwill\b|\bto\b)/i;
 const OWNER_WORDS = /^\s*(?:一起|共同)?\s*(?:牵头|牽頭|负责|負責|主责|主責|具体跟进|具體跟進|跟进一下|跟進一下|跟进|跟進)?/;
 
+/** Labels whose line is a field of the item or meeting, or a topic heading: no clauses to read. */
+const FIELD_LABELS: ReadonlySet<LabelKind> = new Set<LabelKind>(['owner-field', 'due-field', 'collaborator-field', 'meeting-field', 'topic-heading']);
+
 export interface LineOptions {
   /** The section says every line is a decision: no splitting into several items, start dates count. */
   decisions?: boolean;
@@ -98,7 +101,7 @@ export function analyzeLine(input: Line, ctx: LineContext, options: LineOptions 
     if (classified.kind !== 'decision' && classified.kind !== 'todo') break;
   }
   const source = input.text.trim();
-  if (label && ['owner-field', 'due-field', 'collaborator-field', 'meeting-field', 'topic-heading'].includes(label.kind)) {
+  if (label && FIELD_LABELS.has(label.kind)) {
     return { label, rest: line, drafts: [] };
   }
   // English "Priya to send…", "Daniel – finalize…", "Raj will publish…".
@@ -109,7 +112,7 @@ export function analyzeLine(input: Line, ctx: LineContext, options: LineOptions 
   } else if (en?.[1] && !EN_NOT_OWNER.test(en[1].replace(/^@/, ''))) {
     const names = en[1].split(/\s*(?:,|and|&|\+)\s*/).filter(Boolean);
     const groups = peopleGroups(sliceLine(line, 0, en[1].length), ctx.roster);
-    const members = groups.flatMap((g) => g.members);
+    const members = membersOf(groups);
     const known: PersonMention[] =
       members.length > 0
         ? members
@@ -201,7 +204,8 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
       collabGroups = [...collabGroups, ...ownerGroups];
       ownerGroups = [];
     }
-    const marker = DECISION_MARKER.test(`${opts.topic} ${clause.text}`) && dates.some((d) => d.date !== null) && ownerGroups.length === 0;
+    // Without a topic the joined text is " " + the clause, which reads the same.
+    const marker = DECISION_MARKER.test(opts.topic ? `${opts.topic} ${clause.text}` : clause.text) && dates.some((d) => d.date !== null) && ownerGroups.length === 0;
     const title = decisionLine ? clause.text : titleOf(clause.text, groups.filter((g) => g.role !== 'other' && g.role !== 'receiver'), dates);
     const commitment = COMMITMENT.test(clause.text);
     const hasContent = residual.length > 0;
@@ -211,14 +215,9 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
       shared = dates;
       return;
     }
-    const collabOf = (gs: readonly PeopleGroup[]): Person[] => gs.flatMap((g) => ownersOf(g.members).owners);
-    const fresh = (): Work => ({
-      start: span.start, end: span.end, owners: ownerGroups[0] ?? null, extraOwners: ownerGroups.slice(1), collaborators: collabOf(collabGroups),
-      dates: [...dates], content: hasContent, decision: marker, titleParts: title ? [title] : [], commitment, others: othersOf(groups),
-      rawParts: [clause.text], collective: collectiveIn(groups), reported: reportedBy(clause.text, ownerGroups),
-    });
+    const reading: ClauseReading = { span, text: clause.text, groups, ownerGroups, collabGroups, dates, content: hasContent, marker, title, commitment };
     if (!cur) {
-      cur = fresh();
+      cur = startWork(reading);
       return;
     }
     const work: Work = cur;
@@ -230,7 +229,7 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
     const decisionSplit = (marker && !work.decision && work.content) || (work.decision && ownerGroups.length > 0 && hasContent);
     if (collabOnly) {
       // "IT 运维部配合提供证据": what the collaborator does stays out of the owner's title.
-      work.collaborators.push(...collabOf(collabGroups));
+      work.collaborators.push(...collaboratorsOf(collabGroups));
       work.end = span.end;
       return;
     }
@@ -246,20 +245,20 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
         work.extraOwners = [];
       } else {
         // "8 月底前部署完成，Leon 邵 验收": someone who checks the work helps with it.
-        work.collaborators.push(...collabOf(ownerGroups));
+        work.collaborators.push(...collaboratorsOf(ownerGroups));
       }
       work.end = span.end;
       return;
     }
     if (!decisionLine && (newActor || secondDate || decisionSplit)) {
       works.push(work);
-      cur = fresh();
+      cur = startWork(reading);
       if (secondDate && !cur.owners) cur.owners = work.owners;
       return;
     }
     if (!work.owners && ownerGroups[0]) work.owners = ownerGroups[0];
     else work.extraOwners.push(...ownerGroups);
-    work.collaborators.push(...collabOf(collabGroups));
+    work.collaborators.push(...collaboratorsOf(collabGroups));
     work.dates.push(...dates);
     work.content ||= hasContent;
     work.decision ||= marker && !work.owners;
@@ -275,25 +274,48 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
   return works.map((w) => toDraft(w, line, opts, shared));
 }
 
+/** What one clause says, for starting a piece of work with it. */
+interface ClauseReading {
+  span: { start: number; end: number };
+  text: string;
+  groups: PeopleGroup[];
+  ownerGroups: PeopleGroup[];
+  collabGroups: PeopleGroup[];
+  dates: DateMention[];
+  content: boolean;
+  marker: boolean;
+  title: string;
+  commitment: boolean;
+}
+
+/** A module function, not a closure per clause (a closure costs an allocation, and under tsx a rename). */
+function startWork(c: ClauseReading): Work {
+  return {
+    start: c.span.start, end: c.span.end, owners: c.ownerGroups[0] ?? null, extraOwners: c.ownerGroups.slice(1), collaborators: collaboratorsOf(c.collabGroups),
+    dates: [...c.dates], content: c.content, decision: c.marker, titleParts: c.title ? [c.title] : [], commitment: c.commitment, others: othersOf(c.groups),
+    rawParts: [c.text], collective: collectiveIn(c.groups), reported: reportedBy(c.text, c.ownerGroups),
+  };
+}
+
 const DATE_ONLY_RESIDUAL =
   /^(?:请|請|确认|確認|务必|務必|须|須|需要?|要|在|于|於|最晚|最迟|by|before|due|until|nolaterthan|within|target)?(?:前|之前|以前|或之前|以内|内|內)?(?:完成|交付|提交|反馈|回复|回覆|给结论|發出|发出|发布|上线|上線|落实|給我|给我|给清单)?$/i;
 
 function toDraft(w: Work, line: Line, opts: ClauseOptions, shared: DateMention[]): Draft {
   const { labelOwners, labelKind, topic } = opts;
   const text = opts.source;
-  const vagueText = VAGUE_EXTRA.test(text) || w.dates.some((d) => d.vague);
+  const vagueText = hasVagueWords(text) || w.dates.some((d) => d.vague);
   const decisionMarker = w.decision && !vagueText;
   const kind: ItemKind | null = labelKind ?? (decisionMarker ? 'decision' : null);
   const groups = [w.owners, ...w.extraOwners].filter((g): g is PeopleGroup => g !== null);
   const labelResolved = labelOwners ? ownersOf(labelOwners.members) : null;
-  let resolved = ownersOf(groups.flatMap((g) => g.members));
+  let resolved = ownersOf(membersOf(groups));
   // The label speaks for the line unless the line names a person of its own (a department gives way to a person).
   if (labelResolved && labelResolved.state !== 'none') {
-    const linePerson = groups.some((g) => g.members.some((m) => m.kind === 'person'));
+    const linePerson = groups.some(hasPerson);
     if (resolved.state !== 'named' || !linePerson) resolved = labelResolved;
   }
-  const ownerMentions = [...groups, ...(labelOwners ? [labelOwners] : [])].flatMap((g) => g.members);
-  if (resolved.state === 'named' && !ownerMentions.some((m) => m.kind === 'person') && w.others.length > 0) {
+  const ownerPerson = groups.some(hasPerson) || (labelOwners !== null && hasPerson(labelOwners));
+  if (resolved.state === 'named' && !ownerPerson && w.others.length > 0) {
     resolved = ownersOf(w.others);
   }
   const parts = (kind === 'decision' ? w.rawParts : w.titleParts).filter((p) => p.trim().length > 0);
@@ -343,8 +365,16 @@ function joinerBefore(text: string, start: number): string {
 /** The mentions inside a clause, re-positioned relative to it. */
 function within<T extends { start: number; end: number }>(all: readonly T[], span: { start: number; end: number }): T[] {
   const out: T[] = [];
-  for (const m of all) if (m.start >= span.start && m.end <= span.end) out.push({ ...m, start: m.start - span.start, end: m.end - span.start });
+  for (const m of all) {
+    if (m.start < span.start || m.end > span.end) continue;
+    // The first clause starts the line: its mentions stand as they are (nothing mutates them), no copy.
+    out.push(span.start === 0 ? m : { ...m, start: m.start - span.start, end: m.end - span.start });
+  }
   return out;
+}
+
+function hasPerson(g: PeopleGroup): boolean {
+  return g.members.some((m) => m.kind === 'person');
 }
 
 function collectiveIn(groups: readonly PeopleGroup[]): boolean {
@@ -356,7 +386,16 @@ function reportedBy(text: string, owners: readonly PeopleGroup[]): boolean {
 }
 
 function othersOf(groups: readonly PeopleGroup[]): PersonMention[] {
-  return groups.filter((g) => g.role === 'other').flatMap((g) => g.members.filter((m) => m.kind === 'person'));
+  const out: PersonMention[] = [];
+  for (const g of groups) if (g.role === 'other') for (const m of g.members) if (m.kind === 'person') out.push(m);
+  return out;
+}
+
+/** The people of groups that help with the work, as each group resolves its owners. */
+function collaboratorsOf(groups: readonly PeopleGroup[]): Person[] {
+  const out: Person[] = [];
+  for (const g of groups) out.push(...ownersOf(g.members).owners);
+  return out;
 }
 
 function sameGroup(a: PeopleGroup, b: PeopleGroup | null): boolean {
@@ -405,8 +444,15 @@ function without(text: string, ranges: readonly { start: number; end: number }[]
   return at < text.length ? out + text.slice(at) : out;
 }
 
+/**
+ * What any of cleanTitle's replacements needs: whitespace, a bracket or dash, two separators in a row, or a
+ * 我/I or punctuation at an end. Most table titles have none and are returned as they are.
+ */
+const TITLE_NOISE = /\s|[（(—–]|[，,、][，,、]|^[我I，,、;；:：.。\-+&/]|[，,、;；:：.。\-+&/]$/;
+
 /** Trim list residue, brackets and punctuation left at the ends of a title, and a leading 我/I. */
 export function cleanTitle(title: string): string {
+  if (!TITLE_NOISE.test(title)) return title;
   return title
     .replace(/^\s*(?:我们?这边|我來|我来|我会|我會|我先|我們|我们|我|I'll|I will|I)\s*(?=\S)/, '')
     .replace(/\s+/g, ' ')
@@ -420,32 +466,39 @@ export function cleanTitle(title: string): string {
     .trim();
 }
 
+/** What each character can do in splitClauses, by code: the loop visits every character of the minutes. */
+const OPENER = 1;
+const CLOSER = 2;
+const HARD_STOP = 4;
+const BOUNDARY_CANDIDATE = 8;
+const CLAUSE_CHARS = new Uint8Array(0x10000);
+for (const [chars, role] of [['（(「“《【[', OPENER], ['）)」”》】]', CLOSER], ['，；。！？;!', HARD_STOP], ['，；。！？;!,. ', BOUNDARY_CANDIDATE]] as const) {
+  for (const ch of chars) CLAUSE_CHARS[ch.charCodeAt(0)]! |= role;
+}
+
 /**
  * Split a line into clauses at ，；。 (and at "," between Chinese words, "; " and ". " in English), never inside
  * brackets or quotes, nor inside numbers like 1,299.
  */
-const OPENERS = new Set('（(「“《【[');
-const CLOSERS = new Set('）)」”》】]');
-const HARD_STOPS = new Set('，；。！？;!');
-const BOUNDARY_CANDIDATES = new Set('，；。！？;!,. ');
-
 export function splitClauses(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
   let depth = 0;
   let start = 0;
   for (let i = 0; i < text.length; i++) {
+    const role = CLAUSE_CHARS[text.charCodeAt(i)]!;
+    if (role === 0) continue;
+    if (role & OPENER) depth++;
+    else if (role & CLOSER && depth > 0) depth--;
+    if (depth > 0 || !(role & BOUNDARY_CANDIDATE)) continue;
     const ch = text[i]!;
-    if (OPENERS.has(ch)) depth++;
-    else if (CLOSERS.has(ch) && depth > 0) depth--;
-    if (depth > 0 || !BOUNDARY_CANDIDATES.has(ch)) continue;
     const prev = text[i - 1] ?? '';
     const next = text[i + 1] ?? '';
     let split = false;
     let width = 1;
-    if (HARD_STOPS.has(ch)) split = true;
+    if (role & HARD_STOP) split = true;
     else if (ch === ',' && /[\u3400-\u9fff]/.test(prev + next) && !/\d/.test(prev)) split = true;
     else if (ch === '.' && /\s/.test(next) && /[a-z)]/.test(prev)) split = true;
-    else if (ch === ' ' && /^ and (?=[a-z]+ )/.test(text.slice(i, i + 12)) && /[a-z0-9)]$/i.test(prev) && !/[\u3400-\u9fff]/.test(text)) {
+    else if (ch === ' ' && text.startsWith(' and ', i) && /^ and (?=[a-z]+ )/.test(text.slice(i, i + 12)) && /[a-z0-9)]$/i.test(prev) && !/[\u3400-\u9fff]/.test(text)) {
       // "open a ticket today and get a root-cause statement by Monday": two actions, maybe two deadlines.
       split = true;
       width = 5;

@@ -1,8 +1,8 @@
-import { findDates } from '../dates/index';
+import { findDates, findDatesWithoutEvents } from '../dates/index';
 import type { DateContext, DateMention } from '../dates/types';
 import type { ItemKind, ItemWarning } from '../model/items';
 import type { Line } from './line';
-import { VAGUE_EXTRA } from './filters';
+import { hasVagueWords } from './filters';
 
 /** Date phrases that do not set a deadline: "every Monday", "下周一开始", "自…起" for a to-do. */
 const RECURRING_BEFORE = /(?:every|each|每个?|每逢)\s*$/i;
@@ -24,7 +24,7 @@ export function datesIn(line: Line, ctx: DateContext): DateMention[] {
     vague: false,
     warnings: chip.date < ctx.meetingDate ? ['past_due'] : [],
   }));
-  const found = findDates(line.text, ctx);
+  const found = scan(line.text, ctx);
   for (const m of found) {
     if (out.some((c) => m.start < c.end && m.end > c.start)) continue;
     if (RECURRING_BEFORE.test(line.text.slice(0, m.start))) continue;
@@ -42,6 +42,15 @@ export function datesIn(line: Line, ctx: DateContext): DateMention[] {
     out.push(STALE_BEFORE.test(line.text.slice(0, m.start)) ? { ...m, stale: true } : m);
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The dates of a text, asking for ctx.events only when the answer depends on them: the extractor reads the
+ * minutes' event dates on first need (see extractMinutes), and most minutes never need them.
+ */
+function scan(text: string, ctx: DateContext): readonly DateMention[] {
+  const bare = findDatesWithoutEvents(text, ctx.meetingDate);
+  return bare.eventFree ? bare.mentions : findDates(text, ctx);
 }
 
 /** Whether a mention only marks when something starts, or a proposed new date (推迟至10月13日), not a deadline. */
@@ -63,12 +72,12 @@ export interface DueChoice {
  */
 export function chooseDue(mentions: readonly DateMention[], kind: ItemKind, text: string): DueChoice {
   const concrete = mentions.filter((m) => !m.vague && !m.range && (m.date !== null || m.event !== undefined || m.time !== null));
-  const vague = mentions.some((m) => m.vague) || VAGUE_EXTRA.test(text);
+  const vague = mentions.some((m) => m.vague) || hasVagueWords(text);
   if (kind === 'decision') {
     const dated = concrete.filter((m) => m.date !== null);
-    const distinct = new Set(dated.map((m) => m.date));
-    if (distinct.size !== 1 || mentions.some((m) => m.range)) return { due: null, dueTime: null, warnings: [] };
-    const m = dated[0]!;
+    const m = dated[0];
+    // Exactly one distinct date, and no range.
+    if (!m || dated.some((d) => d.date !== m.date) || mentions.some((d) => d.range)) return { due: null, dueTime: null, warnings: [] };
     return { due: m.date, dueTime: null, dueText: m.text, warnings: [] };
   }
   const all = concrete.filter((m) => m.date !== null || m.event !== undefined);
@@ -82,10 +91,14 @@ export function chooseDue(mentions: readonly DateMention[], kind: ItemKind, text
     if (timeOnly) return { due: null, dueTime: timeOnly.time, dueText: timeOnly.text, warnings: [] };
     return { due: null, dueTime: null, warnings: [] };
   }
-  const warnings = new Set<ItemWarning>(pick.warnings);
-  if (pick.event !== undefined) warnings.add('relative_to_event');
+  const warnings: ItemWarning[] = [];
+  for (const w of pick.warnings) addOnce(warnings, w);
+  if (pick.event !== undefined) addOnce(warnings, 'relative_to_event');
   const time = pick.time ?? (timeOnly && Math.abs(timeOnly.start - pick.end) < 12 ? timeOnly.time : null);
-  const otherDeadlines = dated.filter((m) => m !== pick && m.deadline && m.date !== null && m.date !== pick.date);
-  if (otherDeadlines.length > 0) warnings.add('conflicting_dates');
-  return { due: pick.date, dueTime: time, dueText: pick.text, warnings: [...warnings] };
+  if (dated.some((m) => m !== pick && m.deadline && m.date !== null && m.date !== pick.date)) addOnce(warnings, 'conflicting_dates');
+  return { due: pick.date, dueTime: time, dueText: pick.text, warnings };
+}
+
+function addOnce<T>(list: T[], value: T): void {
+  if (!list.includes(value)) list.push(value);
 }

@@ -13,10 +13,11 @@ const COMMON_PAIR = 64;
 export function dedupeItems(items: readonly ActionItem[], meetingDate: string): ActionItem[] {
   const keyOf = (item: ActionItem): string => [item.kind, item.title.replace(/\s+/g, ''), item.due ?? '', item.owners.map((o) => o.name).join('、')].join('\u0000');
   // An exact repeat of a table row is dropped even when the line comes first: the row is kept.
-  const inTables = new Set(items.filter((i) => i.source.via === 'table').map(keyOf));
+  const keys = items.map(keyOf);
+  const inTables = new Set(keys.filter((_, i) => items[i]!.source.via === 'table'));
   const seen = new Set<string>();
-  const exact = items.filter((item) => {
-    const key = keyOf(item);
+  const exact = items.filter((item, i) => {
+    const key = keys[i]!;
     if (seen.has(key) || (item.source.via !== 'table' && inTables.has(key))) return false;
     seen.add(key);
     return true;
@@ -24,31 +25,41 @@ export function dedupeItems(items: readonly ActionItem[], meetingDate: string): 
   const rows = exact.filter((i) => i.source.via === 'table');
   if (rows.length === 0 || rows.length === exact.length) return exact;
   const index = new Map<number, number[]>();
-  const rowPairs = rows.map((row, r) => {
+  const rowPairCounts = rows.map((row, r) => {
     const pairs = pairsOf(row.title);
     for (const p of pairs) {
-      const list = index.get(p) ?? [];
-      list.push(r);
-      index.set(p, list);
+      const list = index.get(p);
+      if (list) list.push(r);
+      else index.set(p, [r]);
     }
-    return pairs;
+    return pairs.length;
   });
+  // Pairs shared with each row, counted in one array; `touched` keeps the rows in the order first met.
+  const shared = new Int32Array(rows.length);
+  const touched: number[] = [];
   return exact.filter((item) => {
     if (item.source.via === 'table') return true;
     const pairs = pairsOf(item.title);
-    const shared = new Map<number, number>();
+    touched.length = 0;
     for (const p of pairs) {
       const list = index.get(p);
       if (!list || list.length > COMMON_PAIR) continue;
-      for (const r of list) shared.set(r, (shared.get(r) ?? 0) + 1);
+      for (const r of list) {
+        if (shared[r] === 0) touched.push(r);
+        shared[r] = shared[r]! + 1;
+      }
     }
-    for (const [r, n] of shared) {
+    let repeats: number | null = null;
+    for (const r of touched) {
+      const n = shared[r]!;
+      shared[r] = 0;
       const row = rows[r]!;
-      if (row.kind !== item.kind || (2 * n) / (pairs.size + rowPairs[r]!.size) < SAME_TITLE) continue;
-      updateRow(row, item, meetingDate);
-      return false;
+      if (repeats !== null || row.kind !== item.kind || (2 * n) / (pairs.length + rowPairCounts[r]!) < SAME_TITLE) continue;
+      repeats = r;
     }
-    return true;
+    if (repeats === null) return true;
+    updateRow(rows[repeats]!, item, meetingDate);
+    return false;
   });
 }
 
@@ -69,16 +80,31 @@ function updateRow(row: ActionItem, line: ActionItem, meetingDate: string): void
   }
 }
 
-/** Character pairs of a title as numbers (no string per pair), letters, digits and CJK only, case-folded. */
-function pairsOf(title: string): Set<number> {
-  const out = new Set<number>();
+/** Longer titles (a decision read from prose) check pairs against a Set, not the array. */
+const LONG_TITLE = 64;
+
+/**
+ * The distinct character pairs of a title, in order of first appearance, as numbers (no string per pair);
+ * letters, digits and CJK only, case-folded. An array, not a Set: titles are short, and one Set per title
+ * was a large share of the extraction's garbage.
+ */
+function pairsOf(title: string): number[] {
+  const out: number[] = [];
+  const seen = title.length > LONG_TITLE ? new Set<number>() : null;
   let prev = -1;
   for (let i = 0; i < title.length; i++) {
     let c = title.charCodeAt(i);
     if (c >= 65 && c <= 90) c += 32;
     const word = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xc0 && c <= 0x24f);
     if (!word) continue;
-    if (prev >= 0) out.add(prev * 65536 + c);
+    if (prev >= 0) {
+      const pair = prev * 65536 + c;
+      const fresh = seen ? !seen.has(pair) : !out.includes(pair);
+      if (fresh) {
+        out.push(pair);
+        seen?.add(pair);
+      }
+    }
     prev = c;
   }
   return out;

@@ -25,6 +25,21 @@ export const isDeferral = (t: string): boolean => DEFERRAL.test(t);
 /** Deadline words that mean "no date yet", beyond what the date layer reports as vague. */
 export const VAGUE_EXTRA = /(?:再说|再說|再排|再排期|另行安排|另行讨论|另行討論|再讨论|再討論|下周会上再讨论|时间另定|時間另定|具体时间待定|新日期待定|every (?:monday|tuesday|wednesday|thursday|friday|week|day|month)|每周|每週|每天|每月|定期|持续(?!\s*[\d一二三四五六七八九十两几半])|持續(?!\s*[\d一二三四五六七八九十兩幾半])|ongoing|timing TBD|TBD)/i;
 
+/**
+ * VAGUE_EXTRA.test, remembering the last text: a line's drafting, acceptance and due date each ask it of the
+ * same text in turn.
+ */
+let lastText: string | null = null;
+let lastVague = false;
+
+export function hasVagueWords(text: string): boolean {
+  if (text !== lastText) {
+    lastText = text;
+    lastVague = VAGUE_EXTRA.test(text);
+  }
+  return lastVague;
+}
+
 /** A line that only reports numbers: metrics, money, percentages. */
 export function isMetricsOnly(t: string): boolean {
   return /\d+(?:\.\d+)?\s*%|[$¥￥]\s?\d|\d\s*(?:万元|萬元|元|万|萬|亿|億)|NT\$|HK\$|USD/.test(t) && !/前|之前|以前|by |before |due /i.test(t);

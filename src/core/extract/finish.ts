@@ -57,6 +57,9 @@ function warningsFor(kind: ItemKind, hasOwner: boolean, due: string | null, from
   return unique(out);
 }
 
+/** First occurrences, in order (a loop, not a Set: warning lists hold a handful). */
 function unique<T>(values: readonly T[]): T[] {
-  return [...new Set(values)];
+  const out: T[] = [];
+  for (const v of values) if (!out.includes(v)) out.push(v);
+  return out;
 }

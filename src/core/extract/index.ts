@@ -1,9 +1,9 @@
-import type { DateContext } from '../dates/types';
+import type { DateContext, IsoDate } from '../dates/types';
 import type { Block, MinutesDocument } from '../model/document';
 import type { ActionItem, DocumentWarning, Extraction, ItemKind } from '../model/items';
 import { blockText } from '../model/text';
 import { collectEventDates } from '../dates/index';
-import { isTemplateHint } from '../template/index';
+import { isHintText } from './hint';
 import { analyzeLine, type Draft } from './clauses';
 import { lineOf, sliceLine } from './line';
 import { collectRecordFields, interpretRecord } from './record';
@@ -29,6 +29,8 @@ const ITEM_SECTIONS: ReadonlySet<SectionKind> = new Set(['todo', 'decision']);
 /** What can make a line in a discussion section an item: a label, an owner/deadline field, a decision marker. */
 const MAY_MATTER_IN_INFO =
   /[：:]|定为|定為|定在|定于|定於|确定|確定|定档|推迟到|推遲到|延期到|confirmed|stays on|set for|held on|agreed|一致同意|达成一致|達成一致|决定|決定|形成以下意见/i;
+/** Words every DISCUSSION match holds: most paragraphs skip its backtracking. */
+const MAY_DISCUSS = /讨论中|討論中|争论|爭論|争议|爭議|认为|認為/;
 const DISCUSSION = /讨论中|討論中|争论|爭論|争议|爭議|[^，,]{1,6}(?:认为|認為)[^，,]{0,20}[，,].{0,40}(?:认为|認為|希望)/;
 
 /** Document model → meeting record + decisions and to-dos + warnings (see ../shared/EXTRACTION.md). */
@@ -43,9 +45,19 @@ export function extractMinutes(doc: MinutesDocument, options: ExtractOptions): E
     warnings.push({ code: 'no_meeting_date', message: `No meeting date found in the minutes; deadlines are read relative to today (${options.today}).` });
   }
   const meeting = { ...record.meeting, date: meetingDate };
-  // Each block's text once: event dates, headings and the walk below all read it.
-  const texts = blocks.map(blockText);
-  const dates: DateContext = { meetingDate, events: collectEventDates(texts.join('\n'), { meetingDate }) };
+  // Each block's text once (a table's only for the event dates): headings and the walk below read it.
+  const texts = blocks.map((b) => (b.type === 'table' ? '' : blockText(b)));
+  // The event dates stated in the minutes (上线日期定为7月1日) matter only to a line with a phrase relative to an
+  // event (上线前): they are read from the whole text on first need, and most minutes never need them.
+  const wholeText = (): string => blocks.map((b, i) => (b.type === 'table' ? blockText(b) : texts[i]!)).join('\n');
+  let events: Record<string, IsoDate> | undefined;
+  const dates: DateContext = {
+    meetingDate,
+    get events(): Record<string, IsoDate> {
+      events ??= collectEventDates(wholeText(), { meetingDate });
+      return events;
+    },
+  };
   const ctx = { roster: record.roster, dates };
 
   const items: ActionItem[] = [];
@@ -68,7 +80,7 @@ export function extractMinutes(doc: MinutesDocument, options: ExtractOptions): E
     }
     const text = texts[blockIndex]!.trim();
     // Empty lines and the template's own hints (（如：…）) say nothing about this meeting.
-    if (!text || isTemplateHint(text)) return;
+    if (!text || isHintText(text)) return;
     if (block.type === 'heading' || (block.type === 'paragraph' && looksLikeSectionLine(text))) {
       const kind = classifySection(text);
       // "决议：…" with content is a labelled line, not a heading.
@@ -122,7 +134,7 @@ export function extractMinutes(doc: MinutesDocument, options: ExtractOptions): E
       return;
     }
     // Prose (a long paragraph, or one that reports a discussion) yields only explicit agreements.
-    const prose = block.type === 'paragraph' && where !== 'todo' && ((text.length > PROSE_LENGTH && sentenceCount(text) > 1) || DISCUSSION.test(text));
+    const prose = block.type === 'paragraph' && where !== 'todo' && ((text.length > PROSE_LENGTH && sentenceCount(text) > 1) || (MAY_DISCUSS.test(text) && DISCUSSION.test(text)));
     const drafts: Draft[] = prose ? proseDecisions(line, ctx) : analysis.drafts;
     for (const draft of drafts) {
       const kind: ItemKind | null = acceptDraft(draft, { section: where, checkbox: checked !== undefined, infoLabel: label?.kind === 'info', prose, transcript: block.type === 'paragraph' });

@@ -2,6 +2,7 @@ import { meetingFieldOfLabel, type MeetingFieldLabel } from '../template/index';
 import { isCollective, isUndecided } from '../owners/classify';
 import { looksLikeChineseName, type Roster } from '../owners/roster';
 import { findPeople, type PersonMention } from '../owners/mentions';
+import { memoFor, type BoundedMemo } from './memo';
 
 /** What the label before a colon says about the rest of the line. */
 export type LabelKind =
@@ -32,8 +33,21 @@ const COLLAB_FIELD = /^(?:配合|配合人|配合部门|协助|協助|协助人|
 const INFO_LABEL = /^(?:现状|現狀|背景|讨论|討論|说明|說明|情况说明|情況說明|补充说明|補充說明|备注|備註|其他|other|notes?|context|reminder|summary|status|评审对象|評審對象|活动概要|活動概要|议程|議程|agenda|updates?|fyi|highlights?|answer|q|问题|問題|风险|風險|影响|影響|原因|根因|结果|結果|recap|background|what happened|情况|情況|数据|數據|进展|進展)$/i;
 const TOPIC_HEADING = /^(?:议题|議題|topic)\s*[一二三四五六七八九十\d]*$/i;
 
-/** Classify the text before a colon. */
+/**
+ * Classify the text before a colon. Remembered per roster (one per extraction): speaker and section labels
+ * (王芳, Action, 决议) repeat line after line. Bounded (cleared when full); callers get their own copy.
+ */
 export function classifyLabel(label: string, roster: Roster): Label {
+  return copyLabel(memoFor(labelMemos, roster, 1024).get(label, () => classify(label, roster)));
+}
+
+const labelMemos = new WeakMap<Roster, BoundedMemo<string, Label>>();
+
+function copyLabel(label: Label): Label {
+  return label.people ? { ...label, people: label.people.map((m) => ({ ...m })) } : { ...label };
+}
+
+function classify(label: string, roster: Roster): Label {
   const text = label.trim().replace(/^[@＠]/, '@');
   const bare = text.replace(/^[\s【[]+|[\s】\]]+$/g, '');
   if (DECISION_LABEL.test(bare)) return { kind: 'decision', text };

@@ -47,14 +47,20 @@ export function lineOf(content: readonly Inline[]): Line {
   return normalizeLine({ text, people, dates });
 }
 
+/** Any character normalizeLine replaces: most lines have none. */
+const ODD_SPACE = /[\r\n\v\t\u2028\u2029]|\u200b|\u200c|\u200d|\ufeff/;
+
 /** Normalise whitespace without moving chips: \r, \v and tabs become spaces, zero-width characters go. */
 function normalizeLine(line: Line): Line {
+  if (!ODD_SPACE.test(line.text)) return line;
   const text = line.text.replace(/[\r\n\v\t\u2028\u2029]/g, ' ').replace(/\u200b|\u200c|\u200d|\ufeff/g, ' ');
   return { ...line, text };
 }
 
 /** A slice of a line, with chips re-positioned. */
 export function sliceLine(line: Line, start: number, end: number): Line {
+  // Most lines carry no chips: no filtering closures to build.
+  if (line.people.length === 0 && line.dates.length === 0) return { text: line.text.slice(start, end), people: [], dates: [] };
   const inside = <T extends { start: number; end: number }>(c: T): boolean => c.start >= start && c.end <= end;
   const shift = <T extends { start: number; end: number }>(c: T): T => ({ ...c, start: c.start - start, end: c.end - start });
   return {

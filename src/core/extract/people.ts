@@ -51,6 +51,13 @@ function roleOf(text: string, g: PeopleGroup): PeopleRole {
   return 'other';
 }
 
+/** Every member of the groups, in order (a loop: flatMap was a hot spot per clause). */
+export function membersOf(groups: readonly PeopleGroup[]): PersonMention[] {
+  const out: PersonMention[] = [];
+  for (const g of groups) for (const m of g.members) out.push(m);
+  return out;
+}
+
 /** Owners from a group of mentions: people beat departments, groups and "TBD" count as nobody. */
 export function ownersOf(members: readonly PersonMention[]): { owners: Person[]; state: OwnerState } {
   const persons = members.filter((m) => m.kind === 'person');
@@ -64,12 +71,15 @@ export function ownersOf(members: readonly PersonMention[]): { owners: Person[];
 
 export type OwnerState = 'named' | 'collective' | 'undecided' | 'none';
 
+/** The first of each person (by email, id or name), in order; lists are short, so a loop rather than a Set. */
 export function uniquePeople(people: readonly Person[]): Person[] {
-  const seen = new Set<string>();
-  return people.filter((p) => {
+  const out: Person[] = [];
+  const keys: string[] = [];
+  for (const p of people) {
     const key = p.email ?? p.id ?? p.name;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+    if (keys.includes(key)) continue;
+    keys.push(key);
+    out.push(p);
+  }
+  return out;
 }

@@ -3,7 +3,8 @@ import type { Block } from '../model/document';
 import type { MeetingRecord } from '../model/items';
 import { blockText, cellText } from '../model/text';
 import { parseRosterField, Roster, trailingPersonName, type RosterEntry } from '../owners/roster';
-import { isTemplateHint, meetingFieldOfLabel, type MeetingFieldLabel } from '../template/index';
+import { meetingFieldOfLabel, type MeetingFieldLabel } from '../template/index';
+import { isHintText } from './hint';
 
 /** The meeting record's fields as written, before they are interpreted. */
 export type RecordFields = Partial<Record<MeetingFieldLabel | 'absent', string>>;
@@ -18,7 +19,7 @@ export function collectRecordFields(blocks: readonly Block[]): RecordFields {
   const fields: RecordFields = {};
   const put = (key: MeetingFieldLabel | 'absent', value: string): void => {
     const v = value.trim();
-    if (!v || isTemplateHint(v)) return;
+    if (!v || isHintText(v)) return;
     if (key === 'absent' && fields.absent) fields.absent += `、${v}`;
     else if (fields[key] === undefined) fields[key] = v;
   };

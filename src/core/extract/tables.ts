@@ -3,10 +3,12 @@ import type { TableBlock, TableCell } from '../model/document';
 import type { ItemKind, ItemStatus, Person } from '../model/items';
 import { cellInlines, cellText } from '../model/text';
 import type { Roster } from '../owners/roster';
-import { classifyColumns, isTemplateHint, parseStatus, type ColumnRole } from '../template/index';
+import { classifyColumns, parseStatus, type ColumnRole } from '../template/index';
+import { isHintText } from './hint';
 import { datesIn, isStartDate } from './deadlines';
 import { lineOf, type Line } from './line';
-import { OWNER_AFTER, ownersOf, peopleGroups, uniquePeople, type OwnerState } from './people';
+import { BoundedMemo, memoFor } from './memo';
+import { membersOf, OWNER_AFTER, ownersOf, peopleGroups, uniquePeople, type OwnerState } from './people';
 import type { SectionKind } from './sections';
 import type { DateMention } from '../dates/types';
 import { cleanTitle } from './clauses';
@@ -65,11 +67,28 @@ const PREFERRED_ITEM_ROLES: readonly ColumnRole[] = ['action', 'decision', 'item
 export function itemColumns(grid: Grid): { header: number; roles: (ColumnRole | null)[]; itemCol: number } | null {
   for (let h = 0; h < Math.min(2, grid.length); h++) {
     const headers = (grid[h] ?? []).map((c) => (c ? cellText(c).trim() : ''));
-    const roles = classifyColumns(headers);
+    const roles = columnRoles(headers);
     const itemCol = PREFERRED_ITEM_ROLES.map((role) => roles.indexOf(role)).find((i) => i >= 0) ?? -1;
     if (itemCol >= 0 && (roles.includes('owner') || roles.includes('due'))) return { header: h, roles, itemCol };
   }
   return null;
+}
+
+/**
+ * classifyColumns, remembered: a long record repeats the same few headers table after table. Bounded (cleared
+ * when full); callers get their own copy.
+ */
+const roleMemo = new BoundedMemo<string, readonly (ColumnRole | null)[]>(256);
+
+function columnRoles(headers: readonly string[]): (ColumnRole | null)[] {
+  return [...roleMemo.get(headers.join('\u0000'), () => classifyColumns(headers))];
+}
+
+/** parseStatus (which NFKC-normalises), remembered: status cells hold the same few words. Bounded. */
+const statusMemo = new BoundedMemo<string, ItemStatus | null>(256);
+
+function statusOf(text: string): ItemStatus | null {
+  return statusMemo.get(text, () => parseStatus(text));
 }
 
 /** The items in a decision / to-do / problem / risk table. */
@@ -90,25 +109,24 @@ export function readItemTable(table: TableBlock, ctx: TableContext): TableRowIte
   const out: TableRowItem[] = [];
   for (let r = header + 1; r < grid.length; r++) {
     const row = grid[r] ?? [];
-    const cell = (i: number): TableCell | null => (i >= 0 ? (row[i] ?? null) : null);
     // A row merged across the table ("Note: …", 备注) is a remark, not an item.
     if (table.rows[r]?.cells.length === 1 && row.length > 1 && (table.rows[r]!.cells[0]!.colSpan ?? 1) >= row.length - 1) continue;
-    const itemCell = cell(itemCol);
+    const itemCell = cellAt(row, itemCol);
     let title = itemCell ? cleanTitle(textOf(itemCell)) : '';
-    if (!title || isTemplateHint(title) || /^[—\-–－/\s]*$/.test(title) || NOTE_ROW.test(title)) continue;
+    if (!title || isHintText(title) || /^[—\-–－/\s]*$/.test(title) || NOTE_ROW.test(title)) continue;
     // "持续跟进，月度复盘" says little without its 问题 / 风险: name what it is about.
-    const subjectCell = roles[itemCol] === 'action' ? cell(col('subject')) : null;
+    const subjectCell = roles[itemCol] === 'action' ? cellAt(row, col('subject')) : null;
     const subject = subjectCell ? cleanTitle(textOf(subjectCell)) : '';
     if (subject && title.length <= SHORT_ACTION) title = `${subject}：${title}`;
-    const ownerCell = cell(col('owner'));
+    const ownerCell = cellAt(row, col('owner'));
     const owner = ownerCell ? readOwnerCell(lineOf(cellInlines(ownerCell)), ctx.roster) : { owners: [], state: 'none' as OwnerState };
-    const collabCell = cell(col('collaborator'));
+    const collabCell = cellAt(row, col('collaborator'));
     const collaborators = collabCell ? readOwnerCell(lineOf(cellInlines(collabCell)), ctx.roster).owners : [];
-    const dueCell = cell(col('due'));
+    const dueCell = cellAt(row, col('due'));
     const dates = readDueCell(dueCell, itemCell, ctx);
-    const statusCell = cell(col('status'));
-    const status = statusCell ? parseStatus(textOf(statusCell)) : null;
-    const taskCell = cell(col('task'));
+    const statusCell = cellAt(row, col('status'));
+    const status = statusCell ? statusOf(textOf(statusCell)) : null;
+    const taskCell = cellAt(row, col('task'));
     const taskLink = taskCell ? linkOf(taskCell) : undefined;
     const rowAnchor = table.rows[r]?.anchor;
     out.push({
@@ -128,13 +146,28 @@ export function readItemTable(table: TableBlock, ctx: TableContext): TableRowIte
   return out;
 }
 
+/** The cell in column i of a row (none for a missing column, i < 0). */
+function cellAt(row: readonly (TableCell | null)[], i: number): TableCell | null {
+  return i >= 0 ? (row[i] ?? null) : null;
+}
+
 /** Owners in a cell: chips first, then names; "仓储部 蒋文" is 蒋文, "—"/待定 is nobody. */
 export function readOwnerCell(line: Line, roster: Roster): { owners: Person[]; state: OwnerState } {
+  if (line.people.length > 0) return ownerCellOf(line, roster);
+  // Without chips the cell is its text: 法务部, 客服团队 and the same few names repeat row after row.
+  const found = memoFor(ownerMemos, roster, 2048).get(line.text, () => ownerCellOf(line, roster));
+  return { owners: found.owners.map((p) => ({ ...p })), state: found.state };
+}
+
+/** Per roster, so per extraction. */
+const ownerMemos = new WeakMap<Roster, BoundedMemo<string, { owners: Person[]; state: OwnerState }>>();
+
+function ownerCellOf(line: Line, roster: Roster): { owners: Person[]; state: OwnerState } {
   const text = line.text.trim();
   if (!text || /^[—\-–－/\s]+$/.test(text)) return { owners: [], state: 'none' };
   const groups = peopleGroups(line, roster).filter((g) => g.role !== 'collaborator' && g.role !== 'receiver');
   // "Olga / 邬子健跟进": the one marked as following up owns it.
-  const members = groups.flatMap((g) => g.members);
+  const members = membersOf(groups);
   const marked = members.filter((m) => OWNER_AFTER.test(line.text.slice(m.end)));
   const found = ownersOf(marked.length > 0 ? marked : members);
   if (found.state !== 'none') return found;
@@ -143,11 +176,15 @@ export function readOwnerCell(line: Line, roster: Roster): { owners: Person[]; s
   return { owners: names.map((name) => ({ name })), state: names.length > 0 ? 'named' : 'none' };
 }
 
+/** Per date context, so per extraction. */
+const dueMemos = new WeakMap<DateContext, BoundedMemo<string, DateMention[]>>();
+
 function readDueCell(dueCell: TableCell | null, itemCell: TableCell | null, ctx: TableContext): DateMention[] {
   if (dueCell) {
     const line = lineOf(cellInlines(dueCell));
     if (/^[—\-–－/\s]*$/.test(line.text)) return [];
-    const found = datesIn(line, ctx.dates);
+    // 明天下班前, 下周二: deadline cells repeat row after row; without chips a cell's dates are its text's.
+    const found = line.dates.length > 0 ? datesIn(line, ctx.dates) : memoFor(dueMemos, ctx.dates, 512).get(line.text, () => datesIn(line, ctx.dates));
     if (found.length > 0) return found.map((m) => ({ ...m, deadline: true }));
     return [];
   }

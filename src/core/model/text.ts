@@ -1,7 +1,9 @@
-import type { Block, Inline, TableCell } from './document';
+import type { Block, Inline, TableBlock, TableCell } from './document';
 
 /** The plain text of inline runs; a person shows as its name, a date chip as its ISO date. */
 export function inlineText(content: readonly Inline[]): string {
+  // Most blocks are one text run: no string building.
+  if (content.length === 1 && content[0]!.type === 'text') return content[0]!.text;
   let out = '';
   for (const run of content) {
     switch (run.type) {
@@ -24,14 +26,28 @@ export function inlineText(content: readonly Inline[]): string {
 
 /** Plain text of a block; table cells are joined with ' | ' and rows with newlines. */
 export function blockText(block: Block): string {
-  if (block.type === 'table') {
-    return block.rows.map((row) => row.cells.map(cellText).join(' | ')).join('\n');
-  }
+  if (block.type === 'table') return tableText(block);
   return inlineText(block.content);
+}
+
+/** Built with one string, not an array per row: tables are most of the text of a long record. */
+function tableText(table: TableBlock): string {
+  let out = '';
+  for (let r = 0; r < table.rows.length; r++) {
+    if (r > 0) out += '\n';
+    const cells = table.rows[r]?.cells ?? [];
+    for (let c = 0; c < cells.length; c++) {
+      if (c > 0) out += ' | ';
+      const cell = cells[c];
+      if (cell) out += cellText(cell);
+    }
+  }
+  return out;
 }
 
 /** Plain text of a table cell: its blocks joined by newlines. */
 export function cellText(cell: TableCell): string {
+  if (cell.blocks.length === 1) return blockText(cell.blocks[0]!);
   return cell.blocks.map(blockText).join('\n');
 }
 

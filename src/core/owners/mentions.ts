@@ -37,6 +37,9 @@ const DEPT_RE = new RegExp(
 const COLLECTIVE_RE = /(?:大家|我们|我們|全员|全員|各(?:组|組|部门|部門|业务部门接口人|業務部門接口人|业务部门|業務部門|事业部财务\s?BP|事业部|事業部|大区|大區|团队|團隊|分店|位|方)|\b(?:all department heads|everyone|everybody|we|all teams)\b)/gi;
 const UNDECIDED_RE = /(?:负责人|負責人|owner|Owner)?\s*(?:待定|未定|TBD)/g;
 
+const AT = 0x40;
+const FULL_WIDTH_AT = 0xff20;
+
 /**
  * Every person, department, group and "TBD" named in `text`, left to right, not overlapping.
  * Chips win, then @mentions, then roster names, then department patterns.
@@ -45,34 +48,26 @@ export function findPeople(text: string, roster: Roster, chips: readonly PersonC
   const found: PersonMention[] = [];
   // Which characters already belong to a mention: earlier (stronger) rules win.
   const used = new Uint8Array(text.length + 1);
-  const free = (s: number, e: number): boolean => {
-    for (let k = s; k < e; k++) if (used[k]) return false;
-    return true;
-  };
-  const add = (m: PersonMention): void => {
-    found.push(m);
-    used.fill(1, m.start, m.end);
-  };
-  for (const chip of chips) add({ start: chip.start, end: chip.end, name: chip.person.name, kind: 'person', person: chip.person, explicit: true });
+  for (const chip of chips) addMention(found, used, { start: chip.start, end: chip.end, name: chip.person.name, kind: 'person', person: chip.person, explicit: true });
 
   for (let i = 0; i < text.length; i++) {
     if (used[i]) continue;
-    const ch = text[i];
-    if (ch === '@' || ch === '＠') {
+    const code = text.charCodeAt(i);
+    if (code === AT || code === FULL_WIDTH_AT) {
       const m = atMention(text, i + 1, roster);
-      if (m && free(i, m.end)) {
-        add({ ...m, start: i, explicit: true });
+      if (m && isFree(used, i, m.end)) {
+        addMention(found, used, { ...m, start: i, explicit: true });
         i = m.end - 1;
       }
       continue;
     }
     const r = roster.matchAt(text, i);
-    if (r && free(i, i + r.text.length)) {
+    if (r && isFree(used, i, i + r.text.length)) {
       const end = i + r.text.length;
       // A roster department followed by a role title is a role: 技术部主管.
       const role = r.entry.kind === 'department' ? ROLE_TITLES.find((t) => text.startsWith(t, end)) : undefined;
       const finalEnd = role ? end + role.length : end;
-      add({ start: i, end: finalEnd, name: text.slice(i, finalEnd), kind: r.entry.kind, explicit: false });
+      addMention(found, used, { start: i, end: finalEnd, name: text.slice(i, finalEnd), kind: r.entry.kind, explicit: false });
       i = finalEnd - 1;
     }
   }
@@ -81,7 +76,7 @@ export function findPeople(text: string, roster: Roster, chips: readonly PersonC
   for (const m of text.matchAll(DEPT_RE)) {
     const name = m[0];
     if (NOT_A_DEPARTMENT.test(name) || name.length < 2 || SUFFIX_ONLY.test(name)) continue;
-    if (free(m.index, m.index + name.length)) add({ start: m.index, end: m.index + name.length, name, kind: 'department', explicit: false });
+    if (isFree(used, m.index, m.index + name.length)) addMention(found, used, { start: m.index, end: m.index + name.length, name, kind: 'department', explicit: false });
   }
   // A name the roster does not know, written right after a department: "产品部 钟磊", "客服部 杨帆".
   for (const dept of found.filter((m) => m.kind === 'department')) {
@@ -89,21 +84,40 @@ export function findPeople(text: string, roster: Roster, chips: readonly PersonC
     const name = after?.[1] ?? after?.[2];
     if (!name || !looksLikeChineseName(name)) continue;
     const start = dept.end + (after![0].length - name.length);
-    if (free(start, start + name.length)) add({ start, end: start + name.length, name, kind: 'person', explicit: false });
+    if (isFree(used, start, start + name.length)) addMention(found, used, { start, end: start + name.length, name, kind: 'person', explicit: false });
   }
-  for (const m of text.matchAll(ROLE_RE)) {
-    if (!NOT_A_DEPARTMENT.test(m[0]) && free(m.index, m.index + m[0].length)) add({ start: m.index, end: m.index + m[0].length, name: m[0], kind: 'department', explicit: false });
+  if (MAYBE_ROLE.test(text)) {
+    for (const m of text.matchAll(ROLE_RE)) {
+      if (!NOT_A_DEPARTMENT.test(m[0]) && isFree(used, m.index, m.index + m[0].length)) addMention(found, used, { start: m.index, end: m.index + m[0].length, name: m[0], kind: 'department', explicit: false });
+    }
   }
-  for (const m of text.matchAll(EN_DEPARTMENT_RE)) {
-    if (free(m.index, m.index + m[0].length)) add({ start: m.index, end: m.index + m[0].length, name: m[0], kind: 'department', explicit: false });
+  if (MAYBE_EN_DEPARTMENT.test(text)) {
+    for (const m of text.matchAll(EN_DEPARTMENT_RE)) {
+      if (isFree(used, m.index, m.index + m[0].length)) addMention(found, used, { start: m.index, end: m.index + m[0].length, name: m[0], kind: 'department', explicit: false });
+    }
   }
-  for (const m of text.matchAll(COLLECTIVE_RE)) {
-    if (free(m.index, m.index + m[0].length)) add({ start: m.index, end: m.index + m[0].length, name: m[0], kind: 'collective', explicit: false });
+  if (MAYBE_COLLECTIVE.test(text)) {
+    for (const m of text.matchAll(COLLECTIVE_RE)) {
+      if (isFree(used, m.index, m.index + m[0].length)) addMention(found, used, { start: m.index, end: m.index + m[0].length, name: m[0], kind: 'collective', explicit: false });
+    }
   }
-  for (const m of text.matchAll(UNDECIDED_RE)) {
-    if (free(m.index, m.index + m[0].length)) add({ start: m.index, end: m.index + m[0].length, name: m[0], kind: 'undecided', explicit: false });
+  if (MAYBE_UNDECIDED.test(text)) {
+    for (const m of text.matchAll(UNDECIDED_RE)) {
+      if (isFree(used, m.index, m.index + m[0].length)) addMention(found, used, { start: m.index, end: m.index + m[0].length, name: m[0], kind: 'undecided', explicit: false });
+    }
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** Whether no character in [s, e) belongs to a mention yet. */
+function isFree(used: Uint8Array, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (used[k]) return false;
+  return true;
+}
+
+function addMention(found: PersonMention[], used: Uint8Array, m: PersonMention): void {
+  found.push(m);
+  used.fill(1, m.start, m.end);
 }
 
 /** A role named on its own at a boundary: 法务负责人, 运营主管, 项目经理. */
@@ -117,6 +131,11 @@ const EN_DEPARTMENT_RE =
 const NOT_A_DEPARTMENT = /^[各本全该該此新旧舊大小其他]/;
 const SUFFIX_ONLY = new RegExp(`^${DEPARTMENT_SUFFIX}$`);
 const NAME_AFTER_DEPARTMENT = /^ ?([\u3400-\u9fff]{2,3})(?![\u3400-\u9fff])|^ ?([\u3400-\u9fff]{2,3})/;
+/** What each later scan needs somewhere in the text (a word every match contains): most texts skip most scans. */
+const MAYBE_ROLE = /负责人|負責人|主管|经理|經理|总监|總監|组长|組長|主任/;
+const MAYBE_EN_DEPARTMENT = /[A-Z]/;
+const MAYBE_COLLECTIVE = /[大我全各]|all|every|we/i;
+const MAYBE_UNDECIDED = /待定|未定|TBD/;
 /** Cheap tests that let most clauses skip the department and group scans. */
 const MAYBE_DEPARTMENT = /[部组組中心办辦处處室课課科团團队隊会會]|负责人|負責人|主管|经理|經理|总监|總監|主任/;
 const MAYBE_GROUP = /大家|我们|我們|全[员員体體]|各|we\b|all\b|every|待定|未定|TBD|\b(?:Product|Engineering|Marketing|Finance|Legal|Sales|Support|Design|Operations|Ops|HR|IT|Procurement|Security|QA|Compliance|Facilities|Customer|Data|Platform|Infra)\b/i;

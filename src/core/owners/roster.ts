@@ -130,7 +130,10 @@ function dedupe(entries: RosterEntry[]): RosterEntry[] {
 
 /** The roster as a matcher: longest name (or alias) starting at a position. */
 export class Roster {
-  private readonly byFirstChar = new Map<string, { text: string; lower: string; latin: boolean; entry: RosterEntry }[]>();
+  /** Keyed by the first character's code: no one-character string per position scanned. */
+  private readonly byFirstChar = new Map<number | string, { text: string; lower: string; latin: boolean; entry: RosterEntry }[]>();
+  /** 1 where some name starts with that character: most positions are rejected without a map lookup. */
+  private readonly firstCodes = new Uint8Array(0x10000);
   readonly entries: RosterEntry[];
 
   constructor(entries: readonly RosterEntry[]) {
@@ -144,17 +147,22 @@ export class Roster {
   private add(text: string, entry: RosterEntry): void {
     const first = text[0] ?? '';
     // Filed under both cases of the first letter, so matching needs no case folding per character.
-    const list = this.byFirstChar.get(first.toLowerCase()) ?? [];
+    const lower = charKey(first.toLowerCase());
+    const list = this.byFirstChar.get(lower) ?? [];
     if (!list.some((x) => x.text === text)) list.push({ text, lower: text.toLowerCase(), latin: /^[A-Za-z]/.test(text), entry });
-    this.byFirstChar.set(first.toLowerCase(), list);
-    this.byFirstChar.set(first.toUpperCase(), list);
+    const upper = charKey(first.toUpperCase());
+    this.byFirstChar.set(lower, list);
+    this.byFirstChar.set(upper, list);
+    if (typeof lower === 'number') this.firstCodes[lower] = 1;
+    if (typeof upper === 'number') this.firstCodes[upper] = 1;
   }
 
   /** The longest roster name written at `pos` in `text`, as written there. */
   matchAt(text: string, pos: number): { text: string; entry: RosterEntry } | null {
-    const ch = text[pos];
-    if (ch === undefined) return null;
-    const list = this.byFirstChar.get(ch);
+    if (pos < 0 || pos >= text.length) return null;
+    const code = text.charCodeAt(pos);
+    if (this.firstCodes[code] === 0) return null;
+    const list = this.byFirstChar.get(code);
     if (!list) return null;
     for (const candidate of list) {
       const latin = candidate.latin;
@@ -181,6 +189,11 @@ export class Roster {
   get persons(): string[] {
     return this.entries.filter((e) => e.kind === 'person').map((e) => e.name);
   }
+}
+
+/** One UTF-16 unit keys by its code; anything else (a case mapping that grows) can never match one unit. */
+function charKey(s: string): number | string {
+  return s.length === 1 ? s.charCodeAt(0) : s;
 }
 
 /** Names people are called by in the text: the full name, a Latin first name, a Chinese given name. */

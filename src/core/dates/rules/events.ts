@@ -35,6 +35,12 @@ const EN_WITHIN_OF = new RegExp(
 );
 const TRAILING_END = new RegExp(`\\s+${EN_END_SOURCE}$`, 'i');
 
+/**
+ * What an "on <event>" phrase needs, which english() keeps only when the event's date is known: "on" then a
+ * space, in the raw text (full-width letters allowed, since the rules read the normalised text).
+ */
+export const ON_EVENT_HINT = /(?<![A-Za-z0-9_])[oOｏＯ][nNｎＮ]\s/;
+
 const HAS_ZH = new RegExp(`[前后当](?<=(?:${EVENT_ZH_SOURCE})(?:${ZH_END_SOURCE})?日?\\s*(?:之|以)?.)`);
 const HAS_EN = new RegExp(`\\b${EVENT_EN_SOURCE}\\b|\\bwithin\\b`, 'i');
 

@@ -47,7 +47,8 @@ const EN_MONTH_PART =
 
 export function periods(scan: Scan): void {
   const { text } = scan;
-  if (/[月旬年季Q]|\d\s*Q/.test(text)) chinese(scan, text);
+  // ("2025 Q3" holds a Q too: the one class covers it.)
+  if (/[月旬年季Q]/.test(text)) chinese(scan, text);
   if (/\b(?:end|eo[myq]|mid|early|late|year|month|quarter)/i.test(text)) english(scan, text);
 }
 
