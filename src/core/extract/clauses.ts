@@ -450,11 +450,18 @@ function without(text: string, ranges: readonly { start: number; end: number }[]
  */
 const TITLE_NOISE = /\s|[（(—–]|[，,、][，,、]|^[我I，,、;；:：.。\-+&/]|[，,、;；:：.。\-+&/]$/;
 
+const LEADING_SELF = /^\s*(?:我们?这边|我來|我来|我会|我會|我先|我們|我们|我|I'll\b|I will\b|I\b(?!['’]))\s*(?=\S)/;
+const TRAILING_PREPOSITION = /\s+(?:for|on|at|by|in|to|with)$/i;
+/** ASCII words joined by single spaces: no bracket, dash, separator or stray space for the other rules. */
+const PLAIN_WORDS = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
+
 /** Trim list residue, brackets and punctuation left at the ends of a title, and a leading 我/I. */
 export function cleanTitle(title: string): string {
   if (!TITLE_NOISE.test(title)) return title;
+  // Plain words and single spaces ("send the budget for project 3"): only the two word rules can apply.
+  if (PLAIN_WORDS.test(title)) return title.replace(LEADING_SELF, '').replace(TRAILING_PREPOSITION, '');
   return title
-    .replace(/^\s*(?:我们?这边|我來|我来|我会|我會|我先|我們|我们|我|I'll|I will|I)\s*(?=\S)/, '')
+    .replace(LEADING_SELF, '')
     .replace(/\s+/g, ' ')
     .replace(/（\s*[，,、]?\s*）|\(\s*[,]?\s*\)/g, '')
     .replace(/\s*[—–]{1,2}\s*(?=[，,；;]|$)/g, '')
@@ -462,7 +469,7 @@ export function cleanTitle(title: string): string {
     .replace(/\s+(?=[,，;；])/g, '')
     .replace(/^[\s，,、;；:：.。\-–—+&/]+/, '')
     .replace(/[\s，,、;；:：.。\-–—+&(（/]+$/, '')
-    .replace(/\s+(?:for|on|at|by|in|to|with)$/i, '')
+    .replace(TRAILING_PREPOSITION, '')
     .trim();
 }
 

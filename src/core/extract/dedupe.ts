@@ -97,8 +97,11 @@ function pairsOf(title: string): number[] {
     if (c >= 65 && c <= 90) c += 32;
     const word = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xc0 && c <= 0x24f);
     if (!word) continue;
+    // Squeeze CJK (U+3400–U+9FFF) down next to Latin (below U+0250) so a pair fits a small integer (V8's
+    // Smi): a pair of raw code points is a heap-allocated double, slow as a Map key.
+    if (c >= 0x3400) c = c - 0x3400 + 0x250;
     if (prev >= 0) {
-      const pair = prev * 65536 + c;
+      const pair = prev * 32768 + c;
       const fresh = seen ? !seen.has(pair) : !out.includes(pair);
       if (fresh) {
         out.push(pair);

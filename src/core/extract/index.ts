@@ -67,7 +67,7 @@ export function extractMinutes(doc: MinutesDocument, options: ExtractOptions): E
   let last: Candidate | null = null;
 
   const titleBlock = blocks.findIndex((b, i) => b.type !== 'table' && texts[i]!.trim() !== '');
-  // 10. A sub-item without an owner belongs to the item it is nested under.
+  // A sub-item without an owner belongs to the item it is nested under.
   const listOwners: ActionItem['owners'][] = [];
   blocks.forEach((block, blockIndex) => {
     if (blockIndex === titleBlock && isTitleLine(block) && !ITEM_SECTIONS.has(classifySection(blockText(block)))) return;

@@ -119,9 +119,9 @@ export function readItemTable(table: TableBlock, ctx: TableContext): TableRowIte
     const subject = subjectCell ? cleanTitle(textOf(subjectCell)) : '';
     if (subject && title.length <= SHORT_ACTION) title = `${subject}：${title}`;
     const ownerCell = cellAt(row, col('owner'));
-    const owner = ownerCell ? readOwnerCell(lineOf(cellInlines(ownerCell)), ctx.roster) : { owners: [], state: 'none' as OwnerState };
+    const owner = ownerCell ? readOwnerCell(cellLine(ownerCell), ctx.roster) : { owners: [], state: 'none' as OwnerState };
     const collabCell = cellAt(row, col('collaborator'));
-    const collaborators = collabCell ? readOwnerCell(lineOf(cellInlines(collabCell)), ctx.roster).owners : [];
+    const collaborators = collabCell ? readOwnerCell(cellLine(collabCell), ctx.roster).owners : [];
     const dueCell = cellAt(row, col('due'));
     const dates = readDueCell(dueCell, itemCell, ctx);
     const statusCell = cellAt(row, col('status'));
@@ -149,6 +149,12 @@ export function readItemTable(table: TableBlock, ctx: TableContext): TableRowIte
 /** The cell in column i of a row (none for a missing column, i < 0). */
 function cellAt(row: readonly (TableCell | null)[], i: number): TableCell | null {
   return i >= 0 ? (row[i] ?? null) : null;
+}
+
+/** lineOf(cellInlines(cell)), without the copy of the runs for the usual cell of one paragraph. */
+function cellLine(cell: TableCell): Line {
+  const only = cell.blocks.length === 1 ? cell.blocks[0]! : null;
+  return lineOf(only !== null && only.type !== 'table' ? only.content : cellInlines(cell));
 }
 
 /** Owners in a cell: chips first, then names; "仓储部 蒋文" is 蒋文, "—"/待定 is nobody. */
@@ -181,7 +187,7 @@ const dueMemos = new WeakMap<DateContext, BoundedMemo<string, DateMention[]>>();
 
 function readDueCell(dueCell: TableCell | null, itemCell: TableCell | null, ctx: TableContext): DateMention[] {
   if (dueCell) {
-    const line = lineOf(cellInlines(dueCell));
+    const line = cellLine(dueCell);
     if (/^[—\-–－/\s]*$/.test(line.text)) return [];
     // 明天下班前, 下周二: deadline cells repeat row after row; without chips a cell's dates are its text's.
     const found = line.dates.length > 0 ? datesIn(line, ctx.dates) : memoFor(dueMemos, ctx.dates, 512).get(line.text, () => datesIn(line, ctx.dates));
@@ -190,7 +196,7 @@ function readDueCell(dueCell: TableCell | null, itemCell: TableCell | null, ctx:
   }
   // No deadline column (风险 | 应对措施 | 负责人): the action's own words may carry one.
   if (!itemCell) return [];
-  const line = lineOf(cellInlines(itemCell));
+  const line = cellLine(itemCell);
   return datesIn(line, ctx.dates).filter((m) => !isStartDate(line, m));
 }
 

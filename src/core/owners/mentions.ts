@@ -40,6 +40,21 @@ const UNDECIDED_RE = /(?:负责人|負責人|owner|Owner)?\s*(?:待定|未定|TB
 const AT = 0x40;
 const FULL_WIDTH_AT = 0xff20;
 
+/** Lines up to this long share one scratch array of marks; a longer text gets its own. */
+const SCRATCH_MAX = 4096;
+let scratch = new Uint8Array(256);
+
+/**
+ * `length` cleared marks. A fresh typed array per call was a real cost (past 64 bytes its memory is allocated
+ * outside the JS heap); findPeople never runs inside itself, so one scratch array serves every call.
+ */
+function usedMarks(length: number): Uint8Array {
+  if (length > SCRATCH_MAX) return new Uint8Array(length);
+  if (length > scratch.length) scratch = new Uint8Array(SCRATCH_MAX);
+  else scratch.fill(0, 0, length);
+  return scratch;
+}
+
 /**
  * Every person, department, group and "TBD" named in `text`, left to right, not overlapping.
  * Chips win, then @mentions, then roster names, then department patterns.
@@ -47,7 +62,7 @@ const FULL_WIDTH_AT = 0xff20;
 export function findPeople(text: string, roster: Roster, chips: readonly PersonChip[] = []): PersonMention[] {
   const found: PersonMention[] = [];
   // Which characters already belong to a mention: earlier (stronger) rules win.
-  const used = new Uint8Array(text.length + 1);
+  const used = usedMarks(text.length + 1);
   for (const chip of chips) addMention(found, used, { start: chip.start, end: chip.end, name: chip.person.name, kind: 'person', person: chip.person, explicit: true });
 
   for (let i = 0; i < text.length; i++) {
@@ -73,7 +88,7 @@ export function findPeople(text: string, roster: Roster, chips: readonly PersonC
   }
   if (!MAYBE_DEPARTMENT.test(text) && !MAYBE_GROUP.test(text)) return found.sort((a, b) => a.start - b.start);
 
-  for (const m of text.matchAll(DEPT_RE)) {
+  for (const m of matchesOf(DEPT_RE, text)) {
     const name = m[0];
     if (NOT_A_DEPARTMENT.test(name) || name.length < 2 || SUFFIX_ONLY.test(name)) continue;
     if (isFree(used, m.index, m.index + name.length)) addMention(found, used, { start: m.index, end: m.index + name.length, name, kind: 'department', explicit: false });
@@ -87,26 +102,38 @@ export function findPeople(text: string, roster: Roster, chips: readonly PersonC
     if (isFree(used, start, start + name.length)) addMention(found, used, { start, end: start + name.length, name, kind: 'person', explicit: false });
   }
   if (MAYBE_ROLE.test(text)) {
-    for (const m of text.matchAll(ROLE_RE)) {
+    for (const m of matchesOf(ROLE_RE, text)) {
       if (!NOT_A_DEPARTMENT.test(m[0]) && isFree(used, m.index, m.index + m[0].length)) addMention(found, used, { start: m.index, end: m.index + m[0].length, name: m[0], kind: 'department', explicit: false });
     }
   }
   if (MAYBE_EN_DEPARTMENT.test(text)) {
-    for (const m of text.matchAll(EN_DEPARTMENT_RE)) {
+    for (const m of matchesOf(EN_DEPARTMENT_RE, text)) {
       if (isFree(used, m.index, m.index + m[0].length)) addMention(found, used, { start: m.index, end: m.index + m[0].length, name: m[0], kind: 'department', explicit: false });
     }
   }
   if (MAYBE_COLLECTIVE.test(text)) {
-    for (const m of text.matchAll(COLLECTIVE_RE)) {
+    for (const m of matchesOf(COLLECTIVE_RE, text)) {
       if (isFree(used, m.index, m.index + m[0].length)) addMention(found, used, { start: m.index, end: m.index + m[0].length, name: m[0], kind: 'collective', explicit: false });
     }
   }
   if (MAYBE_UNDECIDED.test(text)) {
-    for (const m of text.matchAll(UNDECIDED_RE)) {
+    for (const m of matchesOf(UNDECIDED_RE, text)) {
       if (isFree(used, m.index, m.index + m[0].length)) addMention(found, used, { start: m.index, end: m.index + m[0].length, name: m[0], kind: 'undecided', explicit: false });
     }
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** The matches of a global regex, by an exec loop: matchAll copies the regex on every call, and this runs per line. */
+function matchesOf(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    out.push(m);
+    if (m[0].length === 0) re.lastIndex += 1;
+  }
+  return out;
 }
 
 /** Whether no character in [s, e) belongs to a mention yet. */

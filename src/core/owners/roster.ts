@@ -93,16 +93,19 @@ function looksLikeNameList(inside: string): boolean {
   return splitTopLevel(inside, /[、，,;；]/).every((p) => trailingPersonName(p) !== null || /^[A-Z]/.test(p) || /^[\u3400-\u9fff]{2,3}$/.test(p));
 }
 
+const MIXED_NAME_AT_END = new RegExp(`([A-Z][A-Za-z'’-]+ [${CJK}])$`);
+const CJK_NAME_AT_END = new RegExp(`(?:^|\\s)([${CJK}]{2,4})$`);
+
 /** The person's name at the end of a roster piece: "客服中心 韩梅" → 韩梅, "Amazon 运营 Sandy 付" → "Sandy 付". */
 export function trailingPersonName(piece: string): string | null {
   const text = piece.trim();
-  const mixed = new RegExp(`([A-Z][A-Za-z'’-]+ [${CJK}])$`).exec(text);
+  const mixed = MIXED_NAME_AT_END.exec(text);
   if (mixed?.[1]) return mixed[1];
   const latin = /(?:^|[\s\u3400-\u9fff])([A-Z][a-z][A-Za-z'’-]*(?: [A-Z][a-z][A-Za-z'’-]*)?)$/.exec(text);
   if (latin?.[1]) return latin[1];
   const handle = /^([a-z][\w.-]*[a-z0-9])$/i.exec(text);
   if (handle?.[1] && /[._-]/.test(handle[1])) return handle[1];
-  const cjkTail = new RegExp(`(?:^|\\s)([${CJK}]{2,4})$`).exec(text);
+  const cjkTail = CJK_NAME_AT_END.exec(text);
   const name = cjkTail?.[1];
   if (name && !DEPT_AT_END.test(name) && !ROLE_TITLES.some((t) => name.endsWith(t)) && !NOT_NAMES.has(name)) {
     // A piece that is only Chinese characters must read as a name; after a department anything goes (许可).

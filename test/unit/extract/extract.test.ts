@@ -155,3 +155,11 @@ describe('meeting date', () => {
     expect(itemWith(ex, '方案').due).toBe('2026-12-01');
   });
 });
+
+describe('titles', () => {
+  it('drop a leading first person but keep names that start like it', () => {
+    const ex = extract('Attendees: Ivan (Ops), Mia (IT)\n\nAction items\n- Ivan to send the rota by Friday.\n- Mia: I will update the runbook by Friday.', '2025-06-10');
+    expect(itemWith(ex, 'rota').owners).toEqual([{ name: 'Ivan' }]);
+    expect(itemWith(ex, 'runbook').title).toBe('update the runbook');
+  });
+});

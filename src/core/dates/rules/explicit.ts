@@ -42,6 +42,14 @@ const DOT_AFTER_GUARD = /^\s*(?:版|倍|万|亿|千|百|元|块|%|x\b|X\b|折|�
 const DOT_AFTER_MARKER = /^\s*(?:前|之前|以前|或之前|截止|[日号])/;
 const DOT_BEFORE_MARKER = /(?:\b(?:by|before|due|until|till|no later than)|截止(?:日期)?[:：]?|截至|最晚|最迟|于)\s*$/i;
 
+/**
+ * What each numeric pattern needs, as a cheap first test: most English lines hold a full stop (or a slash)
+ * but no digit beside it, and the patterns' look-behinds make a miss cost a full scan.
+ */
+const YEAR_FIRST_HINT = /\d{4}[-/.]\d/;
+const SLASH_HINT = /\d\/\d/;
+const DOT_HINT = /\d\.\d/;
+
 /** A date as written; y is null when no year was written. */
 export interface WrittenDate {
   start: number;
@@ -74,14 +82,14 @@ export function readWrittenDates(text: string, meetingYear: number): WrittenDate
       out.push(written);
     });
   }
-  if (text.includes('-') || text.includes('/') || text.includes('.')) {
+  if (YEAR_FIRST_HINT.test(text)) {
     eachMatch(ISO_DATE, text, (m) => {
       const y = Number(m[1]);
       if (y < 1900 || y > 2200) return;
       out.push({ start: m.index, end: m.index + m[0].length, y, m: Number(m[3]), d: Number(m[4]) });
     });
   }
-  if (text.includes('/')) {
+  if (SLASH_HINT.test(text)) {
     eachMatch(SLASH_DATE, text, (m) => {
       let month = Number(m[1]);
       let day = Number(m[2]);
@@ -96,7 +104,7 @@ export function readWrittenDates(text: string, meetingYear: number): WrittenDate
       out.push({ start: m.index, end: m.index + m[0].length, y, m: month, d: day });
     });
   }
-  if (text.includes('.')) {
+  if (DOT_HINT.test(text)) {
     eachMatch(DOT_DATE, text, (m) => {
       const month = Number(m[1]);
       const day = Number(m[2]);

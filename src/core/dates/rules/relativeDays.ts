@@ -33,10 +33,15 @@ const ZH_DURATION = new RegExp(
   'g',
 );
 
+/** What every ZH_DURATION match ends with (a unit, then 内/后): the pattern's look-behind makes a miss costly. */
+const DURATION_HINT = /[天日周期拜月时头]\s*[之以]?[内后]/;
+
 /** 本周期 / 下周报 / 下周会议 are not "this/next week". */
 const ZH_THIS_WEEK = /(本|这个|这)?(?:周|星期|礼拜)(之内|以内|内)|(?:本|这个|这)(?:周|星期|礼拜)(?![一二三四五六日天1-7末期报刊年会边])/g;
 const ZH_NEXT_WEEK = /(下下个|下下|下个|下)(?:周|星期|礼拜)(之内|以内|内)?(?![一二三四五六日天1-7末期报刊年会边])/g;
 const ZH_WEEKEND = /(本|这个|这|下个|下)?周末(之前|以前|前)?/g;
+/** What every match of the three week patterns holds (a bare 周 is often a name: 周婷). */
+const HAS_ZH_WEEK = /[本这下]个?(?:周|星期|礼拜)|(?:周|星期|礼拜)(?:之内|以内|内)|周末/;
 
 const EN_DAY_WORDS = /\b(today|tonight|tomorrow|tmrw|yesterday|(?:the\s+)?day\s+after\s+tomorrow)\b/gi;
 const EN_THIS_WEEK = /\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week|this\s+week|EOW|week'?s\s+end)\b/gi;
@@ -60,8 +65,8 @@ export function relativeDays(scan: Scan): void {
 
 function chinese(scan: Scan, text: string): void {
   if (/[今明后昨前当]/.test(text)) chineseDayWords(scan, text);
-  if (/[内后]/.test(text)) chineseDurations(scan, text);
-  if (text.includes('周') || text.includes('星期') || text.includes('礼拜')) chineseWeeks(scan, text);
+  if (DURATION_HINT.test(text)) chineseDurations(scan, text);
+  if (HAS_ZH_WEEK.test(text)) chineseWeeks(scan, text);
 }
 
 function chineseDayWords(scan: Scan, text: string): void {

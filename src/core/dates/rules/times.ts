@@ -86,7 +86,8 @@ export function times(scan: Scan): void {
       });
     });
   }
-  if (text.includes(':')) {
+  // Labels ("Action:", "备注：") hold a colon too; a clock needs a digit on both sides.
+  if (/\d:\d/.test(text)) {
     eachMatch(CLOCK, text, (m) => {
       const start = m.index;
       const end = start + m[0].length;

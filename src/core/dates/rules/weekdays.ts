@@ -78,7 +78,8 @@ const EN_WEEKDAYS =
 /** Named days that contain a weekday word but are not "the coming X". */
 export const NAMED_DAY_BEFORE = /\b(?:black|cyber|good|super|ash|holy|easter|casual|freaky|blue|manic|giving|small\s+business)\s+$/i;
 
-const HAS_ZH = /周|星期|礼拜/;
+/** Every Chinese weekday match holds one of these (so 周婷, 周期 and 周报 skip the full pattern). */
+const HAS_ZH = /(?:周|星期|礼拜)[一二三四五六日天1-7]/;
 const HAS_EN = /\b(?:mon|tue|wed|thu|fri|sat|sun)/i;
 
 export function weekdays(scan: Scan): void {
