@@ -1,0 +1,192 @@
+/**
+ * The walk through the minutes, block by block: sections set what a line may be, tables give their rows,
+ * 负责人/完成时限 lines attach to the item above, and each line's drafts are accepted or not.
+ */
+import type { Block, HeadingBlock, ListItemBlock, ParagraphBlock } from '../model/document';
+import type { ActionItem, ItemKind } from '../model/items';
+import { blockText } from '../model/text';
+import { acceptDraft } from './accept';
+import { attachField, type Candidate } from './attach';
+import { analyzeLine, type Draft, type LineAnalysis, type LineContext } from './clauses';
+import { finishItem, fromTableRow } from './finish';
+import { isHintText } from './hint';
+import { lineOf, sliceLine } from './line';
+import { proseDecisions } from './prose';
+import { classifySection, looksLikeSectionLine, type SectionKind } from './sections';
+import { readItemTable } from './tables';
+
+type TextBlock = HeadingBlock | ParagraphBlock | ListItemBlock;
+
+/** A paragraph longer than this is prose: only explicit agreements are read from it. */
+const PROSE_LENGTH = 140;
+const MIDLINE_LABEL = /[。；;]\s*(?=(?:会议|會議)?(?:决议|決議|结论|結論|决定|決定|待办|待辦|行动项|行動項)\s*[：:])/;
+const ITEM_SECTIONS: ReadonlySet<SectionKind> = new Set(['todo', 'decision']);
+const DECISIONS_FOLLOW = /形成以下意见|决定如下|決定如下|agreed the following/i;
+/** What can make a line in a discussion section an item: a label, an owner/deadline field, a decision marker. */
+const MAY_MATTER_IN_INFO =
+  /[：:]|定为|定為|定在|定于|定於|确定|確定|定档|推迟到|推遲到|延期到|confirmed|stays on|set for|held on|agreed|一致同意|达成一致|達成一致|决定|決定|形成以下意见/i;
+/** Words every DISCUSSION match holds: most paragraphs skip its backtracking. */
+const MAY_DISCUSS = /讨论中|討論中|争论|爭論|争议|爭議|认为|認為/;
+const DISCUSSION = /讨论中|討論中|争论|爭論|争议|爭議|[^，,]{1,6}(?:认为|認為)[^，,]{0,20}[，,].{0,40}(?:认为|認為|希望)/;
+
+export class MinutesWalker {
+  private readonly items: ActionItem[] = [];
+  private section: SectionKind = 'neutral';
+  /** A list item ending in ：("2. 分工：") heads the items nested under it. */
+  private listSection: { level: number; kind: SectionKind } | null = null;
+  /** "议题四：数据出境评估": becomes an item if 负责人/完成时限 lines follow it directly. */
+  private topic: Candidate | null = null;
+  /** The item 负责人/完成时限 lines attach to. */
+  private last: Candidate | null = null;
+  /** Owners by list level: a sub-item without an owner belongs to the item it is nested under. */
+  private readonly listOwners: ActionItem['owners'][] = [];
+
+  constructor(
+    private readonly blocks: readonly Block[],
+    /** Each block's plain text (empty for tables). */
+    private readonly texts: readonly string[],
+    private readonly ctx: LineContext,
+    private readonly meetingDate: string,
+  ) {}
+
+  walk(): ActionItem[] {
+    const titleBlock = this.blocks.findIndex((b, i) => b.type !== 'table' && this.texts[i]!.trim() !== '');
+    this.blocks.forEach((block, index) => {
+      if (index === titleBlock && isTitleLine(block, this.texts[index]!)) return;
+      if (block.type === 'table') this.table(block, index);
+      else this.textBlock(block, index, this.texts[index]!.trim());
+    });
+    return this.items;
+  }
+
+  private table(block: Extract<Block, { type: 'table' }>, index: number): void {
+    const rows = readItemTable(block, { ...this.ctx, section: this.section });
+    if (!rows) return;
+    for (const row of rows) this.items.push(fromTableRow(row, block, index, this.meetingDate));
+    this.last = null;
+  }
+
+  private textBlock(block: TextBlock, index: number, text: string): void {
+    // Empty lines and the template's own hints (（如：…）) say nothing about this meeting.
+    if (!text || isHintText(text) || this.sectionLine(block, text)) return;
+    const where: SectionKind = this.listSection?.kind ?? this.section;
+    const checked = block.type === 'listItem' ? block.checked : undefined;
+    // Discussion notes are most of the minutes: only a labelled line, a checkbox or a settled decision can be an item there.
+    if (where === 'info' && checked === undefined && !MAY_MATTER_IN_INFO.test(text)) return;
+    const whole = lineOf(block.content);
+    const cut = MIDLINE_LABEL.exec(whole.text);
+    // Only the labelled part of "背景句。会议决议：…" is read; the sentence before it is context.
+    const line = cut ? sliceLine(whole, cut.index + 1, whole.text.length) : whole;
+    const analysis = analyzeLine(line, this.ctx, { decisions: where === 'decision' });
+    if (this.fieldLine(analysis, block, index)) return;
+    // Prose (a long paragraph, or one that reports a discussion) yields only explicit agreements.
+    const prose =
+      block.type === 'paragraph' && where !== 'todo' && ((text.length > PROSE_LENGTH && sentenceCount(text) > 1) || (MAY_DISCUSS.test(text) && DISCUSSION.test(text)));
+    const drafts: Draft[] = prose ? proseDecisions(line, this.ctx) : analysis.drafts;
+    const label = analysis.label;
+    for (const draft of drafts) {
+      const kind: ItemKind | null = acceptDraft(draft, {
+        section: where,
+        checkbox: checked !== undefined,
+        infoLabel: label?.kind === 'info',
+        prose,
+        transcript: block.type === 'paragraph',
+      });
+      if (kind) this.add(draft, kind, block, index, label !== null, checked);
+    }
+  }
+
+  /** Headings and heading-like lines change the section; true when the block was one. */
+  private sectionLine(block: TextBlock, text: string): boolean {
+    if (block.type === 'heading' || (block.type === 'paragraph' && looksLikeSectionLine(text))) {
+      // "决议：…" with content is a labelled line, not a heading.
+      if (block.type === 'heading' || !/[：:]\s*\S/.test(text)) {
+        const kind = classifySection(text);
+        this.section = kind === 'neutral' && block.type !== 'heading' ? this.section : kind;
+        if (DECISIONS_FOLLOW.test(text)) this.section = 'decision';
+        this.listSection = null;
+        this.topic = null;
+        this.last = null;
+        return true;
+      }
+    }
+    if (block.type === 'paragraph' && DECISIONS_FOLLOW.test(text) && /[：:]$/.test(text)) {
+      this.section = 'decision';
+      return true;
+    }
+    if (block.type !== 'listItem') {
+      this.listSection = null;
+      return false;
+    }
+    if (this.listSection && block.level <= this.listSection.level) this.listSection = null;
+    if (looksLikeSectionLine(text) && /[：:]$/.test(text)) {
+      this.listSection = { level: block.level, kind: classifySection(text) };
+      return true;
+    }
+    return false;
+  }
+
+  /** Meeting fields, 议题 topics and 负责人/完成时限/配合 lines; true when the line was one of them. */
+  private fieldLine(analysis: LineAnalysis, block: Block, index: number): boolean {
+    const label = analysis.label;
+    if (label?.kind === 'meeting-field') return true;
+    if (label?.kind === 'topic-heading') {
+      this.topic = { blockIndex: index, block, draft: topicDraft(analysis.rest.text), item: null };
+      this.last = null;
+      return true;
+    }
+    if (!label || (label.kind !== 'owner-field' && label.kind !== 'due-field' && label.kind !== 'collaborator-field')) return false;
+    const target = this.last ?? this.topic;
+    if (!target) return true;
+    attachField(target, label.kind, analysis.rest, this.ctx);
+    if (!target.item) {
+      target.item = finishItem(target.draft, 'todo', target.block, target.blockIndex, this.meetingDate, 'line');
+      this.items.push(target.item);
+    } else {
+      // The item takes its owner and deadline from the field lines: it is a to-do now, whatever it was.
+      Object.assign(target.item, finishItem(target.draft, 'todo', target.block, target.blockIndex, this.meetingDate, target.item.source.via));
+    }
+    this.last = target;
+    return true;
+  }
+
+  private add(draft: Draft, kind: ItemKind, block: TextBlock, index: number, labelled: boolean, checked: boolean | undefined): void {
+    if (block.type === 'listItem' && kind === 'todo' && draft.owners.length === 0 && draft.ownerState === 'none') {
+      const parent = this.listOwners.slice(0, block.level).reverse().find((o) => o && o.length > 0);
+      if (parent) {
+        draft.owners = parent;
+        draft.ownerState = 'named';
+      }
+    }
+    const via: ActionItem['source']['via'] = block.type === 'listItem' ? 'list' : labelled ? 'line' : 'sentence';
+    const item = finishItem(draft, kind, block, index, this.meetingDate, via);
+    if (checked === true) item.status = 'done';
+    if (block.type === 'listItem') this.listOwners[block.level] = item.owners;
+    this.items.push(item);
+    this.last = { blockIndex: index, block, draft, item };
+  }
+}
+
+/** The first line names the meeting ("…周会 2025-02-19", "# SOC 2 Readiness – Weekly Checklist"): no item. */
+function isTitleLine(block: Block, text: string): boolean {
+  if (ITEM_SECTIONS.has(classifySection(blockText(block)))) return false;
+  if (block.type === 'heading') return true;
+  return block.type === 'paragraph' && text.length <= 80 && !/^[^：:]{1,30}[：:]\s*\S/.test(text);
+}
+
+function sentenceCount(text: string): number {
+  return text.split(/[。！？!?]|\.\s+(?=[A-Z])/).filter((s) => s.trim().length > 0).length;
+}
+
+function topicDraft(text: string): Draft {
+  return {
+    kind: 'todo',
+    text,
+    title: text.trim(),
+    owners: [],
+    ownerState: 'none',
+    collaborators: [],
+    dates: [],
+    evidence: { owner: false, commitment: false, decisionMarker: false, scheduledVaguely: false, reported: false, speaker: false, agreed: false, labelled: true },
+  };
+}
