@@ -4,17 +4,17 @@
  * reports failures as HostError JSON, never as raw messages.
  */
 import type {
-  ExtractResult, HostContext, HostError, InsertTemplateRequest, Lang, SyncSettings, SyncSummary, WriteItemsRequest, WriteItemsResult,
+  ExtractResult, HostContext, HostError, Lang, SyncSettings, SyncSummary, WriteItemsResult,
 } from '../core/app/protocol';
 import { MinutesService, type ServicePorts } from '../core/app/service';
 import { extractMinutes } from '../core/extract/index';
 import type { TaskBackend } from '../core/sync/backend';
 import type { SyncStore } from '../core/sync/store';
-import { isScenarioId } from '../core/template/index';
+import { parseInsertTemplate, parseSettings, parseWriteItems } from '../core/app/requests';
 import { GoogleDocument, fingerprintDocument } from './document/port';
 import { HostFailure, hostErrorException, toHostError } from './errors';
 import { langOfLocale } from './i18n';
-import { loadLastSync, loadSettings, mergeSettings, storeLastSync, storeSettings } from './settings';
+import { loadLastSync, loadSettings, storeLastSync, storeSettings } from './settings';
 import { KEYS, UserPropertiesStore } from './store';
 import { runSync } from './sync-promise';
 import { GoogleTasksBackend, resolveTaskList } from './tasks-backend';
@@ -136,12 +136,11 @@ export const host = {
     };
   },
 
-  insertTemplate(request?: Partial<InsertTemplateRequest> | null): { inserted: true } {
-    const lang: Lang = request?.lang === 'en' || request?.lang === 'zh' ? request.lang : userLang();
-    const scenario = request?.scenario ?? 'general';
-    if (!isScenarioId(scenario)) throw new HostFailure('invalid', 'unknown scenario');
+  insertTemplate(body?: unknown): { inserted: true } {
+    const request = parseInsertTemplate(body, userLang());
+    if (!request) throw new HostFailure('invalid', 'unknown scenario');
     const s = setup('none');
-    return runSync(service(s, lang).insertTemplate({ scenario, lang }));
+    return runSync(service(s, request.lang).insertTemplate(request));
   },
 
   extract(): ExtractResult {
@@ -150,12 +149,12 @@ export const host = {
     return runSync(service(s, s.lang).extract());
   },
 
-  writeItems(request: WriteItemsRequest): WriteItemsResult {
-    if (!request || !Array.isArray(request.items)) throw new HostFailure('invalid', 'items missing');
-    const lang: Lang = request.lang === 'en' ? 'en' : 'zh';
+  writeItems(body: unknown): WriteItemsResult {
+    const request = parseWriteItems(body, userLang());
+    if (!request) throw new HostFailure('invalid', 'items missing or malformed');
     return withDocumentLock(() => {
       const s = setup('read');
-      return runSync(service(s, lang).writeItems({ items: request.items, lang }));
+      return runSync(service(s, request.lang).writeItems(request));
     });
   },
 
@@ -163,9 +162,11 @@ export const host = {
     return withDocumentLock(() => syncActiveDocument());
   },
 
-  saveSettings(patch: Partial<SyncSettings>): HostContext {
+  saveSettings(body: unknown): HostContext {
+    const patch = parseSettings(body);
+    if (!patch) throw new HostFailure('invalid', 'settings must be switches with true or false');
     const s = setup('none');
-    const next = mergeSettings(s.settings, patch);
+    const next: SyncSettings = { ...s.settings, ...patch };
     if (next.autoSync !== s.settings.autoSync) setHourlySync(s.doc, next.autoSync);
     storeSettings(s.props, s.port.id, next);
     return host.getContext();

@@ -1,5 +1,6 @@
 /** Per-user, per-document settings and the last sync's summary, in UserProperties (small values only). */
 import { DEFAULT_SETTINGS, type SyncSettings, type SyncSummary } from '../core/app/protocol';
+import { parseSettings } from '../core/app/requests';
 import { KEYS } from './store';
 
 type Properties = GoogleAppsScript.Properties.Properties;
@@ -8,25 +9,10 @@ export function loadSettings(props: Properties, docId: string): SyncSettings {
   const raw = props.getProperty(KEYS.settings(docId));
   if (!raw) return { ...DEFAULT_SETTINGS };
   try {
-    const parsed = JSON.parse(raw) as Partial<SyncSettings>;
-    const out = { ...DEFAULT_SETTINGS };
-    for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof SyncSettings)[]) if (typeof parsed[key] === 'boolean') out[key] = parsed[key];
-    return out;
+    return { ...DEFAULT_SETTINGS, ...(parseSettings(JSON.parse(raw)) ?? {}) };
   } catch {
     return { ...DEFAULT_SETTINGS };
   }
-}
-
-/** Merges the known boolean settings of `patch` and stores them. */
-export function mergeSettings(current: SyncSettings, patch: unknown): SyncSettings {
-  const out = { ...current };
-  if (typeof patch === 'object' && patch !== null) {
-    for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof SyncSettings)[]) {
-      const v = (patch as Record<string, unknown>)[key];
-      if (typeof v === 'boolean') out[key] = v;
-    }
-  }
-  return out;
 }
 
 export function storeSettings(props: Properties, docId: string, settings: SyncSettings): void {

@@ -5,11 +5,11 @@
  */
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { DEFAULT_SETTINGS, type HostContext, type Lang, type ReviewItem, type SyncSettings, type SyncSummary } from '../core/app/protocol';
+import { DEFAULT_SETTINGS, type HostContext, type Lang, type SyncSettings, type SyncSummary } from '../core/app/protocol';
 import { ModelDocument } from '../core/app/model-document';
 import { MinutesService } from '../core/app/service';
+import { parseInsertTemplate, parseSettings, parseWriteItems } from '../core/app/requests';
 import type { MinutesDocument } from '../core/model/document';
-import { isScenarioId } from '../core/template/index';
 import { readMarkdown } from '../readers/markdown/read';
 import { openDatabase, type Db } from './db';
 import { DocumentFolder, isMinutesDocument, type DocumentEntry } from './documents';
@@ -120,22 +120,24 @@ export class LocalWorkspace {
     return this.locked(docId, async () => {
       if (op === 'getContext') return this.context(docId, lang);
       if (op === 'saveSettings') {
-        this.saveSettings(docId, parseSettings(body));
+        const settings = parseSettings(body);
+        if (!settings) throw invalid('settings');
+        this.saveSettings(docId, settings);
         return this.context(docId, lang);
       }
       return this.withService(docId, lang, async (service) => {
         switch (op) {
           case 'insertTemplate': {
-            const { scenario, lang: templateLang } = (body ?? {}) as { scenario?: unknown; lang?: unknown };
-            if (typeof scenario !== 'string' || !isScenarioId(scenario)) throw invalid('scenario');
-            return service.insertTemplate({ scenario, lang: templateLang === 'en' ? 'en' : 'zh' });
+            const request = parseInsertTemplate(body, 'zh');
+            if (!request) throw invalid('scenario');
+            return service.insertTemplate(request);
           }
           case 'extract':
             return service.extract();
           case 'writeItems': {
-            const { items, lang: itemsLang } = (body ?? {}) as { items?: unknown; lang?: unknown };
-            if (!Array.isArray(items) || !items.every(isReviewItem)) throw invalid('items');
-            return service.writeItems({ items: items.map(normalizeItem), lang: itemsLang === 'en' ? 'en' : itemsLang === 'zh' ? 'zh' : lang });
+            const request = parseWriteItems(body, lang);
+            if (!request) throw invalid('items');
+            return service.writeItems(request);
           }
           case 'syncNow':
             return this.sync(docId, service);
@@ -224,42 +226,4 @@ export class LocalWorkspace {
     this.locks.set(docId, next.catch(() => undefined));
     return next;
   }
-}
-
-function parseSettings(body: unknown): Partial<SyncSettings> {
-  if (typeof body !== 'object' || body === null) throw invalid('settings');
-  const out: Partial<SyncSettings> = {};
-  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof SyncSettings)[]) {
-    const value = (body as Record<string, unknown>)[key];
-    if (value === undefined) continue;
-    if (typeof value !== 'boolean') throw invalid(key);
-    out[key] = value;
-  }
-  return out;
-}
-
-/** Fields a client may leave out get their empty values. */
-function normalizeItem(item: ReviewItem): ReviewItem {
-  return {
-    id: item.id,
-    kind: item.kind,
-    title: item.title,
-    owners: item.owners,
-    collaborators: (item.collaborators ?? []).filter((c): c is string => typeof c === 'string'),
-    due: item.due ?? null,
-    dueTime: typeof item.dueTime === 'string' ? item.dueTime : null,
-    status: item.status === 'done' ? 'done' : 'open',
-    warnings: (item.warnings ?? []).filter((w): w is string => typeof w === 'string'),
-    sourceText: typeof item.sourceText === 'string' ? item.sourceText : '',
-    inTable: item.inTable === true,
-    taskLink: typeof item.taskLink === 'string' ? item.taskLink : null,
-  };
-}
-
-function isReviewItem(value: unknown): value is ReviewItem {
-  if (typeof value !== 'object' || value === null) return false;
-  const i = value as Partial<ReviewItem>;
-  return typeof i.id === 'string' && (i.kind === 'todo' || i.kind === 'decision') && typeof i.title === 'string' &&
-    Array.isArray(i.owners) && i.owners.every((o) => typeof o === 'string') && (i.due === null || i.due === undefined || (typeof i.due === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(i.due))) &&
-    Array.isArray(i.collaborators ?? []) && Array.isArray(i.warnings ?? []);
 }

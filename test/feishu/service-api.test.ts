@@ -88,6 +88,18 @@ describe('feishu service: HTTP API authentication', () => {
     expect((await call(svc, s, 'nope')).status).toBe(404);
   });
 
+  it('refuses malformed items and settings before anything is written', async () => {
+    const s = await openSession(svc, idp, docId, zhang);
+    const before = emu.docs.info(docId).revisionId;
+    expect(typeof before).toBe('number');
+    const bad = await call(svc, s, 'writeItems', { lang: 'zh', items: [{ id: 'x', kind: 'todo', title: '整理清单', owners: '王芳', due: '下周五' }] });
+    expect(bad.status).toBe(400);
+    expect((bad.body as { error: { code: string } }).error.code).toBe('invalid');
+    expect((await call(svc, s, 'saveSettings', { autoSync: 'yes' })).status).toBe(400);
+    expect((await call(svc, s, 'insertTemplate', { scenario: 'nope' })).status).toBe(400);
+    expect(emu.docs.info(docId).revisionId).toBe(before);
+  });
+
   it('answers CORS preflights for the widget and maps Open API failures to host errors', async () => {
     const pre = await fetch(`${svc.apiUrl}/api/extract`, { method: 'OPTIONS' });
     expect(pre.status).toBe(204);

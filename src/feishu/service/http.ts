@@ -4,8 +4,8 @@
  */
 import * as lark from '@larksuiteoapi/node-sdk';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { HostError, InsertTemplateRequest, Lang, SyncSettings, WriteItemsRequest } from '../../core/app/protocol';
-import { isScenarioId } from '../../core/template/index';
+import type { HostError, Lang } from '../../core/app/protocol';
+import { parseInsertTemplate, parseSettings, parseWriteItems } from '../../core/app/requests';
 import { AuthError, type SessionClaims } from './auth';
 import { hostError, httpStatusOf, toHostError } from './errors';
 import type { FeishuSyncService } from './service';
@@ -94,26 +94,27 @@ async function run(service: FeishuSyncService, claims: SessionClaims, operation:
       return service.context(docId, user, document.title);
     }
     case 'insertTemplate': {
-      const request = body as Partial<InsertTemplateRequest>;
-      const lang = request.lang === 'en' ? 'en' : 'zh';
-      const scenario = typeof request.scenario === 'string' && isScenarioId(request.scenario) ? request.scenario : 'general';
-      service.store.updateDocument(docId, { lang });
-      return serialize(() => service.minutes(docId).insertTemplate({ scenario, lang }));
+      const request = parseInsertTemplate(body, 'zh');
+      if (!request) throw new BadRequest('Unknown scenario.');
+      service.store.updateDocument(docId, { lang: request.lang });
+      return serialize(() => service.minutes(docId).insertTemplate(request));
     }
     case 'extract':
       return serialize(() => service.minutes(docId).extract());
     case 'writeItems': {
-      const request = body as Partial<WriteItemsRequest>;
-      if (!Array.isArray(request.items)) throw new BadRequest('items must be a list.');
-      const lang = request.lang === 'en' ? 'en' : 'zh';
-      return serialize(() => service.minutes(docId).writeItems({ items: request.items!, lang }));
+      // Items come from the client: each one is checked before anything is written into the document.
+      const request = parseWriteItems(body, 'zh');
+      if (!request) throw new BadRequest('items must be a list of review items.');
+      return serialize(() => service.minutes(docId).writeItems(request));
     }
     case 'syncNow': {
       const summary = await service.syncNow(docId, 'manual');
       return summary;
     }
     case 'saveSettings': {
-      service.saveSettings(docId, (typeof body === 'object' && body !== null ? body : {}) as Partial<SyncSettings>);
+      const settings = parseSettings(body);
+      if (!settings) throw new BadRequest('settings must be switches with true or false.');
+      service.saveSettings(docId, settings);
       const document = service.documentFor(docId);
       await document.currentRevision();
       return service.context(docId, user, document.title);

@@ -252,11 +252,9 @@ export class FeishuSyncService {
     return { ...FEISHU_DEFAULT_SETTINGS, ...(this.store.document(docId).settings ?? {}) };
   }
 
+  /** Saves a checked change (see parseSettings in src/core/app/requests.ts). */
   saveSettings(docId: string, change: Partial<SyncSettings>): SyncSettings {
-    const keys: (keyof SyncSettings)[] = ['autoSync', 'decisions', 'onlyCompleteItems', 'onlyMine'];
-    const clean: Partial<SyncSettings> = { ...(this.store.document(docId).settings ?? {}) };
-    for (const key of keys) if (typeof change[key] === 'boolean') clean[key] = change[key];
-    this.store.updateDocument(docId, { settings: clean });
+    this.store.updateDocument(docId, { settings: { ...(this.store.document(docId).settings ?? {}), ...change } });
     return this.settingsOf(docId);
   }
 
