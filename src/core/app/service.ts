@@ -102,8 +102,10 @@ export class MinutesService {
           include: settings.onlyMine && mine ? (item: ActionItem) => item.owners.some((o) => o.email?.toLowerCase() === mine) : null,
         },
         labels: lang === 'en' ? EN_LABELS : ZH_LABELS,
+        // Write-backs address rows of the version the items were read from: locate them in that same read.
         applyWriteBacks: async (writeBacks: readonly WriteBack[]) => {
-          const { edits } = cellEdits(await document.read(), writeBacks, lang);
+          if (writeBacks.length === 0) return;
+          const { edits } = cellEdits(doc, writeBacks, lang);
           if (edits.length > 0) await document.writeCells(edits);
         },
         ...(this.ports.budgetMs !== undefined ? { budgetMs: this.ports.budgetMs } : {}),
