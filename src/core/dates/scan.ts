@@ -4,7 +4,6 @@ import { weekday } from './calendar';
 import { normalizeText } from './normalize';
 import { anaphora } from './rules/anaphora';
 import { businessDays } from './rules/businessDays';
-import { chronoFallback, needsChrono } from './rules/chronoFallback';
 import { dayOfMonth } from './rules/dayOfMonth';
 import { events } from './rules/events';
 import { explicitDates } from './rules/explicit';
@@ -48,12 +47,6 @@ export function scanDates(raw: string, ctx: DateContext): DateMention[] {
   const scan = createScan(text, ctx);
   for (const rule of RULES) rule(scan);
   let tokens = select(scan.tokens);
-  // chrono-node's English parser, for English phrases no rule of ours took (see rules/chronoFallback.ts).
-  if (needsChrono(text, tokens)) {
-    const before = scan.tokens.length;
-    chronoFallback(scan, tokens);
-    if (scan.tokens.length > before) tokens = select([...tokens, ...scan.tokens.slice(before)]);
-  }
   // Nothing to combine, merge or anchor (each step maps an empty list to an empty list).
   if (tokens.length === 0) return [];
   tokens = combineRanges(tokens, text);

@@ -76,7 +76,7 @@ const EN_WEEKDAYS =
   /\b(?:(every|each)\s+(?:other\s+)?|(this\s+coming|this|next|last|coming|the\s+following|following)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(s)?\b\.?(\s+after\s+next)?(?:\s+(next|this)\s+week\b)?/gi;
 
 /** Named days that contain a weekday word but are not "the coming X". */
-export const NAMED_DAY_BEFORE = /\b(?:black|cyber|good|super|ash|holy|easter|casual|freaky|blue|manic|giving|small\s+business)\s+$/i;
+const NAMED_DAY_BEFORE = /\b(?:black|cyber|good|super|ash|holy|easter|casual|freaky|blue|manic|giving|small\s+business)\s+$/i;
 
 /** Every Chinese weekday match holds one of these (so 周婷, 周期 and 周报 skip the full pattern). */
 const HAS_ZH = /(?:周|星期|礼拜)[一二三四五六日天1-7]/;
