@@ -6,9 +6,14 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** Run `fn` `warmup` times untimed, then `runs` times; returns the median milliseconds and the last result. */
-export function timeMedian<T>(fn: () => T, runs: number, warmup: number): { ms: number; result: T } {
-  for (let i = 0; i < warmup; i++) fn();
+/**
+ * Run `fn` untimed at least `warmup` times and for at least `warmupMs` (so V8 has optimised the code before
+ * the clock starts: a fixed count is too little for inputs that take milliseconds), then `runs` times;
+ * returns the median milliseconds and the last result.
+ */
+export function timeMedian<T>(fn: () => T, runs: number, warmup: number, warmupMs = 0): { ms: number; result: T } {
+  const warmupStart = performance.now();
+  for (let i = 0; i < warmup || performance.now() - warmupStart < warmupMs; i++) fn();
   const times: number[] = [];
   let result = undefined as T;
   for (let i = 0; i < Math.max(1, runs); i++) {
