@@ -13,6 +13,8 @@ import { periods } from './rules/periods';
 import { relativeDays } from './rules/relativeDays';
 import { times } from './rules/times';
 import { vague } from './rules/vague';
+import { weekdayOfMonth } from './rules/weekdayOfMonth';
+import { weekShiftedWeekday } from './rules/weekShiftedWeekday';
 import { weekdays } from './rules/weekdays';
 import type { Rule, Token } from './token';
 import { createScan } from './token';
@@ -31,6 +33,8 @@ export const RULES: readonly Rule[] = [
   monthNameDates,
   dayOfMonth,
   weekdays,
+  weekdayOfMonth,
+  weekShiftedWeekday,
   relativeDays,
   businessDays,
   periods,
@@ -114,7 +118,7 @@ function combineRanges(tokens: Token[], text: string): Token[] {
 
 const DATE_TIME_GAP = /^[^\S\n]*(?:,|，|at|@|的|T)?[^\S\n]*$/i;
 const TIME_DATE_GAP = /^[^\S\n]*(?:,|，|on)?[^\S\n]*$/i;
-const WEEKDAY_DATE_GAP = /^(?:[^\S\n]|[,，(（])*$/;
+const WEEKDAY_DATE_GAP = /^(?:[^\S\n]|[,，(（])*(?:the[^\S\n]+)?$/;
 const DATE_WEEKDAY_GAP = /^[^\S\n]*[(（]?[^\S\n]*$/;
 const CLOSING = /^[^\S\n]*[)）]/;
 /** 2025年5月15日（四）: a Taiwan-style weekday in brackets. */

@@ -10,7 +10,8 @@ import type { WrittenDate } from './explicit';
  * "May" only counts capitalised (it is also a verb).
  */
 
-const MONTH =
+/** An English month name or abbreviation, as one capture group. */
+export const MONTH_PATTERN =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const DAY = '(3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?';
 const YEAR = '(?:,?\\s*(\\d{4})\\b)?';
@@ -18,12 +19,12 @@ const DASH = '\\s*(?:-|–|—|to|through|thru|until|till)\\s*';
 
 /** Month first: "June 20", "June 3-5", "Dec 20, 2024". */
 const MONTH_DAY = new RegExp(
-  `((?:the\\s+)?(?:week|weekend)\\s+of\\s+)?\\b${MONTH}\\s+${DAY}(?:${DASH}${DAY}(?!\\s*[:\\d]))?(?![:\\d])${YEAR}`,
+  `((?:the\\s+)?(?:week|weekend)\\s+of\\s+)?\\b${MONTH_PATTERN}\\s+${DAY}(?:${DASH}${DAY}(?!\\s*[:\\d]))?(?![:\\d])${YEAR}`,
   'gi',
 );
 /** Day first: "20 June", "3–5 June", "30 Oct 2025", "the 3rd of June". */
 const DAY_MONTH = new RegExp(
-  `((?:the\\s+)?(?:week|weekend)\\s+of\\s+)?(?<![\\d.:/])\\b${DAY}(?:${DASH}${DAY})?\\s+(?:of\\s+)?${MONTH}(?![a-z])${YEAR}`,
+  `((?:the\\s+)?(?:week|weekend)\\s+of\\s+)?(?<![\\d.:/])\\b${DAY}(?:${DASH}${DAY})?\\s+(?:of\\s+)?${MONTH_PATTERN}(?![a-z])${YEAR}`,
   'gi',
 );
 

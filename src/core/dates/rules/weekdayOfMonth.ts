@@ -1,0 +1,92 @@
+import { addDays, daysInMonth, diffDays, isValidYmd, toIso, weekday } from '../calendar';
+import type { Scan } from '../token';
+import { eachMatch, pushToken } from '../token';
+import { MONTH_PATTERN, monthNumber } from './monthNames';
+
+/**
+ * English weekdays pinned to a month, which the bare weekday inside them would resolve to another day:
+ * - "the first Monday of July", "the last Friday in June", "the second Tuesday of next month" — the month
+ *   takes its year as a written month/day does (the meeting's, unless that is over six months past);
+ * - "Wednesday the 18th", "Wed, 18th" — the 18th that falls on a Wednesday, from the meeting's month on.
+ *   When no such day is near, the phrase contradicts itself: it is kept as vague rather than guessed.
+ */
+
+const WEEKDAY = '(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\\.?';
+const ORDINALS: Readonly<Record<string, number>> = {
+  first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5, last: -1,
+};
+const NTH_WEEKDAY_OF_MONTH = new RegExp(
+  `\\b(?:the\\s+)?(first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\\s+${WEEKDAY}\\s+(?:of|in)\\s+(?:(next|this)\\s+month\\b|${MONTH_PATTERN}(?![a-z]))`,
+  'gi',
+);
+/** A month (or "of") after the day makes it a full date, which the month-name rule reads. */
+const WEEKDAY_THE_NTH = new RegExp(
+  `\\b${WEEKDAY},?\\s+(?:the\\s+)?(3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)\\b(?!\\s*(?:of\\b|${MONTH_PATTERN}(?![a-z])))`,
+  'gi',
+);
+
+const WEEKDAY_NUMBER: Readonly<Record<string, number>> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
+
+/** Abbreviations count only capitalised: "sat" and "sun" are also ordinary words. */
+function weekdayNumber(word: string): number | null {
+  if (!/day$/i.test(word) && word.charAt(0) === word.charAt(0).toLowerCase()) return null;
+  return WEEKDAY_NUMBER[word.slice(0, 3).toLowerCase()] ?? null;
+}
+
+/** The n-th (or, for n = -1, the last) given weekday of a month; null when the month has no such day. */
+function nthWeekday(y: number, m: number, target: number, n: number): string | null {
+  if (n === -1) {
+    const last = toIso(y, m, daysInMonth(y, m));
+    return addDays(last, -((weekday(last) - target + 7) % 7));
+  }
+  const first = toIso(y, m, 1);
+  const day = 1 + ((target - weekday(first) + 7) % 7) + (n - 1) * 7;
+  return day <= daysInMonth(y, m) ? toIso(y, m, day) : null;
+}
+
+/** How far before the meeting a month's day may lie and still be this year's (as for a yearless date). */
+const LOOKBACK_DAYS = 183;
+
+/** "Wednesday the 18th" may look back this far (a day just past); otherwise the next matching month. */
+const RECENT_DAYS = 7;
+
+export function weekdayOfMonth(scan: Scan): void {
+  const { text } = scan;
+  if (!/\d(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|last)\s/i.test(text)) return;
+  eachMatch(NTH_WEEKDAY_OF_MONTH, text, (m) => {
+    const target = weekdayNumber(m[2] ?? '');
+    const n = ORDINALS[(m[1] ?? '').toLowerCase()];
+    if (target === null || n === undefined) return;
+    let y = scan.year;
+    let month: number | null = scan.month;
+    if (m[3] !== undefined) {
+      if (m[3].toLowerCase() === 'next') month = scan.month === 12 ? 1 : scan.month + 1;
+      if (month < scan.month) y += 1;
+    } else {
+      month = monthNumber(m[4] ?? '');
+      if (month === null || m[4] === 'may') return;
+    }
+    let date = nthWeekday(y, month, target, n);
+    if (m[3] === undefined && date !== null && diffDays(date, scan.meeting) > LOOKBACK_DAYS) date = nthWeekday(y + 1, month, target, n);
+    if (date === null) return;
+    pushToken(scan, m.index, m.index + m[0].length, 'date', { date, explicit: true, priority: 3 });
+  });
+  eachMatch(WEEKDAY_THE_NTH, text, (m) => {
+    const target = weekdayNumber(m[1] ?? '');
+    if (target === null) return;
+    const day = Number(m[2]);
+    const start = m.index;
+    const end = start + m[0].length;
+    for (let offset = -1; offset <= 12; offset++) {
+      const month0 = scan.month - 1 + offset;
+      const y = scan.year + Math.floor(month0 / 12);
+      const month = (((month0 % 12) + 12) % 12) + 1;
+      if (!isValidYmd(y, month, day)) continue;
+      const date = toIso(y, month, day);
+      if (weekday(date) !== target || diffDays(date, scan.meeting) > RECENT_DAYS) continue;
+      pushToken(scan, start, end, 'date', { date, explicit: true, priority: 3 });
+      return;
+    }
+    pushToken(scan, start, end, 'vague', { vague: true, warnings: ['vague_deadline'], priority: 3 });
+  });
+}

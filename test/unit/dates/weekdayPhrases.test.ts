@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { findDates } from '../../../src/core/dates';
+
+/** Weekdays pinned to a month or moved by a week (rules/weekdayOfMonth.ts, rules/weekShiftedWeekday.ts). */
+
+function datesIn(text: string, meetingDate: string): (string | null)[] {
+  return findDates(text, { meetingDate }).map((m) => m.date);
+}
+
+describe('weekdays pinned to a month', () => {
+  it.each([
+    ['Review on the last Friday in June.', '2025-06-09', '2025-06-27'],
+    ['Ship by the second Tuesday of next month.', '2025-06-09', '2025-07-08'],
+    ['Ship by the 1st Monday of next month.', '2025-12-10', '2026-01-05'],
+    ['Close the books on the last Sunday of this month.', '2025-06-09', '2025-06-29'],
+    // A month long past is next year's, as for a written month/day.
+    ['Kick-off on the first Monday of February.', '2025-11-20', '2026-02-02'],
+    ['Wednesday the 18th works for the review.', '2025-06-09', '2025-06-18'],
+    ['Send it by Fri, 4th.', '2025-06-09', '2025-07-04'],
+    // Just past: still this month's.
+    ['As agreed on Friday the 6th.', '2025-06-09', '2025-06-06'],
+  ])('%s (meeting %s) → %s', (text, meeting, expected) => {
+    expect(datesIn(text, meeting)).toEqual([expected]);
+  });
+
+  it('leaves a fifth weekday the month does not have to the other rules (no invented day)', () => {
+    expect(datesIn('Demo on the fifth Monday of February.', '2025-01-10')).not.toContain('2025-03-03');
+  });
+
+  it('keeps a self-contradicting weekday and day as vague, not as either day', () => {
+    const [m] = findDates('Can you do Thursday the 32nd or Monday the 31st?', { meetingDate: '2025-06-09' }).filter((x) => x.text.includes('Monday'));
+    expect(m?.date ?? null).toBeNull();
+  });
+
+  it('leaves "Thursday, the 19th of June" to the month-name rule (one date)', () => {
+    expect(datesIn('Launch on Thursday, the 19th of June.', '2025-06-09')).toEqual(['2025-06-19']);
+  });
+
+  it('reads lower-case sat/sun only when spelt out', () => {
+    expect(datesIn('We sat the 3rd exam.', '2025-06-09')).toEqual([]);
+  });
+});
+
+describe('weekdays moved by a week', () => {
+  it.each([
+    ['Deliver next week Friday.', '2025-06-09', '2025-06-20'],
+    ["Review this week's Thursday.", '2025-06-09', '2025-06-12'],
+    ['Demo next week on Tuesday.', '2025-06-11', '2025-06-17'],
+    ['Submit a week from Monday.', '2025-06-09', '2025-06-23'],
+    ['Submit a week on Wednesday.', '2025-06-09', '2025-06-18'],
+    ['Board pack due Monday week.', '2025-06-11', '2025-06-23'],
+    ['Board pack due a week Friday.', '2025-06-09', '2025-06-20'],
+  ])('%s (meeting %s) → %s', (text, meeting, expected) => {
+    expect(datesIn(text, meeting)).toEqual([expected]);
+  });
+
+  it('does not read "Monday weekly sync" as a week later', () => {
+    expect(datesIn('Monday weekly sync moves online.', '2025-06-09')).toEqual(['2025-06-16']);
+  });
+});
