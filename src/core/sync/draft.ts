@@ -126,21 +126,14 @@ export function renderUnlinkedNotes(sig: ContentSignature, reason: 'removed' | '
   return truncate(lines.join('\n'), Math.max(0, context.capabilities.maxNotesLength - NOTES_RESERVE));
 }
 
-function hashField(field: TaskField, draft: TaskDraft): string {
-  switch (field) {
-    case 'title':
-      return hashString(draft.title);
-    case 'notes':
-      return hashString(draft.notes);
-    case 'due':
-      return draft.due === null ? 'none' : hashParts([draft.due.date, draft.due.time]);
-    case 'assignees':
-      return hashParts(draft.assignees.map((p) => `${p.id ?? ''}/${p.email ?? ''}/${p.name}`).sort());
-  }
-}
-
+/** What the store keeps of a draft: one hash per task field. */
 export function fieldHashes(draft: TaskDraft): FieldHashes {
-  return { title: hashField('title', draft), notes: hashField('notes', draft), due: hashField('due', draft), assignees: hashField('assignees', draft) };
+  return {
+    title: hashString(draft.title),
+    notes: hashString(draft.notes),
+    due: draft.due === null ? 'none' : hashParts([draft.due.date, draft.due.time]),
+    assignees: hashParts(draft.assignees.map((p) => `${p.id ?? ''}/${p.email ?? ''}/${p.name}`).sort()),
+  };
 }
 
 /** Fields whose hash differs: what an update must send. */
@@ -153,17 +146,10 @@ export function changedFields(before: FieldHashes, after: FieldHashes): TaskFiel
  * (through the rendered fields, which also carry the kind) — and the status.
  */
 export function fingerprintOf(fields: FieldHashes, status: ItemStatus): string {
-  return hashParts([fields.title, fields.notes, fields.due, fields.assignees, status]);
+  return hashParts([...TASK_FIELDS.map((f) => fields[f]), status]);
 }
 
 /** Only the fields listed, from a draft: the body of an update. */
 export function pickFields(draft: TaskDraft, fields: readonly TaskField[]): Partial<TaskDraft> {
-  const out: Partial<TaskDraft> = {};
-  for (const f of fields) {
-    if (f === 'title') out.title = draft.title;
-    else if (f === 'notes') out.notes = draft.notes;
-    else if (f === 'due') out.due = draft.due;
-    else out.assignees = draft.assignees;
-  }
-  return out;
+  return Object.fromEntries(fields.map((f) => [f, draft[f]]));
 }

@@ -23,7 +23,7 @@ export { EN_LABELS, ZH_LABELS, changedFields, fieldHashes, fingerprintOf, render
 export type { ExecuteOptions, ExecutionResult } from './executor';
 export { executePlan } from './executor';
 export { hashParts, hashString } from './hash';
-export type { ItemIdentity, MatchVia, Matching } from './identity';
+export type { ItemIdentity, Matching } from './identity';
 export { identityOf, matchItems, newKey } from './identity';
 export { clientTokenOf, syncKeyOf } from './keys';
 export type { PlanInput } from './planner';

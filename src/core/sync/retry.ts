@@ -39,6 +39,18 @@ export async function withRetry<T>(call: () => Promise<T>, policy: RetryPolicy, 
   }
 }
 
+/** A read, paced and retried. */
+export function pacedRead<T>(pacer: Pacer, call: () => Promise<T>, policy: RetryPolicy, sleep: Sleep): Promise<T> {
+  return withRetry(
+    async () => {
+      await pacer.take('read');
+      return call();
+    },
+    policy,
+    sleep,
+  );
+}
+
 export type PaceKind = keyof RateLimits;
 
 /** Spaces calls so that each kind stays within its requests-per-second limit. */
