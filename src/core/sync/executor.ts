@@ -14,7 +14,7 @@ import { BackendError, isBackendError, isRetryable } from './backend';
 import { fingerprintOf } from './draft';
 import type { Clock, RetryPolicy, Sleep } from './retry';
 import { DETACHED_LINE, TASK_DELETED_WARNING } from './messages';
-import { Pacer, backoffDelay, pacedRead, resolveRetry } from './retry';
+import { backoffDelay, createPacer, pacedRead, resolveRetry } from './retry';
 import { buildReport } from './report';
 import type { SyncStore } from './store';
 import type { PlanStep, ReportLine, SyncPlan, SyncRecord, SyncReport, SyncWarning, SyncWarningCode, WriteBack } from './types';
@@ -67,7 +67,7 @@ export async function executePlan(plan: SyncPlan, options: ExecuteOptions): Prom
   const { backend, now, sleep, deadline } = options;
   const caps = backend.capabilities;
   const retry = resolveRetry(options.retry);
-  const pacer = new Pacer(caps.rateLimits, now, sleep);
+  const pace = createPacer(caps.rateLimits, now, sleep);
   /** The records as loaded, and as this run has committed them so far. */
   const base = new Map(plan.baseRecords.map((r) => [r.key, r]));
   const current = new Map(base);
@@ -142,8 +142,8 @@ export async function executePlan(plan: SyncPlan, options: ExecuteOptions): Prom
       }
       const sent = part.map((s) => s.write as TaskWrite);
       const creates = sent.filter((w) => w.type === 'create').length;
-      if (creates > 0) await pacer.take('create', creates);
-      if (sent.length > creates) await pacer.take('update', sent.length - creates);
+      if (creates > 0) await pace('create', creates);
+      if (sent.length > creates) await pace('update', sent.length - creates);
       writes += sent.length;
       let outcomes: TaskWriteOutcome[];
       try {
@@ -191,7 +191,7 @@ export async function executePlan(plan: SyncPlan, options: ExecuteOptions): Prom
         if (found === undefined && !caps.clientToken) return { kind: 'failed', error: error as BackendError, maybeApplied };
       }
       try {
-        await pacer.take(write.type === 'create' ? 'create' : 'update');
+        await pace(write.type === 'create' ? 'create' : 'update');
         writes++;
         return { kind: 'ok', task: await call(write), recovered: false };
       } catch (e) {
@@ -208,7 +208,7 @@ export async function executePlan(plan: SyncPlan, options: ExecuteOptions): Prom
     const find = backend.findBySyncKeys?.bind(backend);
     if (!find) return undefined;
     try {
-      const hits = await pacedRead(pacer, () => find([syncKey]), retry, sleep);
+      const hits = await pacedRead(pace, () => find([syncKey]), retry, sleep);
       return hits.get(syncKey) ?? null;
     } catch (error) {
       if (!isBackendError(error)) throw error;
