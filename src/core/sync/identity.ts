@@ -39,24 +39,40 @@ export interface Matching {
   unmatched: SyncRecord[];
 }
 
-// Normalized forms are computed on first use (the getters below): anchored items rarely need them.
+/**
+ * Normalized forms are computed on first use: anchored items rarely need them. Classes, not object
+ * literals with getters: those would give every identity its own hidden class and slow every lookup.
+ */
+class Identity implements ItemIdentity {
+  private title: string | undefined;
+  private owners: string | undefined;
+
+  constructor(
+    readonly anchor: string | null,
+    readonly sig: ContentSignature,
+    readonly link: string | null,
+    readonly ordinal: number,
+    private readonly item: ActionItem,
+  ) {}
+
+  get normTitle(): string {
+    return (this.title ??= normalizeText(this.item.title));
+  }
+
+  get normOwners(): string {
+    return (this.owners ??= normalizeOwners(this.item.owners));
+  }
+}
 
 export function identityOf(item: ActionItem, ordinal: number): ItemIdentity {
   const link = item.taskLink?.trim();
-  let title: string | undefined;
-  let owners: string | undefined;
-  return {
-    anchor: item.source.rowAnchor ?? item.source.blockAnchor ?? null,
-    sig: { title: item.title, owners: ownerNames(item.owners), due: item.due },
-    link: link ? link : null,
+  return new Identity(
+    item.source.rowAnchor ?? item.source.blockAnchor ?? null,
+    { title: item.title, owners: ownerNames(item.owners), due: item.due },
+    link ? link : null,
     ordinal,
-    get normTitle() {
-      return (title ??= normalizeText(item.title));
-    },
-    get normOwners() {
-      return (owners ??= normalizeOwners(item.owners));
-    },
-  };
+    item,
+  );
 }
 
 /** A new identity key: from the anchor when there is one, else from the title; unique within `taken`. */
@@ -69,24 +85,20 @@ export function newKey(identity: ItemIdentity, taken: Set<string>): string {
 }
 
 /** A stored record an item may claim. */
-interface Candidate extends Comparable {
-  rec: SyncRecord;
-  used: boolean;
-}
+class Candidate implements Comparable {
+  used = false;
+  private title: string | undefined;
+  private owners: string | undefined;
 
-function candidateOf(rec: SyncRecord): Candidate {
-  let title: string | undefined;
-  let owners: string | undefined;
-  return {
-    rec,
-    used: false,
-    get normTitle() {
-      return (title ??= normalizeText(rec.sig.title));
-    },
-    get normOwners() {
-      return (owners ??= normalizeOwners(rec.sig.owners.split('、')));
-    },
-  };
+  constructor(readonly rec: SyncRecord) {}
+
+  get normTitle(): string {
+    return (this.title ??= normalizeText(this.rec.sig.title));
+  }
+
+  get normOwners(): string {
+    return (this.owners ??= normalizeOwners(this.rec.sig.owners.split('、')));
+  }
 }
 
 /** A similar title alone, or a fairly similar one with the same owners and due date. */
@@ -115,7 +127,7 @@ function groupBy<T>(values: readonly T[], keyOf: (v: T) => string): Map<string, 
  * among equally good records, those whose task exists win: an item never goes to an empty one.
  */
 export function matchItems(items: readonly ItemIdentity[], records: readonly SyncRecord[], hasTask: (rec: SyncRecord) => boolean = (r) => r.taskId !== null): Matching {
-  const cands = records.map(candidateOf);
+  const cands = records.map((rec) => new Candidate(rec));
   const matched: (SyncRecord | null)[] = items.map(() => null);
   const indices = items.map((_, i) => i);
   const itemAt = (i: number): ItemIdentity => items[i] as ItemIdentity;
