@@ -18,6 +18,10 @@ function langOf(value: unknown, fallback: Lang): Lang {
   return value === 'zh' || value === 'en' ? value : fallback;
 }
 
+function stringOr<T>(value: unknown, fallback: T): string | T {
+  return typeof value === 'string' ? value : fallback;
+}
+
 function strings(value: unknown): string[] | null {
   if (value === undefined || value === null) return [];
   return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : null;
@@ -47,12 +51,12 @@ export function parseReviewItem(value: unknown): ReviewItem | null {
     owners,
     collaborators,
     due,
-    dueTime: typeof i.dueTime === 'string' ? i.dueTime : null,
+    dueTime: stringOr(i.dueTime, null),
     status: i.status === 'done' ? 'done' : 'open',
     warnings,
-    sourceText: typeof i.sourceText === 'string' ? i.sourceText : '',
+    sourceText: stringOr(i.sourceText, ''),
     inTable: i.inTable === true,
-    taskLink: typeof i.taskLink === 'string' ? i.taskLink : null,
+    taskLink: stringOr(i.taskLink, null),
   };
 }
 

@@ -111,19 +111,28 @@ function cellFor(role: ColumnRole | null, item: ReviewItem, lang: Lang): Inline[
     case 'item':
     case 'action':
     case 'subject':
-      return [{ type: 'text', text: item.title }];
+      return textCell(item.title);
     case 'owner':
-      return item.owners.length > 0 ? [{ type: 'text', text: item.owners.join('、') }] : [];
+      return namesCell(item.owners);
     case 'collaborator':
-      return item.collaborators.length > 0 ? [{ type: 'text', text: item.collaborators.join('、') }] : [];
+      return namesCell(item.collaborators);
     case 'due':
       if (!item.due) return [];
       return item.dueTime && /^\d\d:\d\d$/.test(item.dueTime) ? [{ type: 'date', date: item.due, time: item.dueTime }] : [{ type: 'date', date: item.due }];
     case 'status':
-      return [{ type: 'text', text: statusLabel(item.status, lang) }];
+      return textCell(statusLabel(item.status, lang));
     default:
       return [];
   }
+}
+
+function textCell(text: string): Inline[] {
+  return [{ type: 'text', text }];
+}
+
+/** Names joined as the minutes write them (张三、李四); an empty cell for none. */
+function namesCell(names: readonly string[]): Inline[] {
+  return names.length > 0 ? textCell(names.join('、')) : [];
 }
 
 function normalize(title: string): string {

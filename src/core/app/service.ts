@@ -88,8 +88,8 @@ export class MinutesService {
         docId: document.id,
         items: extraction.items,
         docTitle: extraction.meeting.topic ?? document.title,
-        ...(document.url ? { docUrl: document.url } : {}),
-        ...(document.modifiedAt ? { docModifiedAt: await document.modifiedAt() } : {}),
+        docUrl: document.url,
+        docModifiedAt: await document.modifiedAt?.(),
       },
       {
         backend,
@@ -104,11 +104,10 @@ export class MinutesService {
         labels: lang === 'en' ? EN_LABELS : ZH_LABELS,
         // Write-backs address rows of the version the items were read from: locate them in that same read.
         applyWriteBacks: async (writeBacks: readonly WriteBack[]) => {
-          if (writeBacks.length === 0) return;
-          const { edits } = cellEdits(doc, writeBacks, lang);
+          const edits = cellEdits(doc, writeBacks, lang);
           if (edits.length > 0) await document.writeCells(edits);
         },
-        ...(this.ports.budgetMs !== undefined ? { budgetMs: this.ports.budgetMs } : {}),
+        budgetMs: this.ports.budgetMs,
       },
     );
     return summarize(outcome, now(), lang);

@@ -15,18 +15,19 @@ export function summarize(outcome: SyncOutcome, nowMs: number, lang: Lang): Sync
     failed: c.failed + c.deferred,
   };
   const ok = counts.failed === 0;
+  // Each item's task link: written back this run, else as the plan leaves its record, else as stored.
   const links = new Map<string, string | null>();
+  for (const record of plan.baseRecords) links.set(record.key, record.taskUrl);
   for (const step of plan.steps) if (step.record) links.set(step.key, step.record.taskUrl);
-  for (const record of plan.baseRecords) if (!links.has(record.key)) links.set(record.key, record.taskUrl);
-  const statuses = new Map(outcome.writeBacks.filter((w) => w.key && w.status).map((w) => [w.key!, w.status!]));
-  const items = report.lines
-    .filter((line) => line.key !== null)
-    .map((line) => ({
-      key: line.key!,
-      title: line.title,
-      taskLink: outcome.writeBacks.find((w) => w.key === line.key && w.taskLink)?.taskLink ?? links.get(line.key!) ?? null,
-      status: statuses.get(line.key!) ?? (line.actions.includes('completed') ? ('done' as const) : ('open' as const)),
-    }));
+  const statuses = new Map<string, 'open' | 'done'>();
+  for (const w of outcome.writeBacks) {
+    if (!w.key) continue;
+    if (w.taskLink) links.set(w.key, w.taskLink);
+    if (w.status) statuses.set(w.key, w.status);
+  }
+  const items = report.lines.flatMap(({ key, title, actions }) =>
+    key === null ? [] : [{ key, title, taskLink: links.get(key) ?? null, status: statuses.get(key) ?? (actions.includes('completed') ? ('done' as const) : ('open' as const)) }],
+  );
   return {
     at: new Date(nowMs).toISOString(),
     ok,

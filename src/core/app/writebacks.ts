@@ -1,5 +1,5 @@
 /** Where the sync's write-backs (状态 and 任务 cells) land in the document. */
-import type { MinutesDocument } from '../model/document';
+import type { MinutesDocument, TableBlock } from '../model/document';
 import { cellText } from '../model/text';
 import { itemColumns, tableGrid } from '../extract/tables';
 import type { WriteBack } from '../sync/types';
@@ -21,41 +21,26 @@ export interface CellEdit {
 
 /**
  * The cell edits for a batch of write-backs. Only items that stand in a table row with a 状态 / 任务 column
- * can take them; others are reported back as not written.
+ * can take them; the others get none.
  */
-export function cellEdits(doc: MinutesDocument, writeBacks: readonly WriteBack[], lang: Lang): { edits: CellEdit[]; unplaced: WriteBack[] } {
+export function cellEdits(doc: MinutesDocument, writeBacks: readonly WriteBack[], lang: Lang): CellEdit[] {
   const edits: CellEdit[] = [];
-  const unplaced: WriteBack[] = [];
   for (const wb of writeBacks) {
     const place = locate(doc, wb);
-    if (!place) {
-      unplaced.push(wb);
-      continue;
-    }
-    const { blockIndex, rowIndex, roles } = place;
-    const table = doc.blocks[blockIndex];
-    const base = {
-      blockIndex,
-      rowIndex,
-      ...(table?.anchor ? { tableAnchor: table.anchor } : {}),
-      ...(table?.type === 'table' && table.rows[rowIndex]?.anchor ? { rowAnchor: table.rows[rowIndex]!.anchor! } : {}),
-    };
+    if (!place) continue;
+    const { table, blockIndex, rowIndex, roles } = place;
+    const rowAnchor = table.rows[rowIndex]?.anchor;
+    const base = { blockIndex, rowIndex, ...(table.anchor ? { tableAnchor: table.anchor } : {}), ...(rowAnchor ? { rowAnchor } : {}) };
     // The cell speaks the table's language, whatever the user's.
     const tableLang = tableLanguage(table, lang);
     const statusCol = roles.indexOf('status');
     const taskCol = roles.indexOf('task');
-    let placed = false;
-    if (wb.status !== undefined && statusCol >= 0) {
-      edits.push({ ...base, column: statusCol, kind: 'status', text: statusLabel(wb.status, tableLang) });
-      placed = true;
-    }
+    if (wb.status !== undefined && statusCol >= 0) edits.push({ ...base, column: statusCol, kind: 'status', text: statusLabel(wb.status, tableLang) });
     if (wb.taskLink !== undefined && taskCol >= 0) {
       edits.push({ ...base, column: taskCol, kind: 'task', text: wb.taskLink ? (tableLang === 'zh' ? '查看任务' : 'Open task') : '', url: wb.taskLink });
-      placed = true;
     }
-    if (!placed) unplaced.push(wb);
   }
-  return { edits, unplaced };
+  return edits;
 }
 
 /** zh when the table's header is written in Chinese, en when in Latin letters, else the user's language. */
@@ -66,7 +51,7 @@ export function tableLanguage(table: MinutesDocument['blocks'][number] | undefin
   return /[A-Za-z]/.test(header) ? 'en' : fallback;
 }
 
-function locate(doc: MinutesDocument, wb: WriteBack): { blockIndex: number; rowIndex: number; roles: (ColumnRole | null)[] } | null {
+function locate(doc: MinutesDocument, wb: WriteBack): { table: TableBlock; blockIndex: number; rowIndex: number; roles: (ColumnRole | null)[] } | null {
   if (wb.source.via !== 'table' || wb.source.rowIndex === undefined) return null;
   let blockIndex = wb.source.blockIndex;
   let rowIndex = wb.source.rowIndex;
@@ -87,5 +72,5 @@ function locate(doc: MinutesDocument, wb: WriteBack): { blockIndex: number; rowI
   if (!table || table.type !== 'table') return null;
   const columns = itemColumns(tableGrid(table));
   if (!columns || rowIndex <= columns.header || rowIndex >= table.rows.length) return null;
-  return { blockIndex, rowIndex, roles: columns.roles };
+  return { table, blockIndex, rowIndex, roles: columns.roles };
 }

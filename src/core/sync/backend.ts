@@ -119,8 +119,9 @@ export type BackendErrorKind = 'rate_limit' | 'transient' | 'timeout' | 'not_fou
 
 /** The one error type backends throw for platform failures; anything else aborts the sync. */
 export class BackendError extends Error {
-  readonly kind: BackendErrorKind;
-  readonly retryAfterMs: number | undefined;
+  // Declared, then set in the constructor: no class-field boilerplate in the ES2020 bundles.
+  declare readonly kind: BackendErrorKind;
+  declare readonly retryAfterMs: number | undefined;
 
   constructor(kind: BackendErrorKind, message: string, retryAfterMs?: number) {
     super(message);

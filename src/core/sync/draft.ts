@@ -72,9 +72,14 @@ function dueLine(due: string | null, time: string | null): string {
   return due === null ? '' : time ? `${due} ${time}` : due;
 }
 
+/** One labelled line of the notes: 负责人：张三 / Owner: Zhang San. */
+function labelled(labels: NotesLabels, label: string, value: string): string {
+  return `${label}${labels.colon}${value}`;
+}
+
 function sourceLine(context: DraftContext, labels: NotesLabels): string | null {
   const parts = [context.docTitle ? `《${context.docTitle}》` : '', context.docUrl ?? ''].filter((p) => p.length > 0);
-  return parts.length > 0 ? `${labels.source}${labels.colon}${parts.join(' ')}` : null;
+  return parts.length > 0 ? labelled(labels, labels.source, parts.join(' ')) : null;
 }
 
 /** Room left in notes for the backend's own lines (the sync key on Google). */
@@ -89,20 +94,19 @@ const NOTES_RESERVE = 256;
 export const renderDraft: DraftRenderer = (item, context) => {
   const caps = context.capabilities;
   const labels = context.labels ?? ZH_LABELS;
-  const c = labels.colon;
   const owners = ownerNames(item.owners);
   const ownerPrefix = !caps.assignees && owners ? `【${owners}】` : '';
   const kindPrefix = item.kind === 'decision' ? `[${labels.decision}] ` : '';
   const title = truncate(`${ownerPrefix}${kindPrefix}${item.title}`, caps.maxTitleLength);
 
   const lines: string[] = [];
-  if (owners) lines.push(`${labels.owners}${c}${owners}`);
-  if (item.collaborators.length > 0) lines.push(`${labels.collaborators}${c}${ownerNames(item.collaborators)}`);
+  if (owners) lines.push(labelled(labels, labels.owners, owners));
+  if (item.collaborators.length > 0) lines.push(labelled(labels, labels.collaborators, ownerNames(item.collaborators)));
   if (item.due !== null) {
-    const asWritten = item.dueText ? `（${labels.asWritten}${c}${item.dueText}）` : '';
-    lines.push(`${labels.due}${c}${dueLine(item.due, item.dueTime)}${asWritten}`);
+    const asWritten = item.dueText ? `（${labelled(labels, labels.asWritten, item.dueText)}）` : '';
+    lines.push(labelled(labels, labels.due, dueLine(item.due, item.dueTime) + asWritten));
   } else if (item.dueText) {
-    lines.push(`${labels.due}${c}${item.dueText}`);
+    lines.push(labelled(labels, labels.due, item.dueText));
   }
   if (item.owners.length === 0) lines.push(`⚠ ${labels.ownerMissing}`);
   if (item.due === null) lines.push(`⚠ ${item.dueText ? labels.vagueDeadline : labels.deadlineMissing}`);
@@ -117,30 +121,22 @@ export const renderDraft: DraftRenderer = (item, context) => {
 /** Notes for a task whose item left the document or the sync, from what the store remembers. */
 export function renderUnlinkedNotes(sig: ContentSignature, reason: 'removed' | 'excluded', date: string, context: DraftContext): string {
   const labels = context.labels ?? ZH_LABELS;
-  const c = labels.colon;
-  const lines = [`⚠ ${reason === 'removed' ? labels.removed : labels.excluded}（${date}）`, `${labels.item}${c}${sig.title}`];
-  if (sig.owners) lines.push(`${labels.owners}${c}${sig.owners}`);
-  if (sig.due) lines.push(`${labels.due}${c}${sig.due}`);
+  const lines = [`⚠ ${reason === 'removed' ? labels.removed : labels.excluded}（${date}）`, labelled(labels, labels.item, sig.title)];
+  if (sig.owners) lines.push(labelled(labels, labels.owners, sig.owners));
+  if (sig.due) lines.push(labelled(labels, labels.due, sig.due));
   const src = sourceLine(context, labels);
   if (src) lines.push(src);
   return truncate(lines.join('\n'), Math.max(0, context.capabilities.maxNotesLength - NOTES_RESERVE));
 }
 
-function hashField(field: TaskField, draft: TaskDraft): string {
-  switch (field) {
-    case 'title':
-      return hashString(draft.title);
-    case 'notes':
-      return hashString(draft.notes);
-    case 'due':
-      return draft.due === null ? 'none' : hashParts([draft.due.date, draft.due.time]);
-    case 'assignees':
-      return hashParts(draft.assignees.map((p) => `${p.id ?? ''}/${p.email ?? ''}/${p.name}`).sort());
-  }
-}
-
+/** What the store keeps of a draft: one hash per task field. */
 export function fieldHashes(draft: TaskDraft): FieldHashes {
-  return { title: hashField('title', draft), notes: hashField('notes', draft), due: hashField('due', draft), assignees: hashField('assignees', draft) };
+  return {
+    title: hashString(draft.title),
+    notes: hashString(draft.notes),
+    due: draft.due === null ? 'none' : hashParts([draft.due.date, draft.due.time]),
+    assignees: hashParts(draft.assignees.map((p) => `${p.id ?? ''}/${p.email ?? ''}/${p.name}`).sort()),
+  };
 }
 
 /** Fields whose hash differs: what an update must send. */
@@ -153,17 +149,10 @@ export function changedFields(before: FieldHashes, after: FieldHashes): TaskFiel
  * (through the rendered fields, which also carry the kind) — and the status.
  */
 export function fingerprintOf(fields: FieldHashes, status: ItemStatus): string {
-  return hashParts([fields.title, fields.notes, fields.due, fields.assignees, status]);
+  return hashParts([...TASK_FIELDS.map((f) => fields[f]), status]);
 }
 
 /** Only the fields listed, from a draft: the body of an update. */
 export function pickFields(draft: TaskDraft, fields: readonly TaskField[]): Partial<TaskDraft> {
-  const out: Partial<TaskDraft> = {};
-  for (const f of fields) {
-    if (f === 'title') out.title = draft.title;
-    else if (f === 'notes') out.notes = draft.notes;
-    else if (f === 'due') out.due = draft.due;
-    else out.assignees = draft.assignees;
-  }
-  return out;
+  return Object.fromEntries(fields.map((f) => [f, draft[f]]));
 }

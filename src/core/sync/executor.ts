@@ -8,14 +8,16 @@
  * next run re-sends the fields in doubt and recognises its own status change. A status written back
  * to the document is marked before the adapter applies it and recorded as agreed once it returns.
  */
-import type { RemoteTask, TaskBackend, TaskWrite } from './backend';
+import type { ItemStatus } from '../model/items';
+import type { RemoteTask, TaskBackend, TaskWrite, TaskWriteOutcome } from './backend';
 import { BackendError, isBackendError, isRetryable } from './backend';
 import { fingerprintOf } from './draft';
 import type { Clock, RetryPolicy, Sleep } from './retry';
-import { Pacer, backoffDelay, resolveRetry, withRetry } from './retry';
+import { DETACHED_LINE, TASK_DELETED_WARNING } from './messages';
+import { backoffDelay, createPacer, pacedRead, resolveRetry } from './retry';
 import { buildReport } from './report';
 import type { SyncStore } from './store';
-import type { PlanStep, ReportLine, SyncPlan, SyncRecord, SyncReport, SyncWarning, WriteBack } from './types';
+import type { PlanStep, ReportLine, SyncPlan, SyncRecord, SyncReport, SyncWarning, SyncWarningCode, WriteBack } from './types';
 
 export interface ExecuteOptions {
   backend: TaskBackend;
@@ -44,6 +46,9 @@ type StepResult =
   | { kind: 'failed'; error: BackendError; maybeApplied: boolean }
   | { kind: 'deferred'; maybeApplied: boolean };
 
+/** A write left for the next sync without being sent. */
+const NOT_SENT: StepResult = { kind: 'deferred', maybeApplied: false };
+
 interface Change {
   key: string;
   record: SyncRecord | null;
@@ -54,138 +59,101 @@ function mayHaveApplied(error: BackendError): boolean {
   return error.kind === 'timeout' || error.kind === 'transient';
 }
 
-class Execution {
-  private readonly current = new Map<string, SyncRecord>();
-  private readonly base = new Map<string, SyncRecord>();
-  private readonly lines: ReportLine[];
-  private readonly lineOf = new Map<string, ReportLine>();
-  private readonly warnings: SyncWarning[];
-  private readonly lateWriteBacks: WriteBack[] = [];
-  private readonly retry: RetryPolicy;
-  private readonly pacer: Pacer;
-  private writes = 0;
-  private halted: BackendError | null = null;
+/**
+ * Carries the plan out. The run's state lives in local variables that the steps below share (the
+ * store's records as this run leaves them, the report lines, the write count).
+ */
+export async function executePlan(plan: SyncPlan, options: ExecuteOptions): Promise<ExecutionResult> {
+  const { backend, now, sleep, deadline } = options;
+  const caps = backend.capabilities;
+  const retry = resolveRetry(options.retry);
+  const pace = createPacer(caps.rateLimits, now, sleep);
+  /** The records as loaded, and as this run has committed them so far. */
+  const base = new Map(plan.baseRecords.map((r) => [r.key, r]));
+  const current = new Map(base);
+  const lines: ReportLine[] = plan.lines.map((l) => ({ ...l, actions: [...l.actions] }));
+  const lineOf = new Map<string, ReportLine>();
+  for (const l of lines) if (l.key !== null) lineOf.set(l.key, l);
+  const warnings: SyncWarning[] = [...plan.warnings];
+  const lateWriteBacks: WriteBack[] = [];
   /** Keys whose step failed or was deferred: their record did not change. */
-  private readonly unsettled = new Set<string>();
+  const unsettled = new Set<string>();
+  let writes = 0;
+  let halted = null as BackendError | null;
 
-  constructor(
-    private readonly plan: SyncPlan,
-    private readonly opt: ExecuteOptions,
-  ) {
-    for (const r of plan.baseRecords) {
-      this.current.set(r.key, r);
-      this.base.set(r.key, r);
+  const warn = (code: SyncWarningCode, key: string | null, title: string | null, message: string): void => {
+    warnings.push({ code, key, title, message });
+  };
+
+  const stopped = (): boolean => halted !== null || (deadline !== undefined && now() >= deadline);
+
+  async function commit(changes: readonly Change[]): Promise<void> {
+    if (changes.length === 0) return;
+    const put = changes.flatMap((c) => (c.record ? [c.record] : []));
+    const remove = changes.filter((c) => c.record === null).map((c) => c.key);
+    await options.store.commit(plan.docId, { put, remove });
+    for (const c of changes) {
+      if (c.record) current.set(c.key, c.record);
+      else current.delete(c.key);
     }
-    this.lines = plan.lines.map((l) => ({ ...l, actions: [...l.actions] }));
-    for (const l of this.lines) if (l.key !== null) this.lineOf.set(l.key, l);
-    this.warnings = [...plan.warnings];
-    this.retry = resolveRetry(opt.retry);
-    this.pacer = new Pacer(opt.backend.capabilities.rateLimits, opt.now, opt.sleep);
   }
 
-  async run(): Promise<ExecutionResult> {
-    const storeOnly = this.plan.steps.filter((s) => s.write === null);
-    if (storeOnly.length > 0) await this.commit(storeOnly.map((s) => ({ key: s.key, record: s.record })));
-
-    const writeSteps = this.plan.steps.filter((s) => s.write !== null);
-    const size = Math.max(1, this.opt.commitEvery ?? 10, this.opt.backend.capabilities.maxBatch);
-    for (let i = 0; i < writeSteps.length; i += size) {
-      const chunk = writeSteps.slice(i, i + size);
-      if (this.stopped()) {
-        for (const step of chunk) this.markDeferred(step);
-        continue;
-      }
-      const intents = chunk.flatMap((s) => (s.intent ? [{ key: s.key, record: s.intent }] : []));
-      if (intents.length > 0) await this.commit(intents);
-      const results = await this.perform(chunk);
-      const changes = chunk.flatMap((step, j) => this.settle(step, results[j] as StepResult));
-      if (changes.length > 0) await this.commit(changes);
-    }
-    const deferred = this.lines.filter((l) => l.actions.includes('deferred')).length;
-    if (deferred > 0 && this.halted) {
-      this.warn('deferred', null, null, `The task app is not answering (${this.halted.message}); ${deferred} change(s) wait for the next sync.`);
-    } else if (deferred > 0) {
-      this.warn('deferred', null, null, `Out of time; ${deferred} change(s) wait for the next sync.`);
-    }
-
-    // A link is written back only with the store change that makes it true: not for failed steps.
-    const planned = this.plan.writeBacks.flatMap((wb) => {
-      if (wb.key === null || !this.unsettled.has(wb.key) || typeof wb.taskLink !== 'string') return [wb];
-      const rest: WriteBack = { ...wb };
-      delete rest.taskLink;
-      return rest.status !== undefined ? [rest] : [];
-    });
-    const writeBacks = mergeWriteBacks([...planned, ...this.lateWriteBacks]);
-    const applied = await this.applyWriteBacks(writeBacks);
-    return { report: buildReport(this.lines, this.warnings, this.plan.conflicts, this.writes), writeBacks, writeBacksApplied: applied };
-  }
-
-  private async applyWriteBacks(writeBacks: WriteBack[]): Promise<boolean> {
-    const apply = this.opt.applyWriteBacks;
+  async function applyWriteBacks(writeBacks: WriteBack[]): Promise<boolean> {
+    const apply = options.applyWriteBacks;
     if (!apply || writeBacks.length === 0) return false;
-    // Mark the statuses about to be written, so a crash before the confirmation below cannot make
-    // our own write-back look like a change made in the minutes.
-    const marks: Change[] = [];
-    for (const wb of writeBacks) {
-      if (wb.status === undefined || wb.key === null) continue;
-      const rec = this.current.get(wb.key);
-      if (rec && rec.state === 'linked' && rec.status !== wb.status) marks.push({ key: rec.key, record: { ...rec, writeBackStatus: wb.status } });
-    }
-    if (marks.length > 0) await this.commit(marks);
+    // The statuses the document is about to take from the task app.
+    const statuses = writeBacks.flatMap((wb) => {
+      const rec = wb.status === undefined || wb.key === null ? undefined : current.get(wb.key);
+      return rec && rec.state === 'linked' && rec.status !== wb.status ? [{ rec, status: wb.status as ItemStatus }] : [];
+    });
+    // Mark them before they are written, so a crash before the confirmation below cannot make our
+    // own write-back look like a change made in the minutes.
+    await commit(statuses.map(({ rec, status }) => ({ key: rec.key, record: { ...rec, writeBackStatus: status } })));
     try {
       await apply(writeBacks);
     } catch (error) {
       if (!isBackendError(error)) throw error;
-      this.warn('write_failed', null, null, `Could not update the minutes (${error.message}); retried next sync.`);
+      warn('write_failed', null, null, `Could not update the minutes (${error.message}); retried next sync.`);
       return false;
     }
     // The document now shows the task app's status: that is the agreed status from here on.
-    const confirms: Change[] = [];
-    for (const wb of writeBacks) {
-      if (wb.status === undefined || wb.key === null) continue;
-      const rec = this.current.get(wb.key);
-      if (!rec || rec.state !== 'linked' || rec.status === wb.status) continue;
-      const confirmed: SyncRecord = { ...rec, status: wb.status, fingerprint: fingerprintOf(rec.fields, wb.status), syncedAt: this.opt.now() };
-      delete confirmed.writeBackStatus;
-      confirms.push({ key: rec.key, record: confirmed });
-    }
-    if (confirms.length > 0) await this.commit(confirms);
+    await commit(
+      statuses.map(({ rec, status }) => {
+        const confirmed: SyncRecord = { ...rec, status, fingerprint: fingerprintOf(rec.fields, status), syncedAt: now() };
+        delete confirmed.writeBackStatus;
+        return { key: rec.key, record: confirmed };
+      }),
+    );
     return true;
   }
 
-  private stopped(): boolean {
-    return this.halted !== null || (this.opt.deadline !== undefined && this.opt.now() >= this.opt.deadline);
-  }
-
-  private async perform(chunk: readonly PlanStep[]): Promise<StepResult[]> {
+  async function perform(chunk: readonly PlanStep[]): Promise<StepResult[]> {
     const results: StepResult[] = [];
-    const caps = this.opt.backend.capabilities;
-    const batch = caps.maxBatch > 1 ? this.opt.backend.writeBatch?.bind(this.opt.backend) : undefined;
+    const batch = caps.maxBatch > 1 ? backend.writeBatch?.bind(backend) : undefined;
     if (!batch) {
-      for (const step of chunk) results.push(this.stopped() ? { kind: 'deferred', maybeApplied: false } : await this.single(step, null));
+      for (const step of chunk) results.push(stopped() ? NOT_SENT : await single(step, null));
       return results;
     }
     for (let i = 0; i < chunk.length; i += caps.maxBatch) {
       const part = chunk.slice(i, i + caps.maxBatch);
-      if (this.stopped()) {
-        for (let j = 0; j < part.length; j++) results.push({ kind: 'deferred', maybeApplied: false });
+      if (stopped()) {
+        results.push(...part.map(() => NOT_SENT));
         continue;
       }
-      const writes = part.map((s) => s.write as TaskWrite);
-      const creates = writes.filter((w) => w.type === 'create').length;
-      if (creates > 0) await this.pacer.take('create', creates);
-      if (writes.length > creates) await this.pacer.take('update', writes.length - creates);
-      this.writes += writes.length;
-      let outcomes: Awaited<ReturnType<typeof batch>>;
+      const sent = part.map((s) => s.write as TaskWrite);
+      const creates = sent.filter((w) => w.type === 'create').length;
+      if (creates > 0) await pace('create', creates);
+      if (sent.length > creates) await pace('update', sent.length - creates);
+      writes += sent.length;
+      let outcomes: TaskWriteOutcome[];
       try {
-        outcomes = await batch(writes);
+        outcomes = await batch(sent);
       } catch (error) {
         if (!isBackendError(error)) throw error;
-        outcomes = writes.map(() => ({ ok: false as const, error }));
+        outcomes = sent.map(() => ({ ok: false, error }));
       }
       for (let j = 0; j < part.length; j++) {
         const o = outcomes[j];
-        const step = part[j] as PlanStep;
         if (o?.ok) {
           results.push({ kind: 'ok', task: o.task, recovered: false });
           continue;
@@ -193,40 +161,39 @@ class Execution {
         const error = o ? o.error : new BackendError('transient', 'the batch returned no outcome for this write');
         if (!isBackendError(error)) throw error;
         // Retry the failed ones one by one.
-        results.push(await this.single(step, error));
+        results.push(await single(part[j] as PlanStep, error));
       }
     }
     return results;
   }
 
   /** One write with retries; a create that may have happened is looked up before it is repeated. */
-  private async single(step: PlanStep, firstError: BackendError | null): Promise<StepResult> {
+  async function single(step: PlanStep, firstError: BackendError | null): Promise<StepResult> {
     const write = step.write as TaskWrite;
-    const caps = this.opt.backend.capabilities;
     let error = firstError;
     let failures = firstError ? 1 : 0;
     let maybeApplied = firstError !== null && mayHaveApplied(firstError);
     for (;;) {
       if (error) {
         if (!isRetryable(error.kind)) return { kind: 'failed', error, maybeApplied };
-        if (failures >= this.retry.maxAttempts) {
-          this.halted = error;
+        if (failures >= retry.maxAttempts) {
+          halted = error;
           return { kind: 'deferred', maybeApplied };
         }
-        const delay = backoffDelay(this.retry, failures, error);
-        if (this.opt.deadline !== undefined && this.opt.now() + delay >= this.opt.deadline) return { kind: 'deferred', maybeApplied };
-        await this.opt.sleep(delay);
+        const delay = backoffDelay(retry, failures, error);
+        if (deadline !== undefined && now() + delay >= deadline) return { kind: 'deferred', maybeApplied };
+        await sleep(delay);
       }
       if (write.type === 'create' && maybeApplied) {
-        const found = await this.lookup(write.request.syncKey);
+        const found = await lookup(write.request.syncKey);
         if (found) return { kind: 'ok', task: found, recovered: true };
         // Cannot tell whether it exists and no token makes a repeat safe: leave it pending.
         if (found === undefined && !caps.clientToken) return { kind: 'failed', error: error as BackendError, maybeApplied };
       }
       try {
-        await this.pacer.take(write.type === 'create' ? 'create' : 'update');
-        this.writes++;
-        return { kind: 'ok', task: await this.call(write), recovered: false };
+        await pace(write.type === 'create' ? 'create' : 'update');
+        writes++;
+        return { kind: 'ok', task: await call(write), recovered: false };
       } catch (e) {
         if (!isBackendError(e)) throw e;
         error = e;
@@ -237,14 +204,11 @@ class Execution {
   }
 
   /** The task with this sync key; null when there is none; undefined when the backend cannot tell. */
-  private async lookup(syncKey: string): Promise<RemoteTask | null | undefined> {
-    const find = this.opt.backend.findBySyncKeys?.bind(this.opt.backend);
+  async function lookup(syncKey: string): Promise<RemoteTask | null | undefined> {
+    const find = backend.findBySyncKeys?.bind(backend);
     if (!find) return undefined;
     try {
-      const hits = await withRetry(async () => {
-        await this.pacer.take('read');
-        return find([syncKey]);
-      }, this.retry, this.opt.sleep);
+      const hits = await pacedRead(pace, () => find([syncKey]), retry, sleep);
       return hits.get(syncKey) ?? null;
     } catch (error) {
       if (!isBackendError(error)) throw error;
@@ -252,94 +216,106 @@ class Execution {
     }
   }
 
-  private call(write: TaskWrite): Promise<RemoteTask> {
-    const b = this.opt.backend;
+  function call(write: TaskWrite): Promise<RemoteTask> {
     switch (write.type) {
       case 'create':
-        return b.create(write.request);
+        return backend.create(write.request);
       case 'update':
-        return b.update(write.taskId, write.patch);
+        return backend.update(write.taskId, write.patch);
       case 'complete':
-        return b.complete(write.taskId);
+        return backend.complete(write.taskId);
       case 'reopen':
-        return b.reopen(write.taskId);
+        return backend.reopen(write.taskId);
     }
   }
 
   /** The store changes for one step's result, and its report line. */
-  private settle(step: PlanStep, result: StepResult): Change[] {
-    const write = step.write as TaskWrite;
-    const line = this.lineOf.get(step.key);
+  function settle(step: PlanStep, result: StepResult): Change[] {
+    const { key, record } = step;
+    const isCreate = (step.write as TaskWrite).type === 'create';
+    const line = lineOf.get(key);
     if (result.kind === 'ok') {
       const { task } = result;
-      if (!step.record) return [{ key: step.key, record: null }];
-      const record: SyncRecord = {
-        ...step.record,
-        taskId: write.type === 'create' ? task.id : step.record.taskId,
-        taskUrl: task.url ?? step.record.taskUrl,
-        remoteUpdatedAt: task.updatedAt,
-      };
-      if (write.type === 'create' && step.target && this.opt.backend.capabilities.links && task.url) {
-        this.lateWriteBacks.push({ ...step.target, taskLink: task.url });
+      if (!record) return [{ key, record: null }];
+      if (isCreate && step.target && caps.links && task.url) {
+        lateWriteBacks.push({ ...step.target, taskLink: task.url });
         if (line && !line.actions.includes('link_to_document')) line.actions.push('link_to_document');
       }
       if (result.recovered && line) line.message = 'the task was created by an interrupted attempt and found by its sync key';
-      return [{ key: step.key, record }];
+      return [{ key, record: { ...record, taskId: isCreate ? task.id : record.taskId, taskUrl: task.url ?? record.taskUrl, remoteUpdatedAt: task.updatedAt } }];
     }
     if (result.kind === 'deferred') {
-      this.markDeferred(step);
-      return this.undoIntent(step, result.maybeApplied);
+      markDeferred(step);
+      return undoIntent(step, result.maybeApplied);
     }
     const { error } = result;
-    if (error.kind === 'not_found' && write.type !== 'create') {
+    if (error.kind === 'not_found' && !isCreate) {
       // Deleted in the task app since it was read.
-      const rec = this.current.get(step.key);
-      if (!rec || step.record?.state === 'unlinked') return [{ key: step.key, record: null }];
+      const rec = current.get(key);
+      if (!rec || record?.state === 'unlinked') return [{ key, record: null }];
       if (line) {
         line.actions = ['detached'];
-        line.message = 'its task was deleted in the task app; it is not re-created unless the item changes';
+        line.message = DETACHED_LINE;
       }
-      this.warn('task_deleted', step.key, step.title, 'The task was deleted in the task app.');
-      if (step.target) this.lateWriteBacks.push({ ...step.target, taskLink: null });
-      const detached: SyncRecord = { ...rec, state: 'detached', taskId: null, taskUrl: null, syncedAt: this.opt.now() };
+      warn('task_deleted', key, step.title, TASK_DELETED_WARNING);
+      if (step.target) lateWriteBacks.push({ ...step.target, taskLink: null });
+      const detached: SyncRecord = { ...rec, state: 'detached', taskId: null, taskUrl: null, syncedAt: now() };
       delete detached.inflight;
-      return [{ key: step.key, record: detached }];
+      return [{ key, record: detached }];
     }
-    this.unsettled.add(step.key);
+    unsettled.add(key);
     if (line) {
       line.actions = ['failed'];
       line.message = error.message;
     }
-    const unknown = write.type === 'create' && result.maybeApplied;
-    this.warn(unknown ? 'possible_duplicate' : 'write_failed', step.key, step.title, unknown ? `Creating the task may or may not have worked (${error.message}); it is checked next sync.` : `The task app refused the change (${error.message}).`);
-    return this.undoIntent(step, result.maybeApplied);
+    if (isCreate && result.maybeApplied) warn('possible_duplicate', key, step.title, `Creating the task may or may not have worked (${error.message}); it is checked next sync.`);
+    else warn('write_failed', key, step.title, `The task app refused the change (${error.message}).`);
+    return undoIntent(step, result.maybeApplied);
   }
 
   /** A write that surely did not happen leaves no intent behind (no pending record, no in-flight marker). */
-  private undoIntent(step: PlanStep, maybeApplied: boolean): Change[] {
+  function undoIntent(step: PlanStep, maybeApplied: boolean): Change[] {
     if (!step.intent || maybeApplied) return [];
-    return [{ key: step.key, record: this.base.get(step.key) ?? null }];
+    return [{ key: step.key, record: base.get(step.key) ?? null }];
   }
 
-  private markDeferred(step: PlanStep): void {
-    this.unsettled.add(step.key);
-    const line = this.lineOf.get(step.key);
+  function markDeferred(step: PlanStep): void {
+    unsettled.add(step.key);
+    const line = lineOf.get(step.key);
     if (line) line.actions = ['deferred'];
   }
 
-  private async commit(changes: readonly Change[]): Promise<void> {
-    const put = changes.flatMap((c) => (c.record ? [c.record] : []));
-    const remove = changes.filter((c) => c.record === null).map((c) => c.key);
-    await this.opt.store.commit(this.plan.docId, { put, remove });
-    for (const c of changes) {
-      if (c.record) this.current.set(c.key, c.record);
-      else this.current.delete(c.key);
+  // ---- the run: store-only steps, then the writes chunk by chunk, then the write-backs ----------
+
+  await commit(plan.steps.filter((s) => s.write === null).map((s) => ({ key: s.key, record: s.record })));
+  const writeSteps = plan.steps.filter((s) => s.write !== null);
+  const size = Math.max(1, options.commitEvery ?? 10, caps.maxBatch);
+  for (let i = 0; i < writeSteps.length; i += size) {
+    const chunk = writeSteps.slice(i, i + size);
+    if (stopped()) {
+      for (const step of chunk) markDeferred(step);
+      continue;
     }
+    await commit(chunk.flatMap((s) => (s.intent ? [{ key: s.key, record: s.intent }] : [])));
+    const results = await perform(chunk);
+    await commit(chunk.flatMap((step, j) => settle(step, results[j] as StepResult)));
+  }
+  const deferred = lines.filter((l) => l.actions.includes('deferred')).length;
+  if (deferred > 0) {
+    const why = halted ? `The task app is not answering (${halted.message});` : 'Out of time;';
+    warn('deferred', null, null, `${why} ${deferred} change(s) wait for the next sync.`);
   }
 
-  private warn(code: SyncWarning['code'], key: string | null, title: string | null, message: string): void {
-    this.warnings.push({ code, key, title, message });
-  }
+  // A link is written back only with the store change that makes it true: not for failed steps.
+  const planned = plan.writeBacks.flatMap((wb) => {
+    if (wb.key === null || !unsettled.has(wb.key) || typeof wb.taskLink !== 'string') return [wb];
+    const rest: WriteBack = { ...wb };
+    delete rest.taskLink;
+    return rest.status !== undefined ? [rest] : [];
+  });
+  const writeBacks = mergeWriteBacks([...planned, ...lateWriteBacks]);
+  const applied = await applyWriteBacks(writeBacks);
+  return { report: buildReport(lines, warnings, plan.conflicts, writes), writeBacks, writeBacksApplied: applied };
 }
 
 /** One write-back per item; later entries override earlier ones field by field. */
@@ -347,21 +323,13 @@ function mergeWriteBacks(list: readonly WriteBack[]): WriteBack[] {
   const out: WriteBack[] = [];
   const byKey = new Map<string, WriteBack>();
   for (const wb of list) {
-    if (wb.key === null) {
-      out.push({ ...wb });
-      continue;
-    }
-    const prev = byKey.get(wb.key);
+    const prev = wb.key === null ? undefined : byKey.get(wb.key);
     if (prev) Object.assign(prev, wb);
     else {
       const copy = { ...wb };
-      byKey.set(wb.key, copy);
+      if (wb.key !== null) byKey.set(wb.key, copy);
       out.push(copy);
     }
   }
   return out;
-}
-
-export async function executePlan(plan: SyncPlan, options: ExecuteOptions): Promise<ExecutionResult> {
-  return new Execution(plan, options).run();
 }

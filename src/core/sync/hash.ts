@@ -30,7 +30,7 @@ export function hashString(value: string): string {
   }
   a = avalanche(a ^ value.length);
   b = avalanche(b ^ Math.imul(value.length, 0x27d4eb2d));
-  return pad(a.toString(36), 7) + pad(b.toString(36), 6).slice(-6);
+  return a.toString(36).padStart(7, '0') + b.toString(36).padStart(6, '0').slice(-6);
 }
 
 /** Hash of several parts; each is length-prefixed, so no two different lists join to the same text. */
@@ -44,8 +44,4 @@ export function hashParts(parts: readonly (string | number | null | undefined)[]
     }
   }
   return hashString(joined);
-}
-
-function pad(s: string, n: number): string {
-  return s.length >= n ? s : '0'.repeat(n - s.length) + s;
 }

@@ -16,7 +16,13 @@ import { hashString } from './hash';
 import { dice, normalizeOwners, normalizeText, ownerNames } from './text';
 import type { ContentSignature, SyncRecord } from './types';
 
-export interface ItemIdentity {
+/** The normalized forms content matching compares. */
+interface Comparable {
+  normTitle: string;
+  normOwners: string;
+}
+
+export interface ItemIdentity extends Comparable {
   /** Row anchor for table items, else block anchor; null when the platform has none. */
   anchor: string | null;
   sig: ContentSignature;
@@ -24,21 +30,19 @@ export interface ItemIdentity {
   link: string | null;
   /** Position among the document's items. */
   ordinal: number;
-  normTitle: string;
-  normOwners: string;
 }
-
-export type MatchVia = 'anchor' | 'link' | 'content' | 'similar' | 'position';
 
 export interface Matching {
   /** Per item: its record, or null for a new item. */
   records: (SyncRecord | null)[];
-  via: (MatchVia | null)[];
   /** Records no item claimed, in store order. */
   unmatched: SyncRecord[];
 }
 
-/** Normalized forms are computed on first use: anchored items rarely need them. */
+/**
+ * Normalized forms are computed on first use: anchored items rarely need them. Classes, not object
+ * literals with getters: those would give every identity its own hidden class and slow every lookup.
+ */
 class Identity implements ItemIdentity {
   private title: string | undefined;
   private owners: string | undefined;
@@ -80,7 +84,8 @@ export function newKey(identity: ItemIdentity, taken: Set<string>): string {
   return key;
 }
 
-class Candidate {
+/** A stored record an item may claim. */
+class Candidate implements Comparable {
   used = false;
   private title: string | undefined;
   private owners: string | undefined;
@@ -105,166 +110,6 @@ const FUZZY_RETURNING = 0.8;
 const FUZZY_PAIR_BUDGET = 40_000;
 const FUZZY_WINDOW = 64;
 
-class Matcher {
-  readonly records: (SyncRecord | null)[];
-  readonly via: (MatchVia | null)[];
-  private readonly byRecord = new Map<SyncRecord, number>();
-
-  constructor(
-    private readonly items: readonly ItemIdentity[],
-    private readonly cands: Candidate[],
-    /** Among equally good records, those whose task exists win: an item never goes to an empty one. */
-    private readonly hasTask: (rec: SyncRecord) => boolean,
-  ) {
-    this.records = items.map(() => null);
-    this.via = items.map(() => null);
-  }
-
-  assign(i: number, c: Candidate, via: MatchVia): void {
-    this.records[i] = c.rec;
-    this.via[i] = via;
-    c.used = true;
-    this.byRecord.set(c.rec, i);
-  }
-
-  free(i: number): boolean {
-    return this.records[i] === null;
-  }
-
-  byAnchor(): void {
-    const recs = groupBy(this.cands.filter((c) => c.rec.anchor !== null), (c) => c.rec.anchor as string);
-    const items = groupBy(
-      this.items.map((_, i) => i).filter((i) => this.items[i]?.anchor !== null),
-      (i) => this.items[i]?.anchor as string,
-    );
-    for (const [anchor, idx] of items) {
-      const rs = recs.get(anchor);
-      if (!rs) continue;
-      const first = idx[0];
-      const only = rs[0];
-      if (idx.length === 1 && rs.length === 1 && first !== undefined && only !== undefined) {
-        this.assign(first, only, 'anchor');
-        continue;
-      }
-      // Several items share one block (sentences of a paragraph, rows of a table without row anchors).
-      this.byContent(idx, rs, 'anchor', true);
-    }
-  }
-
-  byLink(): void {
-    const recs = new Map<string, Candidate>();
-    for (const c of this.cands) if (!c.used && c.rec.taskUrl) recs.set(c.rec.taskUrl, c);
-    const claims = groupBy(
-      this.items.map((_, i) => i).filter((i) => this.free(i) && this.items[i]?.link),
-      (i) => this.items[i]?.link as string,
-    );
-    for (const [link, idx] of claims) {
-      const c = recs.get(link);
-      if (!c || c.used) continue;
-      // A copied row carries the same link: the copy closest in content and position keeps the task.
-      const best = [...idx].sort((a, b) => this.closeness(b, c) - this.closeness(a, c))[0];
-      if (best !== undefined) this.assign(best, c, 'link');
-    }
-  }
-
-  private closeness(i: number, c: Candidate): number {
-    const it = this.items[i] as ItemIdentity;
-    const same = it.normTitle === c.normTitle ? 2 : 0;
-    const owners = it.normOwners === c.normOwners ? 1 : 0;
-    return same + owners - Math.abs(it.ordinal - c.rec.ordinal) / 1e6;
-  }
-
-  /** Exact passes, then similar titles, among the given items and candidates. */
-  byContent(idx: readonly number[], cands: readonly Candidate[], via: MatchVia | null, sameBlock: boolean): void {
-    if (!idx.some((i) => this.free(i)) || !cands.some((c) => !c.used)) return;
-    this.exact(idx, cands, (x) => `${x.normTitle}\u0001${x.normOwners}\u0001${x.due ?? ''}`, via ?? 'content');
-    this.exact(idx, cands, (x) => x.normTitle, via ?? 'content');
-    this.similar(idx, cands, via ?? 'similar', sameBlock);
-  }
-
-  private exact(idx: readonly number[], cands: readonly Candidate[], keyOf: (x: { normTitle: string; normOwners: string; due: string | null }) => string, via: MatchVia): void {
-    const buckets = groupBy(
-      cands.filter((c) => !c.used),
-      (c) => keyOf({ normTitle: c.normTitle, normOwners: c.normOwners, due: c.rec.sig.due }),
-    );
-    if (buckets.size === 0) return;
-    for (const i of idx) {
-      if (!this.free(i)) continue;
-      const it = this.items[i] as ItemIdentity;
-      const bucket = buckets.get(keyOf({ normTitle: it.normTitle, normOwners: it.normOwners, due: it.sig.due }));
-      if (!bucket) continue;
-      let best: Candidate | null = null;
-      for (const c of bucket) {
-        if (c.used) continue;
-        if (!best || this.better(c, best, it.ordinal)) best = c;
-      }
-      if (best) this.assign(i, best, via);
-    }
-  }
-
-  private better(a: Candidate, b: Candidate, ordinal: number): boolean {
-    const ta = this.hasTask(a.rec);
-    if (ta !== this.hasTask(b.rec)) return ta;
-    return Math.abs(a.rec.ordinal - ordinal) < Math.abs(b.rec.ordinal - ordinal);
-  }
-
-  private similar(idx: readonly number[], cands: readonly Candidate[], via: MatchVia, sameBlock: boolean): void {
-    const items = idx.filter((i) => this.free(i));
-    const free = cands.filter((c) => !c.used);
-    if (items.length === 0 || free.length === 0) return;
-    const windowed = items.length * free.length > FUZZY_PAIR_BUDGET;
-    const pairs: { i: number; c: Candidate; score: number; task: number; dist: number }[] = [];
-    for (const i of items) {
-      const it = this.items[i] as ItemIdentity;
-      for (const c of free) {
-        const dist = Math.abs(c.rec.ordinal - it.ordinal);
-        if (windowed && dist > FUZZY_WINDOW) continue;
-        // Two different anchors are two different rows; only exact content may bridge them.
-        if (!sameBlock && it.anchor !== null && c.rec.anchor !== null && it.anchor !== c.rec.anchor) continue;
-        const t = dice(it.normTitle, c.normTitle);
-        if (t < FUZZY_WITH_CONTEXT) continue;
-        const returning = c.rec.state === 'unlinked' || c.rec.state === 'detached';
-        if (returning && t < FUZZY_RETURNING) continue;
-        const owners = it.normOwners !== '' && it.normOwners === c.normOwners;
-        const due = it.sig.due !== null && it.sig.due === c.rec.sig.due;
-        if (t < FUZZY_ACCEPT && !(owners && due)) continue;
-        pairs.push({ i, c, score: t + (owners ? 0.1 : 0) + (due ? 0.1 : 0), task: this.hasTask(c.rec) ? 1 : 0, dist });
-      }
-    }
-    pairs.sort((a, b) => b.score - a.score || b.task - a.task || a.dist - b.dist || a.i - b.i);
-    for (const p of pairs) if (this.free(p.i) && !p.c.used) this.assign(p.i, p.c, via);
-  }
-
-  /**
-   * An unmatched item alone between two matched neighbours, facing an unmatched record alone
-   * between those neighbours' records, is that record edited in place.
-   */
-  byPosition(): void {
-    const open = this.cands
-      .filter((c) => !c.used && (c.rec.state === 'linked' || c.rec.state === 'pending'))
-      .sort((a, b) => a.rec.ordinal - b.rec.ordinal);
-    if (open.length === 0) return;
-    let prev = -1;
-    for (let next = 0; next <= this.items.length; next++) {
-      if (next < this.items.length && this.free(next)) continue;
-      const gap: number[] = [];
-      for (let i = prev + 1; i < next; i++) gap.push(i);
-      if (gap.length === 1) {
-        const lo = prev >= 0 ? (this.records[prev] as SyncRecord).ordinal : -Infinity;
-        const hi = next < this.items.length ? (this.records[next] as SyncRecord).ordinal : Infinity;
-        const between = lo < hi ? open.filter((c) => !c.used && c.rec.ordinal > lo && c.rec.ordinal < hi) : [];
-        const i = gap[0] as number;
-        const it = this.items[i] as ItemIdentity;
-        const c = between[0];
-        if (between.length === 1 && c && (it.anchor === null || c.rec.anchor === null || it.anchor === c.rec.anchor)) {
-          this.assign(i, c, 'position');
-        }
-      }
-      prev = next;
-    }
-  }
-}
-
 function groupBy<T>(values: readonly T[], keyOf: (v: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const v of values) {
@@ -278,19 +123,143 @@ function groupBy<T>(values: readonly T[], keyOf: (v: T) => string): Map<string, 
 
 /**
  * Matches current items to stored records; see the module comment for the rules. `hasTask` tells
- * which records are known to have a task (default: a task id), e.g. pending ones found by lookup.
+ * which records are known to have a task (default: a task id), e.g. pending ones found by lookup;
+ * among equally good records, those whose task exists win: an item never goes to an empty one.
  */
 export function matchItems(items: readonly ItemIdentity[], records: readonly SyncRecord[], hasTask: (rec: SyncRecord) => boolean = (r) => r.taskId !== null): Matching {
   const cands = records.map((rec) => new Candidate(rec));
-  const m = new Matcher(items, cands, hasTask);
-  m.byAnchor();
-  m.byLink();
-  m.byContent(
-    items.map((_, i) => i),
-    cands,
-    null,
-    false,
+  const matched: (SyncRecord | null)[] = items.map(() => null);
+  const indices = items.map((_, i) => i);
+  const itemAt = (i: number): ItemIdentity => items[i] as ItemIdentity;
+  const free = (i: number): boolean => matched[i] === null;
+  const assign = (i: number, c: Candidate): void => {
+    matched[i] = c.rec;
+    c.used = true;
+  };
+
+  /** Exact passes, then similar titles, among the given items and candidates. */
+  function byContent(idx: readonly number[], among: readonly Candidate[], sameBlock: boolean): void {
+    if (!idx.some(free) || !among.some((c) => !c.used)) return;
+    exact(idx, among, (x, due) => `${x.normTitle}\u0001${x.normOwners}\u0001${due ?? ''}`);
+    exact(idx, among, (x) => x.normTitle);
+    similar(idx, among, sameBlock);
+  }
+
+  function exact(idx: readonly number[], among: readonly Candidate[], keyOf: (x: Comparable, due: string | null) => string): void {
+    const buckets = groupBy(
+      among.filter((c) => !c.used),
+      (c) => keyOf(c, c.rec.sig.due),
+    );
+    if (buckets.size === 0) return;
+    for (const i of idx) {
+      if (!free(i)) continue;
+      const it = itemAt(i);
+      const bucket = buckets.get(keyOf(it, it.sig.due));
+      if (!bucket) continue;
+      let best: Candidate | null = null;
+      for (const c of bucket) {
+        if (c.used) continue;
+        if (!best || better(c, best, it.ordinal)) best = c;
+      }
+      if (best) assign(i, best);
+    }
+  }
+
+  function better(a: Candidate, b: Candidate, ordinal: number): boolean {
+    const ta = hasTask(a.rec);
+    if (ta !== hasTask(b.rec)) return ta;
+    return Math.abs(a.rec.ordinal - ordinal) < Math.abs(b.rec.ordinal - ordinal);
+  }
+
+  function similar(idx: readonly number[], among: readonly Candidate[], sameBlock: boolean): void {
+    const open = idx.filter(free);
+    const unused = among.filter((c) => !c.used);
+    if (open.length === 0 || unused.length === 0) return;
+    const windowed = open.length * unused.length > FUZZY_PAIR_BUDGET;
+    const pairs: { i: number; c: Candidate; score: number; task: number; dist: number }[] = [];
+    for (const i of open) {
+      const it = itemAt(i);
+      for (const c of unused) {
+        const dist = Math.abs(c.rec.ordinal - it.ordinal);
+        if (windowed && dist > FUZZY_WINDOW) continue;
+        // Two different anchors are two different rows; only exact content may bridge them.
+        if (!sameBlock && it.anchor !== null && c.rec.anchor !== null && it.anchor !== c.rec.anchor) continue;
+        const t = dice(it.normTitle, c.normTitle);
+        if (t < FUZZY_WITH_CONTEXT) continue;
+        const returning = c.rec.state === 'unlinked' || c.rec.state === 'detached';
+        if (returning && t < FUZZY_RETURNING) continue;
+        const owners = it.normOwners !== '' && it.normOwners === c.normOwners;
+        const due = it.sig.due !== null && it.sig.due === c.rec.sig.due;
+        if (t < FUZZY_ACCEPT && !(owners && due)) continue;
+        pairs.push({ i, c, score: t + (owners ? 0.1 : 0) + (due ? 0.1 : 0), task: hasTask(c.rec) ? 1 : 0, dist });
+      }
+    }
+    pairs.sort((a, b) => b.score - a.score || b.task - a.task || a.dist - b.dist || a.i - b.i);
+    for (const p of pairs) if (free(p.i) && !p.c.used) assign(p.i, p.c);
+  }
+
+  // 1. Anchors. Several items under one anchor (sentences of a paragraph, rows of a table without
+  //    row anchors) are told apart by content.
+  const recsByAnchor = groupBy(
+    cands.filter((c) => c.rec.anchor !== null),
+    (c) => c.rec.anchor as string,
   );
-  m.byPosition();
-  return { records: m.records, via: m.via, unmatched: cands.filter((c) => !c.used).map((c) => c.rec) };
+  const itemsByAnchor = groupBy(
+    indices.filter((i) => itemAt(i).anchor !== null),
+    (i) => itemAt(i).anchor as string,
+  );
+  for (const [anchor, idx] of itemsByAnchor) {
+    const rs = recsByAnchor.get(anchor);
+    if (!rs) continue;
+    const first = idx[0];
+    const only = rs[0];
+    if (idx.length === 1 && rs.length === 1 && first !== undefined && only !== undefined) assign(first, only);
+    else byContent(idx, rs, true);
+  }
+
+  // 2. Task links. A copied row carries the same link: the copy closest in content and position keeps the task.
+  const byUrl = new Map<string, Candidate>();
+  for (const c of cands) if (!c.used && c.rec.taskUrl) byUrl.set(c.rec.taskUrl, c);
+  const closeness = (i: number, c: Candidate): number => {
+    const it = itemAt(i);
+    const same = it.normTitle === c.normTitle ? 2 : 0;
+    const owners = it.normOwners === c.normOwners ? 1 : 0;
+    return same + owners - Math.abs(it.ordinal - c.rec.ordinal) / 1e6;
+  };
+  const claims = groupBy(
+    indices.filter((i) => free(i) && itemAt(i).link),
+    (i) => itemAt(i).link as string,
+  );
+  for (const [link, idx] of claims) {
+    const c = byUrl.get(link);
+    if (!c || c.used) continue;
+    const best = [...idx].sort((a, b) => closeness(b, c) - closeness(a, c))[0];
+    if (best !== undefined) assign(best, c);
+  }
+
+  // 3. Content, everywhere.
+  byContent(indices, cands, false);
+
+  // 4. Position: an unmatched item alone between two matched neighbours, facing an unmatched record
+  //    alone between those neighbours' records, is that record edited in place.
+  const open = cands.filter((c) => !c.used && (c.rec.state === 'linked' || c.rec.state === 'pending')).sort((a, b) => a.rec.ordinal - b.rec.ordinal);
+  if (open.length > 0) {
+    let prev = -1;
+    for (let next = 0; next <= items.length; next++) {
+      if (next < items.length && free(next)) continue;
+      // Exactly one unmatched item between the two matched ones.
+      if (next - prev === 2) {
+        const lo = prev >= 0 ? (matched[prev] as SyncRecord).ordinal : -Infinity;
+        const hi = next < items.length ? (matched[next] as SyncRecord).ordinal : Infinity;
+        const between = lo < hi ? open.filter((c) => !c.used && c.rec.ordinal > lo && c.rec.ordinal < hi) : [];
+        const i = prev + 1;
+        const it = itemAt(i);
+        const c = between[0];
+        if (between.length === 1 && c && (it.anchor === null || c.rec.anchor === null || it.anchor === c.rec.anchor)) assign(i, c);
+      }
+      prev = next;
+    }
+  }
+
+  return { records: matched, unmatched: cands.filter((c) => !c.used).map((c) => c.rec) };
 }

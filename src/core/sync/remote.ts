@@ -3,7 +3,7 @@ import type { RemoteTask, TaskBackend } from './backend';
 import { isBackendError } from './backend';
 import { syncKeyOf } from './keys';
 import type { Clock, RetryPolicy, Sleep } from './retry';
-import { Pacer, withRetry } from './retry';
+import { createPacer, pacedRead } from './retry';
 import type { SyncRecord, SyncWarning } from './types';
 
 export interface RemoteState {
@@ -40,12 +40,8 @@ function warning(code: 'fetch_failed' | 'lookup_failed', error: unknown): SyncWa
 
 export async function fetchRemoteState(options: FetchRemoteOptions): Promise<RemoteState> {
   const { backend, records, retry, sleep } = options;
-  const pacer = new Pacer(backend.capabilities.rateLimits, options.now, sleep);
-  const read = <T>(call: () => Promise<T>): Promise<T> =>
-    withRetry(async () => {
-      await pacer.take('read');
-      return call();
-    }, retry, sleep);
+  const pace = createPacer(backend.capabilities.rateLimits, options.now, sleep);
+  const read = <T>(call: () => Promise<T>): Promise<T> => pacedRead(pace, call, retry, sleep);
 
   const tasks = new Map<string, RemoteTask | null>();
   const warnings: SyncWarning[] = [];

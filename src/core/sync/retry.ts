@@ -41,22 +41,30 @@ export async function withRetry<T>(call: () => Promise<T>, policy: RetryPolicy, 
 
 export type PaceKind = keyof RateLimits;
 
+/** Waits, when needed, before `count` calls of a kind. */
+export type Pace = (kind: PaceKind, count?: number) => Promise<void>;
+
 /** Spaces calls so that each kind stays within its requests-per-second limit. */
-export class Pacer {
-  private readonly nextAt = new Map<PaceKind, number>();
-
-  constructor(
-    private readonly limits: RateLimits,
-    private readonly now: Clock,
-    private readonly sleep: Sleep,
-  ) {}
-
-  async take(kind: PaceKind, count = 1): Promise<void> {
-    const rate = this.limits[kind];
+export function createPacer(limits: RateLimits, now: Clock, sleep: Sleep): Pace {
+  const nextAt = new Map<PaceKind, number>();
+  return async (kind, count = 1) => {
+    const rate = limits[kind];
     if (!rate || rate <= 0) return;
-    const t = this.now();
-    const at = this.nextAt.get(kind) ?? t;
-    if (at > t) await this.sleep(at - t);
-    this.nextAt.set(kind, Math.max(at, t) + (count * 1000) / rate);
-  }
+    const t = now();
+    const at = nextAt.get(kind) ?? t;
+    if (at > t) await sleep(at - t);
+    nextAt.set(kind, Math.max(at, t) + (count * 1000) / rate);
+  };
+}
+
+/** A read, paced and retried. */
+export function pacedRead<T>(pace: Pace, call: () => Promise<T>, policy: RetryPolicy, sleep: Sleep): Promise<T> {
+  return withRetry(
+    async () => {
+      await pace('read');
+      return call();
+    },
+    policy,
+    sleep,
+  );
 }

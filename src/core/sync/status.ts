@@ -25,24 +25,22 @@ export interface StatusDecision {
   conflict: { winner: 'document' | 'task' } | null;
 }
 
+function decision(push: ItemStatus | null, writeBack: ItemStatus | null, settled: ItemStatus, winner?: 'document' | 'task'): StatusDecision {
+  return { push, writeBack, settled, conflict: winner ? { winner } : null };
+}
+
 export function resolveStatus(input: StatusInput): StatusDecision {
   const { base, document, task } = input;
-  if (task === undefined) {
-    return document === base
-      ? { push: null, writeBack: null, settled: base, conflict: null }
-      : { push: document, writeBack: null, settled: document, conflict: null };
-  }
-  if (document === task) return { push: null, writeBack: null, settled: document, conflict: null };
+  if (task === undefined) return document === base ? decision(null, null, base) : decision(document, null, document);
+  if (document === task) return decision(null, null, document);
   if (document !== base) {
     // The document changed. If the task was touched too (say completed and reopened), the later wins.
     if (input.taskTouched) {
-      if (input.taskChangedAt > input.documentChangedAt) {
-        return { push: null, writeBack: task, settled: base, conflict: { winner: 'task' } };
-      }
-      return { push: document, writeBack: null, settled: document, conflict: { winner: 'document' } };
+      if (input.taskChangedAt > input.documentChangedAt) return decision(null, task, base, 'task');
+      return decision(document, null, document, 'document');
     }
-    return { push: document, writeBack: null, settled: document, conflict: null };
+    return decision(document, null, document);
   }
   // Only the task changed: the task app is right, the document follows.
-  return { push: null, writeBack: task, settled: base, conflict: null };
+  return decision(null, task, base);
 }

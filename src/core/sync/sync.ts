@@ -48,34 +48,13 @@ export interface SyncOutcome extends ExecutionResult {
 }
 
 export async function syncDocument(input: SyncInput, deps: SyncDeps): Promise<SyncOutcome> {
-  const started = deps.now();
+  const { backend, now, budgetMs } = deps;
+  const started = now();
   const retry = resolveRetry(deps.retry);
   const records = await deps.store.load(input.docId);
-  const remote =
-    input.remote ?? (await fetchRemoteState({ backend: deps.backend, docId: input.docId, records, retry, now: deps.now, sleep: deps.sleep }));
-  const plan = planSync({
-    docId: input.docId,
-    items: input.items,
-    records,
-    remote,
-    capabilities: deps.backend.capabilities,
-    now: deps.now(),
-    policy: deps.policy,
-    docModifiedAt: input.docModifiedAt,
-    docTitle: input.docTitle,
-    docUrl: input.docUrl,
-    labels: deps.labels,
-    render: deps.render,
-  });
-  const result = await executePlan(plan, {
-    backend: deps.backend,
-    store: deps.store,
-    now: deps.now,
-    sleep: deps.sleep,
-    retry,
-    applyWriteBacks: deps.applyWriteBacks,
-    deadline: deps.budgetMs === undefined ? undefined : started + deps.budgetMs,
-    commitEvery: deps.commitEvery,
-  });
+  const remote = input.remote ?? (await fetchRemoteState({ ...deps, docId: input.docId, records, retry }));
+  // The input and the deps carry the planner's and the executor's options under the same names.
+  const plan = planSync({ ...input, ...deps, records, remote, capabilities: backend.capabilities, now: now() });
+  const result = await executePlan(plan, { ...deps, retry, deadline: budgetMs === undefined ? undefined : started + budgetMs });
   return { plan, ...result };
 }
