@@ -1,6 +1,6 @@
-import { addDays, addMonths, mondayOf } from '../calendar';
+import { addDays, mondayOf } from '../calendar';
 import { EN_NUM, NUM, parseNumber } from '../numerals';
-import { unitOf } from '../offset';
+import { offsetDate, unitOf } from '../offset';
 import type { Scan } from '../token';
 import { eachMatch, pushMatch, pushToken } from '../token';
 
@@ -18,15 +18,19 @@ export function weekEnd(scan: Scan, weeks: number): string {
   return addDays(monday, 7 * weeks + 4);
 }
 
-const DAY_WORDS: Readonly<Record<string, { days: number; daypart?: 'am' | 'pm' }>> = {
-  今天: { days: 0 }, 今日: { days: 0 }, 当天: { days: 0 }, 当日: { days: 0 }, 今早: { days: 0, daypart: 'am' },
-  今晚: { days: 0, daypart: 'pm' }, 今夜: { days: 0, daypart: 'pm' },
-  明天: { days: 1 }, 明日: { days: 1 }, 明儿: { days: 1 }, 今明两天: { days: 1 }, 明早: { days: 1, daypart: 'am' },
-  明晚: { days: 1, daypart: 'pm' },
-  后天: { days: 2 }, 大后天: { days: 3 }, 昨天: { days: -1 }, 昨日: { days: -1 }, 前天: { days: -2 },
+/** Days from the meeting that a Chinese day word names. */
+const DAY_WORDS: Readonly<Record<string, number>> = {
+  今天: 0, 今日: 0, 当天: 0, 当日: 0, 今早: 0, 今晚: 0, 今夜: 0, 明天: 1, 明日: 1, 明儿: 1, 今明两天: 1, 明早: 1, 明晚: 1,
+  后天: 2, 大后天: 3, 昨天: -1, 昨日: -1, 前天: -2,
 };
 
-const ZH_DAY_WORDS = /今明两天|大后天|后天|明天|明日|明早|明晚|明儿|今天|今日|今晚|今早|今夜|当天|当日|昨天|昨日|前天/g;
+/** Longest first: 大后天 before 后天. */
+const ZH_DAY_WORDS = new RegExp(
+  Object.keys(DAY_WORDS)
+    .sort((a, b) => b.length - a.length)
+    .join('|'),
+  'g',
+);
 
 const ZH_DURATION = new RegExp(
   `(?<![\\d.第])(${NUM}|半)\\s*(个)?\\s*(天|日|周|星期|礼拜|月|小时|钟头)\\s*(之内|以内|内|之后|以后|后)`,
@@ -74,9 +78,11 @@ function chineseDayWords(scan: Scan, text: string): void {
     const word = m[0];
     if (word === '前天' && /[提之以]$/.test(text.slice(Math.max(0, m.index - 1), m.index))) return;
     if (word === '后天' && /[之以]$/.test(text.slice(Math.max(0, m.index - 1), m.index))) return;
-    const entry = DAY_WORDS[word];
-    if (entry === undefined) return;
-    const fields = { date: addDays(scan.meeting, entry.days), priority: 2, ...(entry.daypart ? { daypart: entry.daypart } : {}) };
+    const days = DAY_WORDS[word];
+    if (days === undefined) return;
+    // 今早/明早: a bare hour after it is a.m.; 今晚/明晚/今夜: p.m.
+    const daypart: 'am' | 'pm' | undefined = word.endsWith('早') ? 'am' : /[晚夜]$/.test(word) ? 'pm' : undefined;
+    const fields = { date: addDays(scan.meeting, days), priority: 2, ...(daypart ? { daypart } : {}) };
     pushToken(scan, m.index, m.index + word.length, 'date', fields);
   });
 }
@@ -89,17 +95,10 @@ function chineseDurations(scan: Scan, text: string): void {
     const half = written === '半';
     const n = half ? 0.5 : parseNumber(written);
     if (n === null || n <= 0) return;
-    let date: string | null = null;
-    if (unit === '天' || unit === '日') date = half ? null : addDays(scan.meeting, n);
-    else if (unit === '周' || unit === '星期' || unit === '礼拜') date = half ? null : addDays(scan.meeting, 7 * n);
-    else if (unit === '月') {
-      if (half) date = addDays(scan.meeting, 15);
-      else if (m[2] !== undefined || !/^\d/.test(written)) date = addMonths(scan.meeting, n);
-    } else {
-      // 小时: within a day stays today; 24小时内 is the next day, 48小时内 the day after.
-      date = addDays(scan.meeting, n < 24 ? 0 : Math.ceil(n / 24));
-    }
     const span = { n, unit: unitOf(unit) };
+    // 3月内 with Arabic digits and no 个 is the calendar month March, not three months.
+    if (span.unit === 'month' && !half && m[2] === undefined && /^\d/.test(written)) return;
+    const date = offsetDate(scan.meeting, 1, n, span.unit);
     if (date !== null) pushMatch(scan, m, 'date', { date, deadline: within, priority: 2, span });
   });
 }
@@ -151,15 +150,11 @@ function english(scan: Scan, text: string): void {
     const unit = (m[3] ?? '').toLowerCase();
     const n = countWord.startsWith('half') ? 0.5 : countWord.startsWith('a couple') ? 2 : parseNumber(countWord);
     if (n === null) return;
-    let date: string | null;
-    if (unit.startsWith('day')) date = Number.isInteger(n) ? addDays(scan.meeting, n) : null;
-    else if (unit.startsWith('week')) date = Number.isInteger(n) ? addDays(scan.meeting, 7 * n) : null;
-    else if (unit === 'fortnight') date = addDays(scan.meeting, 14);
-    else if (unit.startsWith('month')) date = n === 0.5 ? addDays(scan.meeting, 15) : addMonths(scan.meeting, n);
-    else date = addDays(scan.meeting, n < 24 ? 0 : Math.ceil(n / 24));
+    // A fortnight is 14 days, whatever the count word ("in a fortnight").
+    const span = { n: unit === 'fortnight' ? 14 : n, unit: unitOf(unit) };
+    const date = offsetDate(scan.meeting, 1, span.n, span.unit);
     if (date === null) return;
     const within = (m[1] ?? '').toLowerCase() === 'within';
-    const span = { n: unit === 'fortnight' ? 14 : n, unit: unitOf(unit) };
     pushMatch(scan, m, 'date', { date, deadline: within, priority: 2, span });
   });
   eachMatch(EN_FROM_NOW, text, (m) => {

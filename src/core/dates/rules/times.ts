@@ -1,4 +1,4 @@
-import { parseNumber } from '../numerals';
+import { CN_NUMERALS, parseNumber } from '../numerals';
 import type { Scan } from '../token';
 import { eachMatch, pushMatch, pushToken } from '../token';
 
@@ -10,7 +10,7 @@ import { eachMatch, pushMatch, pushToken } from '../token';
 
 const DAYPART = '(上午|下午|中午|晚上|早上|早晨|凌晨|傍晚|晚间|夜里|夜间|早|晚)';
 const ZH_HOUR = new RegExp(
-  `(?<!第)(?:(?<![今明昨当])${DAYPART}\\s*)?(?<![\\d.])(\\d{1,2}|[零〇一二两三四五六七八九十]{1,3})\\s*(?:点|时)(?![间候代期刻])\\s*(?:(半)|(一刻|三刻)|(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*分?)?(钟)?`,
+  `(?<!第)(?:(?<![今明昨当])${DAYPART}\\s*)?(?<![\\d.])(\\d{1,2}|[${CN_NUMERALS}]{1,3})\\s*(?:点|时)(?![间候代期刻])\\s*(?:(半)|(一刻|三刻)|(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*分?)?(钟)?`,
   'g',
 );
 const CLOCK = new RegExp(`(?:(?<![今明昨当])${DAYPART}\\s*)?(?<![\\d:.])([01]?\\d|2[0-3]):([0-5]\\d)(?![\\d:])(?:\\s*(am|pm|a\\.m\\.|p\\.m\\.)(?![a-z]))?`, 'gi');
@@ -18,6 +18,9 @@ const EN_HOUR = /\b(1[0-2]|0?[1-9])(?::([0-5]\d))?\s*(am|pm|a\.m\.|p\.m\.)(?![a-
 const NOON = /\b(?:noon|midday)\b/gi;
 const EOD = /\b(?:EOD|COB|EOB|end\s+of\s+(?:the\s+)?(?:business\s+)?day|close\s+of\s+(?:the\s+)?business(?:\s+day)?|end\s+of\s+business)\b/gi;
 const ZH_FIXED = /下班(?:之前|以前|前)|(?:中午|午饭)(?:之前|以前|前)/g;
+
+/** What every ZH_HOUR match holds. */
+const HOUR_HINT = new RegExp(`[\\d${CN_NUMERALS}]\\s*[点时]`);
 
 const TIME_RANGE = /\d{1,2}:\d{2}\s*(?:-|–|—|~|至|到|to)\s*\d{1,2}:\d{2}|(?:上午|下午|晚上)?\d{1,2}\s*点\s*(?:-|–|—|~|至|到)\s*\d{1,2}\s*点/gi;
 
@@ -56,7 +59,7 @@ export function times(scan: Scan): void {
   const ranges: [number, number][] = [];
   if (/\d\s*(?:[:点])/.test(text)) eachMatch(TIME_RANGE, text, (m) => ranges.push([m.index, m.index + m[0].length]));
 
-  if (/[\d零〇一二两三四五六七八九十]\s*[点时]/.test(text)) {
+  if (HOUR_HINT.test(text)) {
     eachMatch(ZH_HOUR, text, (m) => {
       const start = m.index;
       const end = start + m[0].length;
