@@ -143,7 +143,8 @@ function dottedAccepted(scan: Scan, w: WrittenDate): boolean {
   return DOT_AFTER_MARKER.test(after) || DOT_BEFORE_MARKER.test(before);
 }
 
-function resolveWritten(scan: Scan, y: number | null, m: number, d: number): string | null {
+/** A written date as a calendar day: a yearless one is the nearest such day (see yearlessDate). */
+export function resolveWritten(scan: Scan, y: number | null, m: number, d: number): string | null {
   if (y === null) return yearlessDate(scan.meeting, scan.year, m, d);
   return fullDate(y, m, d);
 }

@@ -54,7 +54,7 @@ const ZH_NAME_SOURCE = Object.keys(ZH_CANONICAL)
   .join('|');
 
 const ZH_HOLIDAY = new RegExp(
-  `(${ZH_NAME_SOURCE})(?:假期|长假|假)?\\s*(?:(当天)|(之前|以前|前|之后|以后|后)(?![期台端续面来者方后]))`,
+  `(${ZH_NAME_SOURCE})(?:假期|长假|假)?\\s*(?:(当天)|([之以]?[前后])(?![期台端续面来者方后]))`,
   'g',
 );
 const EN_HOLIDAY =

@@ -23,7 +23,7 @@ const BARE_MONTH = new RegExp(`(?<![\\d${CN_NUMERALS}个本这当下次上月每
 const BARE_DECADE = /(?<![月旬])(中旬|上旬|下旬)/g;
 /** 延后至 10 月 / 推迟到明年 3 月: a plan moved to a whole month is a range, not a day. */
 const MOVED_MONTH = new RegExp(
-  `((?:推迟|延后|延期|顺延|改|调整|提前)(?:至|到|为)\\s*)(?:(\\d{4}|[今明])\\s*年\\s*)?${M}\\s*月份?(?![\\d${CN_NUMERALS}日号底末初中上下内旬])`,
+  `((?:推迟|延后|延期|顺延|改|调整|提前)[至到为]\\s*)(?:(\\d{4}|[今明])\\s*年\\s*)?${M}\\s*月份?(?![\\d${CN_NUMERALS}日号底末初中上下内旬])`,
   'g',
 );
 
@@ -58,13 +58,24 @@ const PART_DAY: Readonly<Record<string, number>> = { 初: 1, 上旬: 10, 中: 15
 function pushPart(scan: Scan, start: number, end: number, y: number, m: number, part: string, explicitYear: boolean): void {
   const partDay = PART_DAY[part];
   if (partDay === undefined) {
-    pushToken(scan, start, end, 'range', { rangeStart: toIso(y, m, 11), rangeEnd: toIso(y, m, daysInMonth(y, m)), priority: 2 });
+    pushToken(scan, start, end, 'range', { rangeStart: toIso(y, m, 11), rangeEnd: toIso(y, m, daysInMonth(y, m)) });
     return;
   }
   const day = Math.min(partDay, daysInMonth(y, m));
   const date = explicitYear ? toIso(y, m, day) : yearlessDate(scan.meeting, scan.year, m, day);
   // 本月内 / 6月之内: by the month's end.
-  if (date !== null) pushToken(scan, start, end, 'date', { date, deadline: part.endsWith('内'), priority: 2 });
+  if (date !== null) pushToken(scan, start, end, 'date', { date, deadline: part.endsWith('内') });
+}
+
+/** A bare part said after this day of the month means next month's: 月初 said on the 6th, 月中 on the 16th. */
+const PASSED_AFTER: Readonly<Record<string, number>> = { 初: 5, 上旬: 10, 中: 15, 中旬: 20 };
+
+/** 月底 / 月初 / 中旬 without a month: the meeting's month, or the next one when the part has passed. */
+function pushBarePart(scan: Scan, m: RegExpExecArray): void {
+  const part = m[1] ?? '';
+  const next = scan.day > (PASSED_AFTER[part] ?? 31);
+  const { y, m: month } = parseIso(addMonths(toIso(scan.year, scan.month, 1), next ? 1 : 0));
+  pushPart(scan, m.index, m.index + m[0].length, y, month, part, true);
 }
 
 /** Cheap tests before the month/year regexes run. */
@@ -85,13 +96,7 @@ function chinese(scan: Scan, text: string): void {
       const { y, m: month } = parseIso(addMonths(toIso(scan.year, scan.month, 1), months));
       pushPart(scan, m.index, m.index + m[0].length, y, month, m[2] ?? '', true);
     });
-    eachMatch(BARE_MONTH, text, (m) => {
-      const part = m[1] ?? '';
-      // A bare 月初 said mid-month means next month's beginning; a bare 月中 after the 15th, next month's.
-      const next = (part === '初' && scan.day > 5) || (part === '中' && scan.day > 15) || (part === '中旬' && scan.day > 20) || (part === '上旬' && scan.day > 10);
-      const { y, m: month } = parseIso(addMonths(toIso(scan.year, scan.month, 1), next ? 1 : 0));
-      pushPart(scan, m.index, m.index + m[0].length, y, month, part, true);
-    });
+    eachMatch(BARE_MONTH, text, (m) => pushBarePart(scan, m));
   }
   if (/[至到为]/.test(text)) {
     eachMatch(MOVED_MONTH, text, (m) => {
@@ -100,16 +105,11 @@ function chinese(scan: Scan, text: string): void {
       const first = m[2] !== undefined ? toIso(yearOf(scan, m[2]), month, 1) : yearlessDate(scan.meeting, scan.year, month, 1);
       if (first === null) return;
       const { y } = parseIso(first);
-      pushToken(scan, m.index + (m[1] ?? '').length, m.index + m[0].length, 'range', { rangeStart: first, rangeEnd: toIso(y, month, daysInMonth(y, month)), priority: 2 });
+      pushToken(scan, m.index + (m[1] ?? '').length, m.index + m[0].length, 'range', { rangeStart: first, rangeEnd: toIso(y, month, daysInMonth(y, month)) });
     });
   }
   if (text.includes('旬')) {
-    eachMatch(BARE_DECADE, text, (m) => {
-      const part = m[1] ?? '';
-      const next = (part === '中旬' && scan.day > 20) || (part === '上旬' && scan.day > 10);
-      const { y, m: month } = parseIso(addMonths(toIso(scan.year, scan.month, 1), next ? 1 : 0));
-      pushPart(scan, m.index, m.index + m[0].length, y, month, part, true);
-    });
+    eachMatch(BARE_DECADE, text, (m) => pushBarePart(scan, m));
   }
   if (YEAR_PART_HINT.test(text)) {
     eachMatch(YEAR_PART, text, (m) => {
@@ -123,7 +123,7 @@ function chinese(scan: Scan, text: string): void {
         date = toIso(y, 12, 31);
         deadline = part.endsWith('内');
       }
-      pushMatch(scan, m, 'date', { date, deadline, priority: 2 });
+      pushMatch(scan, m, 'date', { date, deadline });
     });
   }
   if (text.includes('季度') || /Q/.test(text)) {
@@ -137,12 +137,12 @@ function chinese(scan: Scan, text: string): void {
       if (suffix === undefined && !quarterAccepted(scan, start, end)) return;
       const date = quarterEndIn(scan, m[1] ?? m[2] ?? m[3] ?? m[8], q);
       const deadline = suffix !== undefined && suffix.endsWith('内');
-      pushToken(scan, start, end, 'date', { date, deadline, priority: 2 });
+      pushToken(scan, start, end, 'date', { date, deadline });
     });
     eachMatch(RELATIVE_QUARTER, text, (m) => {
       const rel = m[1] ?? '';
       const shift = rel.startsWith('下') ? 1 : rel.startsWith('上') ? -1 : 0;
-      pushMatch(scan, m, 'date', { date: shiftedQuarterEnd(scan, shift), deadline: (m[2] ?? '').endsWith('内'), priority: 2 });
+      pushMatch(scan, m, 'date', { date: shiftedQuarterEnd(scan, shift), deadline: (m[2] ?? '').endsWith('内') });
     });
   }
 }
@@ -176,21 +176,21 @@ function english(scan: Scan, text: string): void {
   eachMatch(EN_MONTH_END, text, (m) => {
     const next = (m[1] ?? '').trim().toLowerCase() === 'next';
     const { y, m: month } = parseIso(addMonths(toIso(scan.year, scan.month, 1), next ? 1 : 0));
-    pushMatch(scan, m, 'date', { date: toIso(y, month, daysInMonth(y, month)), priority: 2 });
+    pushMatch(scan, m, 'date', { date: toIso(y, month, daysInMonth(y, month)) });
   });
   eachMatch(EN_YEAR_END, text, (m) => {
-    pushMatch(scan, m, 'date', { date: toIso(scan.year, 12, 31), priority: 2 });
+    pushMatch(scan, m, 'date', { date: toIso(scan.year, 12, 31) });
   });
   eachMatch(EN_YEAR_END_SHORT, text, (m) => {
     const date = (m[1] ?? '').toLowerCase() === 'year' ? toIso(scan.year, 12, 31) : toIso(scan.year, scan.month, daysInMonth(scan.year, scan.month));
-    pushMatch(scan, m, 'date', { date, deadline: true, priority: 2 });
+    pushMatch(scan, m, 'date', { date, deadline: true });
   });
   eachMatch(EN_QUARTER_END, text, (m) => {
     const shift = (m[1] ?? '').trim().toLowerCase() === 'next' ? 1 : 0;
-    pushMatch(scan, m, 'date', { date: shiftedQuarterEnd(scan, shift), priority: 2 });
+    pushMatch(scan, m, 'date', { date: shiftedQuarterEnd(scan, shift) });
   });
   eachMatch(EN_END_OF_Q, text, (m) => {
-    pushMatch(scan, m, 'date', { date: quarterEndIn(scan, m[2], Number(m[1])), priority: 2 });
+    pushMatch(scan, m, 'date', { date: quarterEndIn(scan, m[2], Number(m[1])) });
   });
   eachMatch(EN_MONTH_PART, text, (m) => {
     const monthWord = m[5] ?? '';
@@ -200,6 +200,6 @@ function english(scan: Scan, text: string): void {
     const last = daysInMonth(scan.year, month);
     const day = m[1] !== undefined || m[4] !== undefined ? last : m[2] !== undefined ? 15 : 1;
     const date = yearlessDate(scan.meeting, scan.year, month, day);
-    if (date !== null) pushMatch(scan, m, 'date', { date, priority: 2 });
+    if (date !== null) pushMatch(scan, m, 'date', { date });
   });
 }

@@ -33,7 +33,7 @@ const ZH_DAY_WORDS = new RegExp(
 );
 
 const ZH_DURATION = new RegExp(
-  `(?<![\\d.第])(${NUM}|半)\\s*(个)?\\s*(天|日|周|星期|礼拜|月|小时|钟头)\\s*(之内|以内|内|之后|以后|后)`,
+  `(?<![\\d.第])(${NUM}|半)\\s*(个)?\\s*(天|日|周|星期|礼拜|月|小时|钟头)\\s*([之以]?[内后])`,
   'g',
 );
 
@@ -41,11 +41,11 @@ const ZH_DURATION = new RegExp(
 const DURATION_HINT = /[天日周期拜月时头]\s*[之以]?[内后]/;
 
 /** 本周期 / 下周报 / 下周会议 are not "this/next week". */
-const ZH_THIS_WEEK = /(本|这个|这)?(?:周|星期|礼拜)(之内|以内|内)|(?:本|这个|这)(?:周|星期|礼拜)(?![一二三四五六日天1-7末期报刊年会边])/g;
-const ZH_NEXT_WEEK = /(下下个|下下|下个|下)(?:周|星期|礼拜)(之内|以内|内)?(?![一二三四五六日天1-7末期报刊年会边])/g;
-const ZH_WEEKEND = /(本|这个|这|下个|下)?周末(之前|以前|前)?/g;
+const ZH_THIS_WEEK = /(本|这个|这)?(?:周|星期|礼拜)([之以]?内)|(?:本|这个|这)(?:周|星期|礼拜)(?![一二三四五六日天1-7末期报刊年会边])/g;
+const ZH_NEXT_WEEK = /(下下个|下下|下个|下)(?:周|星期|礼拜)([之以]?内)?(?![一二三四五六日天1-7末期报刊年会边])/g;
+const ZH_WEEKEND = /(本|这个|这|下个|下)?周末([之以]?前)?/g;
 /** What every match of the three week patterns holds (a bare 周 is often a name: 周婷). */
-const HAS_ZH_WEEK = /[本这下]个?(?:周|星期|礼拜)|(?:周|星期|礼拜)(?:之内|以内|内)|周末/;
+const HAS_ZH_WEEK = /[本这下]个?(?:周|星期|礼拜)|(?:周|星期|礼拜)[之以]?内|周末/;
 
 const EN_DAY_WORDS = /\b(today|tonight|tomorrow|tmrw|yesterday|(?:the\s+)?day\s+after\s+tomorrow)\b/gi;
 const EN_THIS_WEEK = /\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week|this\s+week|EOW|week'?s\s+end)\b/gi;
@@ -82,7 +82,7 @@ function chineseDayWords(scan: Scan, text: string): void {
     if (days === undefined) return;
     // 今早/明早: a bare hour after it is a.m.; 今晚/明晚/今夜: p.m.
     const daypart: 'am' | 'pm' | undefined = word.endsWith('早') ? 'am' : /[晚夜]$/.test(word) ? 'pm' : undefined;
-    const fields = { date: addDays(scan.meeting, days), priority: 2, ...(daypart ? { daypart } : {}) };
+    const fields = { date: addDays(scan.meeting, days), ...(daypart ? { daypart } : {}) };
     pushToken(scan, m.index, m.index + word.length, 'date', fields);
   });
 }
@@ -99,21 +99,20 @@ function chineseDurations(scan: Scan, text: string): void {
     // 3月内 with Arabic digits and no 个 is the calendar month March, not three months.
     if (span.unit === 'month' && !half && m[2] === undefined && /^\d/.test(written)) return;
     const date = offsetDate(scan.meeting, 1, n, span.unit);
-    if (date !== null) pushMatch(scan, m, 'date', { date, deadline: within, priority: 2, span });
+    if (date !== null) pushMatch(scan, m, 'date', { date, deadline: within, span });
   });
 }
 
 function chineseWeeks(scan: Scan, text: string): void {
   eachMatch(ZH_THIS_WEEK, text, (m) => {
     const within = m[2] !== undefined;
-    pushMatch(scan, m, 'date', { date: weekEnd(scan, 0), deadline: within, priority: 2 });
+    pushMatch(scan, m, 'date', { date: weekEnd(scan, 0), deadline: within });
   });
   eachMatch(ZH_NEXT_WEEK, text, (m) => {
     const weeks = (m[1] ?? '').startsWith('下下') ? 2 : 1;
     pushMatch(scan, m, 'date', {
       date: weekEnd(scan, weeks),
       deadline: m[2] !== undefined,
-      priority: 2,
     });
   });
   eachMatch(ZH_WEEKEND, text, (m) => {
@@ -123,7 +122,6 @@ function chineseWeeks(scan: Scan, text: string): void {
     pushMatch(scan, m, 'date', {
       date: addDays(monday, before ? 4 : 6),
       deadline: before,
-      priority: 2,
     });
   });
 }
@@ -135,15 +133,15 @@ function english(scan: Scan, text: string): void {
     if (word === 'tomorrow' || word === 'tmrw') days = 1;
     else if (word === 'yesterday') days = -1;
     else if (word.endsWith('tomorrow')) days = 2;
-    const fields = { date: addDays(scan.meeting, days), priority: 2, ...(word === 'tonight' ? { daypart: 'pm' as const } : {}) };
+    const fields = { date: addDays(scan.meeting, days), ...(word === 'tonight' ? { daypart: 'pm' as const } : {}) };
     pushMatch(scan, m, 'date', fields);
   });
   eachMatch(EN_THIS_WEEK, text, (m) => {
-    pushMatch(scan, m, 'date', { date: weekEnd(scan, 0), priority: 2 });
+    pushMatch(scan, m, 'date', { date: weekEnd(scan, 0) });
   });
   eachMatch(EN_NEXT_WEEK, text, (m) => {
     const weeks = /after\s+next/i.test(m[0]) ? 2 : 1;
-    pushMatch(scan, m, 'date', { date: weekEnd(scan, weeks), priority: 2 });
+    pushMatch(scan, m, 'date', { date: weekEnd(scan, weeks) });
   });
   eachMatch(EN_IN_N, text, (m) => {
     const countWord = (m[2] ?? '').toLowerCase();
@@ -155,13 +153,13 @@ function english(scan: Scan, text: string): void {
     const date = offsetDate(scan.meeting, 1, span.n, span.unit);
     if (date === null) return;
     const within = (m[1] ?? '').toLowerCase() === 'within';
-    pushMatch(scan, m, 'date', { date, deadline: within, priority: 2, span });
+    pushMatch(scan, m, 'date', { date, deadline: within, span });
   });
   eachMatch(EN_FROM_NOW, text, (m) => {
     const n = parseNumber(m[1] ?? '');
     if (n === null) return;
     const days = ((m[2] ?? '').toLowerCase().startsWith('week') ? 7 * n : n) + ((m[3] ?? '').toLowerCase() === 'tomorrow' ? 1 : 0);
-    pushMatch(scan, m, 'date', { date: addDays(scan.meeting, days), priority: 2 });
+    pushMatch(scan, m, 'date', { date: addDays(scan.meeting, days) });
   });
   if (text.includes('ago')) {
     eachMatch(EN_AGO, text, (m) => {
@@ -169,13 +167,13 @@ function english(scan: Scan, text: string): void {
       const n = count.startsWith('a few') ? 3 : count.startsWith('a couple') ? 2 : parseNumber(count);
       if (n === null) return;
       const days = (m[2] ?? '').toLowerCase().startsWith('week') ? 7 * n : n;
-      pushMatch(scan, m, 'date', { date: addDays(scan.meeting, -days), priority: 2 });
+      pushMatch(scan, m, 'date', { date: addDays(scan.meeting, -days) });
     });
   }
   eachMatch(EN_WEEKEND, text, (m) => {
     const next = (m[1] ?? '').toLowerCase() === 'next';
     const before = /\b(?:by|before)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index));
     const monday = addDays(mondayOf(scan.meeting), next ? 7 : 0);
-    pushMatch(scan, m, 'date', { date: addDays(monday, before ? 4 : 6), priority: 2 });
+    pushMatch(scan, m, 'date', { date: addDays(monday, before ? 4 : 6) });
   });
 }

@@ -68,7 +68,7 @@ export function weekdays(scan: Scan): void {
       const start = m.index;
       const end = start + m[0].length;
       if (m[1] !== undefined) {
-        pushToken(scan, start, end, 'vague', { vague: true, warnings: ['vague_deadline'], priority: 2 });
+        pushToken(scan, start, end, 'vague', { vague: true });
         return;
       }
       const target = ZH_WEEKDAY[m[3] ?? ''];
@@ -77,7 +77,7 @@ export function weekdays(scan: Scan): void {
       if (m[3] === '一' && /^\s*次/.test(text.slice(end, end + 2))) return;
       const weeks = m[2] === undefined ? null : (ZH_WEEKS[m[2]] ?? null);
       const { date, warnings } = resolveWeekday(scan, target, weeks, false);
-      pushToken(scan, start, end, 'weekday', { date, warnings, priority: 2, explicit: false, weekdayNumber: target });
+      pushToken(scan, start, end, 'weekday', { date, warnings, explicit: false, weekdayNumber: target });
     });
   }
   if (HAS_EN.test(text)) {
@@ -90,7 +90,7 @@ export function weekdays(scan: Scan): void {
       const end = start + m[0].length - (/day\.$/i.test(m[0]) ? 1 : 0);
       if (NAMED_DAY_BEFORE.test(text.slice(Math.max(0, start - 16), start))) return;
       if (m[1] !== undefined || m[4] !== undefined) {
-        pushToken(scan, start, end, 'vague', { vague: true, warnings: ['vague_deadline'], priority: 2 });
+        pushToken(scan, start, end, 'vague', { vague: true });
         return;
       }
       const target = EN_WEEKDAY[word.slice(0, 3).toLowerCase()];
@@ -105,7 +105,7 @@ export function weekdays(scan: Scan): void {
         date = addDays(resolveWeekday(scan, target, null, true).date, 7);
         warnings = [];
       }
-      pushToken(scan, start, end, 'weekday', { date, warnings, priority: 2, explicit: false, weekdayNumber: target });
+      pushToken(scan, start, end, 'weekday', { date, warnings, explicit: false, weekdayNumber: target });
     });
   }
 }
