@@ -13,7 +13,7 @@ import type { Scan, Token } from './token';
  */
 
 /** "X后，(由某人)" right before a duration; X runs back to the previous punctuation. */
-const AFTER_ZH = /([^\s,，。；;：:、()（）]{2,24}?)(?:之后|以后|后)\s*[,，]?\s*(?:(?:由|请|需|须)[^\s,，。；;\d]{1,4}?\s*)?[在于]?\s*$/;
+const AFTER_ZH = /([^\s,，。；;：:、()（）]{2,24}?)[之以]?后\s*[,，]?\s*(?:(?:由|请|需|须)[^\s,，。；;\d]{1,4}?\s*)?[在于]?\s*$/;
 /** X that is the meeting itself, a date or a duration, or a word such as 然后/随后/最后/今后. */
 const NOT_EVENT_ZH = /(?:会议?(?:结束)?|散会|[然随最今稍此之以前落]|[\d天日周月年号点时分旬底末初])$/;
 const AFTER_EN = /\b(?:after|once|when)\s+([^,.;:()]{2,40}?)\s*,?\s*$/i;
@@ -24,7 +24,7 @@ const EN_WORD = new RegExp(`\\b${EVENT_EN_SOURCE}\\b`, 'i');
 const EN_TRAILING_END = new RegExp(`\\s+${EN_END_SOURCE}$`, 'i');
 const WAIT_HINT = /[待等]/;
 const WAIT_BEFORE = /(?:待|等到?|等待)[^，,。；;\d]{0,6}$/;
-const WAIT_AFTER = /^([^，,。；;\s\d]{1,10}?)(?:之后|以后|后)/;
+const WAIT_AFTER = /^([^，,。；;\s\d]{1,10}?)[之以]?后/;
 /** A sentence ends between an anchor date and 提前…: the anchor is not in the same sentence. */
 const SENTENCE_END = /[。!！?？\n]/;
 
@@ -51,7 +51,12 @@ function awaited(t: Token, text: string): Token | null {
   if (!WAIT_BEFORE.test(text.slice(Math.max(0, t.start - 8), t.start))) return null;
   const after = WAIT_AFTER.exec(text.slice(t.end, t.end + 14));
   if (after === null) return null;
-  return { ...t, kind: 'event', date: null, event: text.slice(t.start, t.end + (after[1] ?? '').length), warnings: ['relative_to_event'] };
+  return asEvent(t, null, text.slice(t.start, t.end + (after[1] ?? '').length));
+}
+
+/** The token re-read as relative to an event (its span or count-back now resolved). */
+function asEvent(t: Token, date: string | null, event: string): Token {
+  return { ...t, kind: 'event', date, event, warnings: ['relative_to_event'], span: undefined, back: undefined };
 }
 
 function countBack(t: Token, before: readonly Token[], text: string): Token | null {
@@ -63,7 +68,7 @@ function countBack(t: Token, before: readonly Token[], text: string): Token | nu
     const back = t.back as NonNullable<Token['back']>;
     const date = offsetDate(day, -1, back.n, back.unit);
     if (date === null) return null;
-    return { ...t, kind: 'event', date, event: text.slice(a.start, a.end), warnings: ['relative_to_event'], back: undefined };
+    return asEvent(t, date, text.slice(a.start, a.end));
   }
   return null;
 }
@@ -96,5 +101,5 @@ function ownedByClause(t: Token, before: readonly Token[], scan: Scan): Token | 
   }
   const span = t.span as NonNullable<Token['span']>;
   const date = base === null ? null : offsetDate(base, 1, span.n, span.unit);
-  return { ...t, kind: 'event', date, event, warnings: ['relative_to_event'], span: undefined };
+  return asEvent(t, date, event);
 }

@@ -13,7 +13,8 @@ export interface Ymd {
   d: number;
 }
 
-function pad2(n: number): string {
+/** Two digits: 7 → '07'. */
+export function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 

@@ -10,7 +10,7 @@ import type { DateContext, DateMention } from './types';
  */
 
 const EMPTY_CELL = /^(?:[—–\-_/\\.。·…~～*]+|无|空|暂无|没有|不适用|n\/?a|none|nil|null)$/i;
-const MOVED = /原定|原计划|原为|延期至|延期到|推迟至|推迟到|改为|改到|改至|调整为|调整至|moved\s+to|postponed\s+to|pushed\s+to|→|->/i;
+const MOVED = /原(?:定|计划|为)|(?:延期|推迟)[至到]|改[为到至]|调整[为至]|moved\s+to|postponed\s+to|pushed\s+to|→|->/i;
 
 export function parseDeadlineCell(text: string, ctx: DateContext): DateMention | null {
   const trimmed = text.trim();

@@ -19,8 +19,8 @@ import type { DateContext, DateMention, IsoDate } from './types';
 
 /** Words between an event and its date: 日期定为, 时间：, 推迟到, date confirmed:, stays on, starts… */
 const CONNECTOR = new RegExp(
-  '^(?:\\s|[:：,，]|日期|时间点|时间|窗口|日|的|正式|原计划|计划|预计|初定|定为|定在|定于|确定为|确定在|确定于|确定|推迟到|推迟至|' +
-    '延期到|延期至|延后到|延后至|改到|改为|改至|调整为|调整到|调整至|提前到|提前至|安排在|安排于|为|在|于|是|将|' +
+  '^(?:\\s|[:：,，]|日期|时间点?|窗口|日|的|正式|原?计划|预计|初定|确?定[为在于]|确定|(?:推迟|延期|延后|提前)[到至]|改[到为至]|' +
+    '调整[为到至]|安排[在于]|[为在于是将]|' +
     'confirmed|scheduled|planned|set|stays|is|was|will|be|on|for|at|starts?|begins?|runs?|moved|pushed|postponed|slips?|' +
     'to|dates?|days?|time|window)*$',
   'i',
@@ -39,7 +39,7 @@ const MAIN_EVENT = '活动';
 const FIRM_LEFT = /(?:定于|定在|订于|定为|将于|确定|confirmed|scheduled|set\s+for)[^,，。；;]{0,4}$/i;
 const HELD_RIGHT = /^[^,，。；;]{0,16}?(?:举行|举办|召开|takes?\s+place|(?:will\s+)?be\s+held)/i;
 /** The date replaces the one stated before it in the line (a clause of its own: "，推迟到 4 月 19 日"). */
-const MOVED = /^\s*(?:但是?|最后|最终|后来|现在?|已经?|又|再)?\s*(?:(?:but|and|now|then|it|was|has|been|is|got)\s+)*(?:改到|改为|改至|改期到|改期至|推迟到|推迟至|延期到|延期至|延后到|延后至|顺延到|顺延至|调整为|调整到|调整至|提前到|提前至|(?:moved|pushed|postponed|rescheduled|delayed)\s+(?:back\s+)?to)\s*$/i;
+const MOVED = /^\s*(?:但是?|最后|最终|后来|现在?|已经?|又|再)?\s*(?:(?:but|and|now|then|it|was|has|been|is|got)\s+)*(?:改[到为至]|(?:改期|推迟|延期|延后|顺延|提前)[到至]|调整[为到至]|(?:moved|pushed|postponed|rescheduled|delayed)\s+(?:back\s+)?to)\s*$/i;
 /** The date is the old plan, not the current one. */
 const STALE = /(?:原计划|原定|原本|原先|本来|originally)[^,，。；;]{0,6}$/i;
 const HINT_ZH = new RegExp(`${EVENT_ZH_SOURCE}|举行|举办|召开`);

@@ -10,7 +10,10 @@ const TRAD_TO_SIMP =
   '啟启啓启動动場场當当於于為为這这國国慶庆節节誕诞兒儿婦妇勞劳產产貨货練练議议認认確确結结單单雙双鐘钟' +
   '遲迟務务須须實实際际達达復复數数無无與与來来過过還还進进執执獲获備备階阶屆届視视況况隨随順顺約约' +
   '簽签論论壇坛車车門门樓楼機机庫库廳厅館馆碼码層层棟栋辦办遷迁預预運运標标聖圣討讨營营銷销廣广擬拟' +
-  '導导屬属階阶頭头準准體体幾几裡里裏里週周曆历歷历種种舉举儀仪訂订調调閉闭';
+  '導导屬属頭头準准體体幾几裡里裏里曆历歷历種种舉举儀仪訂订調调閉闭';
+
+/** The Traditional characters of the table, for a cheap test of whether a text needs normalising at all. */
+export const TRADITIONAL = TRAD_TO_SIMP.replace(/(.)./g, '$1');
 
 /** Code → code for every character normalisation changes; 0 means unchanged. */
 const MAPPED = new Uint16Array(0x10000);

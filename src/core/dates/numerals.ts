@@ -4,8 +4,16 @@ const CN_DIGITS: Readonly<Record<string, number>> = {
   〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
 
+/** Chinese numerals as they are written in dates (regex class content; no 廿/卅). */
+export const CN_NUMERALS = '〇零一二两三四五六七八九十';
+const CN_ONE_TO_NINE = '[一二三四五六七八九]';
+
 /** Regex source for a number of up to three digits or Chinese numerals (no capture group). */
-export const NUM = '(?:\\d{1,3}|[〇零一二两三四五六七八九十廿卅]{1,4})';
+export const NUM = `(?:\\d{1,3}|[${CN_NUMERALS}廿卅]{1,4})`;
+/** Regex source for a month number, Arabic or Chinese (longest alternatives first; no capture group). */
+export const MONTH_NUM = `(?:1[0-2]|0?[1-9]|十[一二]?|${CN_ONE_TO_NINE})`;
+/** Regex source for a day of the month, Arabic or Chinese: 20, 二十, 廿三, 卅一 (no capture group). */
+export const DAY_NUM = `(?:3[01]|[12]\\d|0?[1-9]|(?:[二三]?十|廿)${CN_ONE_TO_NINE}?|卅一?|${CN_ONE_TO_NINE})`;
 
 /** Chinese numerals below 1000: 十 → 10, 二十一 → 21, 廿三 → 23, 一〇 → 10, 二〇二五 → 2025, 两 → 2. */
 export function parseChineseNumber(s: string): number | null {

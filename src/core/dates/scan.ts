@@ -17,7 +17,7 @@ import { weekdayOfMonth } from './rules/weekdayOfMonth';
 import { weekShiftedWeekday } from './rules/weekShiftedWeekday';
 import { weekdays } from './rules/weekdays';
 import type { Rule, Token } from './token';
-import { createScan } from './token';
+import { createScan, createToken } from './token';
 import { mayHoldDate } from './trigger';
 import type { DateContext, DateMention } from './types';
 
@@ -97,19 +97,7 @@ function combineRanges(tokens: Token[], text: string): Token[] {
     const a = tokens[i] as Token;
     const b = tokens[i + 1];
     if (b !== undefined && isDay(a) && isDay(b) && RANGE_GAP.test(text.slice(a.end, b.start)) && (a.date ?? '') <= (b.date ?? '')) {
-      out.push({
-        start: a.start,
-        end: b.end,
-        kind: 'range',
-        date: null,
-        time: null,
-        deadline: false,
-        vague: false,
-        warnings: [],
-        rangeStart: a.date ?? undefined,
-        rangeEnd: b.date ?? undefined,
-        explicit: true,
-      });
+      out.push(createToken(a.start, b.end, 'range', { rangeStart: a.date ?? undefined, rangeEnd: b.date ?? undefined, explicit: true }));
       i += 1;
     } else out.push(a);
   }
@@ -208,7 +196,7 @@ function absorbBracketWeekday(t: Token, text: string): Token {
 }
 
 /** 前/之前/以前/或之前/以内/内/为止/截止 after a date; "前后" means "around", not before. */
-const SUFFIX = /^[^\S\n]*(?:或之前|或以前|之前|以前|以内|之内|为止|截止|前(?![后台端期沿者辈景述])|内(?![容部外存网测审控地销陆核涵])|止(?!损))/;
+const SUFFIX = /^[^\S\n]*(?:或?[之以]前|[之以]内|为止|截止|前(?![后台端期沿者辈景述])|内(?![容部外存网测审控地销陆核涵])|止(?!损))/;
 const PREFIX =
   /(?:\b(?:by|before|due(?:[^\S\n]+(?:on|by|date:?))?|no[^\S\n]+later[^\S\n]+than|not[^\S\n]+later[^\S\n]+than|on[^\S\n]+or[^\S\n]+before|until|till|deadline:?)|截止(?:到|至|于|日期)?[^\S\n]*[:：]?|截至|最晚|最迟|不晚于|不迟于|务必在|须在|需在)[^\S\n]*$/i;
 const STARTS_AFTER = /^[^\S\n]*(?:开始|起(?![草来码床诉])|启动|starts?\b|begins?\b)/i;

@@ -1,5 +1,6 @@
 import { EVENT_EN_SOURCE, EVENT_ZH_SOURCE, ZH_END_SOURCE } from './eventWords';
-import { normalizeText } from './normalize';
+import { TRADITIONAL, normalizeText } from './normalize';
+import { CN_NUMERALS } from './numerals';
 
 /**
  * A cheap first test: can this text hold a date phrase at all? Most lines of minutes cannot, and must cost
@@ -13,7 +14,7 @@ const DIGITS =
 
 const ZH =
   `${DIGITS}|` +
-  '[〇零一二两三四五六七八九十廿卅半]\\s*[月日号天周个点时小]|周[一二三四五六日天末内]|[本这下上][个]?周|星期|礼拜|' +
+  `[${CN_NUMERALS}廿卅半]\\s*[月日号天周个点时小]|周[一二三四五六日天末内]|[本这下上][个]?周|星期|礼拜|` +
   '今[天日晚早夜明]|明[天日早晚儿年]|后天|昨[天日]|前天|当[天日月]|月[底末初中内]|[上中下]旬|季度|年[底末内中初]|' +
   '[本这下次上当]个?月|工作[日天]|下班|中午|[上下]午|晚上|早上|凌晨|傍晚|' +
   '尽快|尽早|越快|第一时间|后续|择期|待定|另行|另定|再定|再排|另议|持续|长期|随时|不定期|视情况|会后|会上|再议|' +
@@ -31,7 +32,7 @@ const EN =
 const TRIGGER = new RegExp(`${ZH}|${EN}`, 'i');
 
 /** Characters that normalisation changes and that can matter: Traditional forms and full-width digits/letters. */
-const NEEDS_NORMALIZING = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a週號個內後點兩儘盡續擇長會時間禮線發佈開業審換測試驗啟啓動場當於為這國慶節誕兒婦勞產貨練議單雙鐘遲務須實際復數無與來過還進執獲備階屆視況隨順約簽論壇車門樓機庫廳館碼層棟辦遷預運標聖討營銷廣擬導屬頭準體幾裡裏曆歷種舉儀訂調閉]/;
+const NEEDS_NORMALIZING = new RegExp(`[\\uff10-\\uff19\\uff21-\\uff3a\\uff41-\\uff5a${TRADITIONAL}]`);
 
 /** True when the text may hold a date phrase; false means findDates can return [] at once. */
 export function mayHoldDate(text: string): boolean {

@@ -8,7 +8,7 @@ import { eachMatch, pushMatch } from '../token';
  * day after the meeting (holidays ignored, so 3 working days from 2025-12-29 is 2026-01-01).
  */
 
-const ZH_BUSINESS = new RegExp(`(?<![\\d.第])(${NUM})\\s*(?:个)?\\s*工作(?:日|天)\\s*(之内|以内|内|之后|以后|后)?`, 'g');
+const ZH_BUSINESS = new RegExp(`(?<![\\d.第])(${NUM})\\s*(?:个)?\\s*工作(?:日|天)\\s*([之以]?[内后])?`, 'g');
 const EN_BUSINESS = new RegExp(`\\b(?:(in|within)\\s+)?(${EN_NUM})\\s+(?:business|working|work)\\s+days?\\b`, 'gi');
 
 export function businessDays(scan: Scan): void {
@@ -18,7 +18,7 @@ export function businessDays(scan: Scan): void {
       const n = parseNumber(m[1] ?? '');
       if (n === null || n <= 0 || n > 366) return;
       const within = (m[2] ?? '').endsWith('内');
-      pushMatch(scan, m, 'date', { date: addBusinessDays(scan.meeting, n), deadline: within, priority: 2, span: { n, unit: 'business' } });
+      pushMatch(scan, m, 'date', { date: addBusinessDays(scan.meeting, n), deadline: within, span: { n, unit: 'business' } });
     });
   }
   if (/\b(?:business|working|work)\s+day/i.test(text)) {
@@ -26,7 +26,7 @@ export function businessDays(scan: Scan): void {
       const n = parseNumber(m[2] ?? '');
       if (n === null || n <= 0 || n > 366) return;
       const within = (m[1] ?? '').toLowerCase() === 'within';
-      pushMatch(scan, m, 'date', { date: addBusinessDays(scan.meeting, n), deadline: within, priority: 2, span: { n, unit: 'business' } });
+      pushMatch(scan, m, 'date', { date: addBusinessDays(scan.meeting, n), deadline: within, span: { n, unit: 'business' } });
     });
   }
 }

@@ -1,5 +1,5 @@
 import { addMonths, daysInMonth, parseIso, toIso } from '../calendar';
-import { parseNumber } from '../numerals';
+import { CN_NUMERALS, DAY_NUM, parseNumber } from '../numerals';
 import type { Scan } from '../token';
 import { eachMatch, pushMatch, pushToken } from '../token';
 
@@ -9,11 +9,11 @@ import { eachMatch, pushMatch, pushToken } from '../token';
  * 8号房, 第3号.
  */
 
-const D = '(3[01]|[12]\\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?|[一二三四五六七八九])';
+const D = `(${DAY_NUM})`;
 
 const MONTH_PREFIX = new RegExp(`(本月|这个月|这月|当月|下个月|下月|次月)\\s*${D}\\s*[号日]`, 'g');
 
-const BARE_DAY = new RegExp(`(?<!\\d:)(?<![\\d.\\-/第月年A-Za-z〇零一二两三四五六七八九十廿卅])${D}\\s*([号日])`, 'g');
+const BARE_DAY = new RegExp(`(?<!\\d:)(?<![\\d.\\-/第月年A-Za-z${CN_NUMERALS}廿卅])${D}\\s*([号日])`, 'g');
 
 /** What follows a numbered thing (building, line, gate, machine, room…), not a day. */
 const NUMBERED_AFTER =

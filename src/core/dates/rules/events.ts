@@ -13,9 +13,9 @@ import { eachMatch, pushMatch } from '../token';
  */
 
 const ZH_EVENT = new RegExp(
-  `(正式)?((?:${EVENT_ZH_SOURCE}){1,3})(${ZH_END_SOURCE})?(?:日)?\\s*(?:(当天|当日)|(之前|以前|前|之后|以后|后)(?![期台端续面来者方后]))` +
+  `(正式)?((?:${EVENT_ZH_SOURCE}){1,3})(${ZH_END_SOURCE})?(?:日)?\\s*(?:(当天|当日)|([之以]?[前后])(?![期台端续面来者方后]))` +
     `(?:\\s*(${NUM}|半)\\s*(?:个)?\\s*(个工作日|工作日|工作天|天|日|周|星期|礼拜|月|小时))?` +
-    `(\\s*(?:之内|以内|内))?`,
+    `(\\s*[之以]?内)?`,
   'g',
 );
 
@@ -49,6 +49,11 @@ function acceptEnglishEvent(words: string): boolean {
   return !/\bga\b/i.test(words) || /\bGA\b/.test(words);
 }
 
+/** An event-relative phrase: it carries relative_to_event whether the event's date is known or not. */
+function pushEvent(scan: Scan, m: RegExpExecArray, date: string | null, event: string, deadline: boolean): void {
+  pushMatch(scan, m, 'event', { date, event, deadline, warnings: ['relative_to_event'], priority: 3 });
+}
+
 export function events(scan: Scan): void {
   const { text } = scan;
   if (HAS_ZH.test(text)) chinese(scan, text);
@@ -72,7 +77,7 @@ function chinese(scan: Scan, text: string): void {
       date = base;
       deadline = deadline || before;
     }
-    pushMatch(scan, m, 'event', { date, event, deadline, warnings: ['relative_to_event'], priority: 3 });
+    pushEvent(scan, m, date, event, deadline);
   });
 }
 
@@ -85,7 +90,7 @@ function english(scan: Scan, text: string): void {
     const sign = (m[4] ?? '').toLowerCase().startsWith('after') ? 1 : -1;
     const base = findEventDate(scan.events, words, countsFromEnd(words, m[6] !== undefined, sign > 0));
     const date = base === null ? null : offsetDate(base, sign, n, unitOf(m[3] ?? '', m[2]));
-    pushMatch(scan, m, 'event', { date, event: words, deadline: sign < 0, warnings: ['relative_to_event'], priority: 3 });
+    pushEvent(scan, m, date, words, sign < 0);
   });
   eachMatch(EN_EVENT, text, (m) => {
     const words = (m[2] ?? '').trim();
@@ -97,7 +102,7 @@ function english(scan: Scan, text: string): void {
     const after = marker === 'after';
     const date = after ? null : base;
     const deadline = !after && marker !== 'on' && marker !== 'the day of';
-    pushMatch(scan, m, 'event', { date, event: words, deadline, warnings: ['relative_to_event'], priority: 3 });
+    pushEvent(scan, m, date, words, deadline);
   });
   if (/\bwithin\b/i.test(text)) {
     eachMatch(EN_WITHIN_OF, text, (m) => {
@@ -107,7 +112,7 @@ function english(scan: Scan, text: string): void {
       if (n === null) return;
       const base = findEventDate(scan.events, words, countsFromEnd(words, words !== written, true));
       const date = base === null ? null : offsetDate(base, 1, n, unitOf(m[3] ?? '', m[2]));
-      pushMatch(scan, m, 'event', { date, event: words, deadline: true, warnings: ['relative_to_event'], priority: 3 });
+      pushEvent(scan, m, date, words, true);
     });
   }
 }

@@ -1,5 +1,5 @@
 import { isValidYmd } from '../calendar';
-import { parseNumber } from '../numerals';
+import { CN_NUMERALS, DAY_NUM as D, MONTH_NUM as M, parseNumber } from '../numerals';
 import { fullDate, readYear, yearlessDate } from '../resolve';
 import type { Scan } from '../token';
 import { eachMatch, pushToken } from '../token';
@@ -10,12 +10,8 @@ import { eachMatch, pushToken } from '../token';
  * ranges 6月3日至6月5日 / 12月16日—17日 / 5 月 14–16 日.
  */
 
-/** Month and day as written, Arabic or Chinese numerals (longest alternatives first). */
-const M = '(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])';
-const D = '(?:3[01]|[12]\\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?|[一二三四五六七八九])';
-
 const CJK_DATE = new RegExp(
-  '(?<![\\d.〇零一二两三四五六七八九十])' +
+  `(?<![\\d.${CN_NUMERALS}])` +
     `(?:(民国)\\s*)?(?:(\\d{4}|\\d{2,3}(?=\\s*年)|[〇零一二三四五六七八九]{4}|[今明去次本])\\s*年\\s*)?` +
     `(${M})\\s*月\\s*(${D})(?:\\s*[日号]` +
     `(?:\\s*(?:[-–—~]|至|到)\\s*(?:(${M})\\s*月\\s*)?(${D})\\s*[日号])?` +
@@ -63,6 +59,10 @@ export interface WrittenDate {
   dotted?: boolean;
 }
 
+function writtenAt(m: RegExpExecArray, y: number | null, month: number, day: number): WrittenDate {
+  return { start: m.index, end: m.index + m[0].length, y, m: month, d: day };
+}
+
 /** Every explicit numeric/Chinese date in normalised text, in no particular order. */
 export function readWrittenDates(text: string, meetingYear: number): WrittenDate[] {
   const out: WrittenDate[] = [];
@@ -72,7 +72,7 @@ export function readWrittenDates(text: string, meetingYear: number): WrittenDate
       const day = parseNumber(m[4] ?? '');
       if (month === null || day === null) return;
       const y = m[2] !== undefined ? readYear(m[2], meetingYear, m[1] !== undefined) : null;
-      const written: WrittenDate = { start: m.index, end: m.index + m[0].length, y, m: month, d: day };
+      const written = writtenAt(m, y, month, day);
       const to = m[6] ?? m[7];
       if (to !== undefined) {
         const toMonth = m[5] !== undefined ? parseNumber(m[5]) : month;
@@ -86,7 +86,7 @@ export function readWrittenDates(text: string, meetingYear: number): WrittenDate
     eachMatch(ISO_DATE, text, (m) => {
       const y = Number(m[1]);
       if (y < 1900 || y > 2200) return;
-      out.push({ start: m.index, end: m.index + m[0].length, y, m: Number(m[3]), d: Number(m[4]) });
+      out.push(writtenAt(m, y, Number(m[3]), Number(m[4])));
     });
   }
   if (SLASH_HINT.test(text)) {
@@ -101,7 +101,7 @@ export function readWrittenDates(text: string, meetingYear: number): WrittenDate
       if (month < 1 || month > 12 || day < 1 || day > 31) return;
       if (y === null && SLASH_BEFORE_GUARD.test(text.slice(Math.max(0, m.index - 8), m.index))) return;
       if (y === null && SLASH_AFTER_GUARD.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) return;
-      out.push({ start: m.index, end: m.index + m[0].length, y, m: month, d: day });
+      out.push(writtenAt(m, y, month, day));
     });
   }
   if (DOT_HINT.test(text)) {
@@ -112,7 +112,7 @@ export function readWrittenDates(text: string, meetingYear: number): WrittenDate
       const before = text.slice(Math.max(0, m.index - 12), m.index);
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
       if (DOT_BEFORE_GUARD.test(before) || DOT_AFTER_GUARD.test(after)) return;
-      out.push({ start: m.index, end: m.index + m[0].length, y: null, m: month, d: day, dotted: true });
+      out.push({ ...writtenAt(m, null, month, day), dotted: true });
     });
   }
   return out;
@@ -143,7 +143,8 @@ function dottedAccepted(scan: Scan, w: WrittenDate): boolean {
   return DOT_AFTER_MARKER.test(after) || DOT_BEFORE_MARKER.test(before);
 }
 
-function resolveWritten(scan: Scan, y: number | null, m: number, d: number): string | null {
+/** A written date as a calendar day: a yearless one is the nearest such day (see yearlessDate). */
+export function resolveWritten(scan: Scan, y: number | null, m: number, d: number): string | null {
   if (y === null) return yearlessDate(scan.meeting, scan.year, m, d);
   return fullDate(y, m, d);
 }

@@ -1,4 +1,4 @@
-import { addDays, diffDays, nthWeekdayOfMonth, toIso } from '../calendar';
+import { addDays, diffDays, nthWeekdayOfMonth } from '../calendar';
 import type { Scan } from '../token';
 import { eachMatch, pushMatch } from '../token';
 
@@ -9,58 +9,58 @@ import { eachMatch, pushMatch } from '../token';
  * Lunar holidays use a table for 2024–2030; outside it the date is null.
  */
 
-const LUNAR: Readonly<Record<string, Readonly<Record<number, string>>>> = {
-  春节: { 2024: '02-10', 2025: '01-29', 2026: '02-17', 2027: '02-06', 2028: '01-26', 2029: '02-13', 2030: '02-03' },
-  端午: { 2024: '06-10', 2025: '05-31', 2026: '06-19', 2027: '06-09', 2028: '05-28', 2029: '06-16', 2030: '06-05' },
-  中秋: { 2024: '09-17', 2025: '10-06', 2026: '09-25', 2027: '09-15', 2028: '10-03', 2029: '09-22', 2030: '09-12' },
+/** Lunar holidays: their MM-DD in each year from LUNAR_FIRST_YEAR on. */
+const LUNAR_FIRST_YEAR = 2024;
+const LUNAR: Readonly<Record<string, string>> = {
+  春节: '02-10 01-29 02-17 02-06 01-26 02-13 02-03',
+  端午: '06-10 05-31 06-19 06-09 05-28 06-16 06-05',
+  中秋: '09-17 10-06 09-25 09-15 10-03 09-22 09-12',
 };
 
-/** Canonical holiday → how to get its date in a year. */
+/** Holidays on a fixed day of the year: MM-DD. */
+const FIXED: Readonly<Record<string, string>> = {
+  元旦: '01-01', 情人节: '02-14', 妇女节: '03-08', 劳动节: '05-01', 儿童节: '06-01', 国庆: '10-01', 圣诞: '12-25',
+};
+
+/** US holidays counted in days from Thanksgiving (the 4th Thursday of November). */
+const FROM_THANKSGIVING: Readonly<Record<string, number>> = { thanksgiving: 0, 'black friday': 1, 'cyber monday': 4 };
+
+/** Canonical holiday → its date in a year. */
 function holidayDate(name: string, year: number): string | null {
-  switch (name) {
-    case '元旦':
-      return toIso(year, 1, 1);
-    case '情人节':
-      return toIso(year, 2, 14);
-    case '妇女节':
-      return toIso(year, 3, 8);
-    case '劳动节':
-      return toIso(year, 5, 1);
-    case '儿童节':
-      return toIso(year, 6, 1);
-    case '国庆':
-      return toIso(year, 10, 1);
-    case '圣诞':
-      return toIso(year, 12, 25);
-    case 'thanksgiving':
-      return nthWeekdayOfMonth(year, 11, 4, 4);
-    case 'black friday':
-      return addDays(nthWeekdayOfMonth(year, 11, 4, 4), 1);
-    case 'cyber monday':
-      return addDays(nthWeekdayOfMonth(year, 11, 4, 4), 4);
-    case '除夕': {
-      const spring = LUNAR['春节']?.[year];
-      return spring === undefined ? null : addDays(`${year}-${spring}`, -1);
-    }
-    default: {
-      const day = LUNAR[name]?.[year];
-      return day === undefined ? null : `${year}-${day}`;
-    }
-  }
+  const fixed = FIXED[name];
+  if (fixed !== undefined) return `${year}-${fixed}`;
+  const fromThanksgiving = FROM_THANKSGIVING[name];
+  if (fromThanksgiving !== undefined) return addDays(nthWeekdayOfMonth(year, 11, 4, 4), fromThanksgiving);
+  // 除夕 is the eve of 春节.
+  const day = LUNAR[name === '除夕' ? '春节' : name]?.split(' ')[year - LUNAR_FIRST_YEAR];
+  if (day === undefined) return null;
+  return name === '除夕' ? addDays(`${year}-${day}`, -1) : `${year}-${day}`;
 }
 
-const ZH_CANONICAL: Readonly<Record<string, string>> = {
-  元旦: '元旦', 春节: '春节', 过年: '春节', 除夕: '除夕', 端午: '端午', 端午节: '端午', 中秋: '中秋', 中秋节: '中秋',
-  国庆: '国庆', 国庆节: '国庆', 十一长假: '国庆', 圣诞: '圣诞', 圣诞节: '圣诞', 劳动节: '劳动节', 五一: '劳动节',
-  儿童节: '儿童节', 六一: '儿童节', 情人节: '情人节', 妇女节: '妇女节', 三八节: '妇女节',
-};
+/** Each holiday's Chinese names, the canonical one first. */
+const ZH_NAMES = ['元旦', '春节 过年', '除夕', '端午 端午节', '中秋 中秋节', '国庆 国庆节 十一长假', '圣诞 圣诞节', '劳动节 五一', '儿童节 六一', '情人节', '妇女节 三八节'];
 
-const ZH_HOLIDAY =
-  /(十一长假|国庆节|国庆|春节|过年|除夕|端午节|端午|中秋节|中秋|元旦|圣诞节|圣诞|劳动节|五一|儿童节|六一|情人节|妇女节|三八节)(?:假期|长假|假)?\s*(?:(当天)|(之前|以前|前|之后|以后|后)(?![期台端续面来者方后]))/g;
+/** Every Chinese name → its canonical name. */
+const ZH_CANONICAL: Readonly<Record<string, string>> = Object.fromEntries(
+  ZH_NAMES.flatMap((names) => {
+    const list = names.split(' ');
+    return list.map((name) => [name, list[0] as string]);
+  }),
+);
+
+/** Longest names first, so 国庆节 is read whole rather than as 国庆. */
+const ZH_NAME_SOURCE = Object.keys(ZH_CANONICAL)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+
+const ZH_HOLIDAY = new RegExp(
+  `(${ZH_NAME_SOURCE})(?:假期|长假|假)?\\s*(?:(当天)|([之以]?[前后])(?![期台端续面来者方后]))`,
+  'g',
+);
 const EN_HOLIDAY =
   /\b(before|by|until|ahead\s+of|prior\s+to|after|on)\s+(?:the\s+)?(christmas(?:\s+day)?|new\s+year'?s?(?:\s+day)?|thanksgiving|black\s+friday|cyber\s+monday)\b/gi;
 
-const ZH_HINT = /元旦|春节|过年|除夕|端午|中秋|国庆|十一长假|圣诞|劳动节|五一|六一|儿童节|情人节|妇女节|三八节/;
+const ZH_HINT = new RegExp(ZH_NAME_SOURCE);
 
 function canonicalEnglish(name: string): string {
   const n = name.toLowerCase().replace(/\s+/g, ' ');

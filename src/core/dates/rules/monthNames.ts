@@ -1,8 +1,7 @@
 import { addDays, weekday } from '../calendar';
-import { fullDate, yearlessDate } from '../resolve';
 import type { Scan } from '../token';
 import { eachMatch, pushToken } from '../token';
-import type { WrittenDate } from './explicit';
+import { type WrittenDate, resolveWritten } from './explicit';
 
 /**
  * English dates with a month name: June 20, Jun 20th, June 20, 2025, 20 June, 30 Oct 2025, the 3rd of June,
@@ -75,19 +74,16 @@ const HAS_MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 export function monthNameDates(scan: Scan): void {
   if (!HAS_MONTH_WORD.test(scan.text)) return;
   for (const w of readNamedDates(scan.text)) {
-    const date = w.y === null ? yearlessDate(scan.meeting, scan.year, w.m, w.d) : fullDate(w.y, w.m, w.d);
+    const date = resolveWritten(scan, w.y, w.m, w.d);
     if (date === null) continue;
+    let rangeEnd: string | null = null;
     if (w.to) {
-      const end = w.y === null ? yearlessDate(scan.meeting, scan.year, w.to.m, w.to.d) : fullDate(w.y, w.to.m, w.to.d);
-      if (end === null || end < date) continue;
-      pushToken(scan, w.start, w.end, 'range', { rangeStart: date, rangeEnd: end, explicit: true, priority: 3 });
-    } else if (w.span === 'week') {
-      pushToken(scan, w.start, w.end, 'range', { rangeStart: date, rangeEnd: addDays(date, 7 - weekday(date)), explicit: true, priority: 3 });
-    } else if (w.span === 'weekend') {
-      const saturday = weekday(date) === 7 ? addDays(date, -1) : date;
-      pushToken(scan, w.start, w.end, 'range', { rangeStart: date, rangeEnd: addDays(saturday, 1), explicit: true, priority: 3 });
-    } else {
-      pushToken(scan, w.start, w.end, 'date', { date, explicit: true, priority: 3 });
-    }
+      rangeEnd = resolveWritten(scan, w.y, w.to.m, w.to.d);
+      if (rangeEnd === null || rangeEnd < date) continue;
+    } else if (w.span === 'week') rangeEnd = addDays(date, 7 - weekday(date));
+    // A weekend ends on the Sunday after its first day (a Sunday ends it at once).
+    else if (w.span === 'weekend') rangeEnd = addDays(weekday(date) === 7 ? addDays(date, -1) : date, 1);
+    if (rangeEnd === null) pushToken(scan, w.start, w.end, 'date', { date, explicit: true, priority: 3 });
+    else pushToken(scan, w.start, w.end, 'range', { rangeStart: date, rangeEnd, explicit: true, priority: 3 });
   }
 }

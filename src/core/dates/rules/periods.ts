@@ -1,5 +1,5 @@
 import { addMonths, daysInMonth, diffDays, parseIso, quarterEnd, quarterOf, toIso } from '../calendar';
-import { parseNumber } from '../numerals';
+import { CN_NUMERALS, MONTH_NUM, parseNumber } from '../numerals';
 import { yearlessDate } from '../resolve';
 import type { Scan } from '../token';
 import { eachMatch, pushMatch, pushToken } from '../token';
@@ -13,17 +13,17 @@ import { monthNumber } from './monthNames';
  * Q3 完成) unless it is the whole cell.
  */
 
-const M = '(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])';
+const M = `(${MONTH_NUM})`;
 /** The part of a month. 中 must not start 中心/中间/中秋/中国/中期. */
 const PART = '(底|末|初|中旬|上旬|下旬|中下旬|上中旬|中(?![心间秋期国层高文台])|内|之内)';
 
-const EXPLICIT_MONTH = new RegExp(`(?:(\\d{4}|[今明去本次])\\s*年\\s*)?(?<![\\d〇零一二两三四五六七八九十])${M}\\s*月份?\\s*${PART}`, 'g');
+const EXPLICIT_MONTH = new RegExp(`(?:(\\d{4}|[今明去本次])\\s*年\\s*)?(?<![\\d${CN_NUMERALS}])${M}\\s*月份?\\s*${PART}`, 'g');
 const RELATIVE_MONTH = new RegExp(`(本月|这个月|这月|当月|下个月|下月|次月|上个月|上月)份?\\s*${PART}`, 'g');
-const BARE_MONTH = new RegExp(`(?<![\\d〇零一二两三四五六七八九十个本这当下次上月每])月${PART}`, 'g');
+const BARE_MONTH = new RegExp(`(?<![\\d${CN_NUMERALS}个本这当下次上月每])月${PART}`, 'g');
 const BARE_DECADE = /(?<![月旬])(中旬|上旬|下旬)/g;
 /** 延后至 10 月 / 推迟到明年 3 月: a plan moved to a whole month is a range, not a day. */
 const MOVED_MONTH = new RegExp(
-  `((?:推迟|延后|延期|顺延|改|调整|提前)(?:至|到|为)\\s*)(?:(\\d{4}|[今明])\\s*年\\s*)?${M}\\s*月份?(?![\\d〇零一二两三四五六七八九十日号底末初中上下内旬])`,
+  `((?:推迟|延后|延期|顺延|改|调整|提前)[至到为]\\s*)(?:(\\d{4}|[今明])\\s*年\\s*)?${M}\\s*月份?(?![\\d${CN_NUMERALS}日号底末初中上下内旬])`,
   'g',
 );
 
@@ -52,37 +52,30 @@ export function periods(scan: Scan): void {
   if (/\b(?:end|eo[myq]|mid|early|late|year|month|quarter)/i.test(text)) english(scan, text);
 }
 
-/** A day of the month named by a part word; null for a span (中下旬). */
-function partDay(y: number, m: number, part: string): { day: number; deadline: boolean } | null {
-  switch (part) {
-    case '底':
-    case '末':
-    case '下旬':
-      return { day: daysInMonth(y, m), deadline: false };
-    case '内':
-    case '之内':
-      return { day: daysInMonth(y, m), deadline: true };
-    case '初':
-      return { day: 1, deadline: false };
-    case '上旬':
-      return { day: 10, deadline: false };
-    case '中':
-      return { day: 15, deadline: false };
-    case '中旬':
-      return { day: 20, deadline: false };
-    default:
-      return null;
-  }
-}
+/** The day of the month a part word names; 31 stands for the month's last day. A span (中下旬) has none. */
+const PART_DAY: Readonly<Record<string, number>> = { 初: 1, 上旬: 10, 中: 15, 中旬: 20, 底: 31, 末: 31, 下旬: 31, 内: 31, 之内: 31 };
 
 function pushPart(scan: Scan, start: number, end: number, y: number, m: number, part: string, explicitYear: boolean): void {
-  const hit = partDay(y, m, part);
-  if (hit === null) {
-    pushToken(scan, start, end, 'range', { rangeStart: toIso(y, m, 11), rangeEnd: toIso(y, m, daysInMonth(y, m)), priority: 2 });
+  const partDay = PART_DAY[part];
+  if (partDay === undefined) {
+    pushToken(scan, start, end, 'range', { rangeStart: toIso(y, m, 11), rangeEnd: toIso(y, m, daysInMonth(y, m)) });
     return;
   }
-  const date = explicitYear ? toIso(y, m, hit.day) : yearlessDate(scan.meeting, scan.year, m, hit.day);
-  if (date !== null) pushToken(scan, start, end, 'date', { date, deadline: hit.deadline, priority: 2 });
+  const day = Math.min(partDay, daysInMonth(y, m));
+  const date = explicitYear ? toIso(y, m, day) : yearlessDate(scan.meeting, scan.year, m, day);
+  // 本月内 / 6月之内: by the month's end.
+  if (date !== null) pushToken(scan, start, end, 'date', { date, deadline: part.endsWith('内') });
+}
+
+/** A bare part said after this day of the month means next month's: 月初 said on the 6th, 月中 on the 16th. */
+const PASSED_AFTER: Readonly<Record<string, number>> = { 初: 5, 上旬: 10, 中: 15, 中旬: 20 };
+
+/** 月底 / 月初 / 中旬 without a month: the meeting's month, or the next one when the part has passed. */
+function pushBarePart(scan: Scan, m: RegExpExecArray): void {
+  const part = m[1] ?? '';
+  const next = scan.day > (PASSED_AFTER[part] ?? 31);
+  const { y, m: month } = parseIso(addMonths(toIso(scan.year, scan.month, 1), next ? 1 : 0));
+  pushPart(scan, m.index, m.index + m[0].length, y, month, part, true);
 }
 
 /** Cheap tests before the month/year regexes run. */
@@ -103,13 +96,7 @@ function chinese(scan: Scan, text: string): void {
       const { y, m: month } = parseIso(addMonths(toIso(scan.year, scan.month, 1), months));
       pushPart(scan, m.index, m.index + m[0].length, y, month, m[2] ?? '', true);
     });
-    eachMatch(BARE_MONTH, text, (m) => {
-      const part = m[1] ?? '';
-      // A bare 月初 said mid-month means next month's beginning; a bare 月中 after the 15th, next month's.
-      const next = (part === '初' && scan.day > 5) || (part === '中' && scan.day > 15) || (part === '中旬' && scan.day > 20) || (part === '上旬' && scan.day > 10);
-      const { y, m: month } = parseIso(addMonths(toIso(scan.year, scan.month, 1), next ? 1 : 0));
-      pushPart(scan, m.index, m.index + m[0].length, y, month, part, true);
-    });
+    eachMatch(BARE_MONTH, text, (m) => pushBarePart(scan, m));
   }
   if (/[至到为]/.test(text)) {
     eachMatch(MOVED_MONTH, text, (m) => {
@@ -118,23 +105,15 @@ function chinese(scan: Scan, text: string): void {
       const first = m[2] !== undefined ? toIso(yearOf(scan, m[2]), month, 1) : yearlessDate(scan.meeting, scan.year, month, 1);
       if (first === null) return;
       const { y } = parseIso(first);
-      pushToken(scan, m.index + (m[1] ?? '').length, m.index + m[0].length, 'range', { rangeStart: first, rangeEnd: toIso(y, month, daysInMonth(y, month)), priority: 2 });
+      pushToken(scan, m.index + (m[1] ?? '').length, m.index + m[0].length, 'range', { rangeStart: first, rangeEnd: toIso(y, month, daysInMonth(y, month)) });
     });
   }
   if (text.includes('旬')) {
-    eachMatch(BARE_DECADE, text, (m) => {
-      const part = m[1] ?? '';
-      const next = (part === '中旬' && scan.day > 20) || (part === '上旬' && scan.day > 10);
-      const { y, m: month } = parseIso(addMonths(toIso(scan.year, scan.month, 1), next ? 1 : 0));
-      pushPart(scan, m.index, m.index + m[0].length, y, month, part, true);
-    });
+    eachMatch(BARE_DECADE, text, (m) => pushBarePart(scan, m));
   }
   if (YEAR_PART_HINT.test(text)) {
     eachMatch(YEAR_PART, text, (m) => {
-      let y = scan.year;
-      if (m[1] !== undefined) y = Number(m[1]);
-      else if (m[2] === '明' || m[2] === '次') y += 1;
-      else if (m[2] === '去') y -= 1;
+      const y = yearOf(scan, m[1] ?? m[2]);
       const part = m[3] ?? '';
       let date: string;
       let deadline = false;
@@ -144,7 +123,7 @@ function chinese(scan: Scan, text: string): void {
         date = toIso(y, 12, 31);
         deadline = part.endsWith('内');
       }
-      pushMatch(scan, m, 'date', { date, deadline, priority: 2 });
+      pushMatch(scan, m, 'date', { date, deadline });
     });
   }
   if (text.includes('季度') || /Q/.test(text)) {
@@ -156,18 +135,14 @@ function chinese(scan: Scan, text: string): void {
       const end = start + m[0].length;
       const suffix = m[7];
       if (suffix === undefined && !quarterAccepted(scan, start, end)) return;
-      const yearWord = m[1] ?? m[2] ?? m[3] ?? m[8];
-      let date = quarterEnd(yearOf(scan, yearWord), q);
-      if (yearWord === undefined && diffDays(date, scan.meeting) > 183) date = quarterEnd(scan.year + 1, q);
+      const date = quarterEndIn(scan, m[1] ?? m[2] ?? m[3] ?? m[8], q);
       const deadline = suffix !== undefined && suffix.endsWith('内');
-      pushToken(scan, start, end, 'date', { date, deadline, priority: 2 });
+      pushToken(scan, start, end, 'date', { date, deadline });
     });
     eachMatch(RELATIVE_QUARTER, text, (m) => {
       const rel = m[1] ?? '';
       const shift = rel.startsWith('下') ? 1 : rel.startsWith('上') ? -1 : 0;
-      const index = scan.year * 4 + quarterOf(scan.month) - 1 + shift;
-      const date = quarterEnd(Math.floor(index / 4), (index % 4) + 1);
-      pushMatch(scan, m, 'date', { date, deadline: (m[2] ?? '').endsWith('内'), priority: 2 });
+      pushMatch(scan, m, 'date', { date: shiftedQuarterEnd(scan, shift), deadline: (m[2] ?? '').endsWith('内') });
     });
   }
 }
@@ -180,6 +155,18 @@ function yearOf(scan: Scan, word: string | undefined): number {
   return /^(?:去|last)$/i.test(word) ? scan.year - 1 : scan.year;
 }
 
+/** The end of quarter q of the year written (see yearOf); with none, the coming one (a quarter that ended half a year ago is next year's). */
+function quarterEndIn(scan: Scan, yearWord: string | undefined, q: number): string {
+  const date = quarterEnd(yearOf(scan, yearWord), q);
+  return yearWord === undefined && diffDays(date, scan.meeting) > 183 ? quarterEnd(scan.year + 1, q) : date;
+}
+
+/** The end of the meeting's quarter, or of the one `shift` quarters from it. */
+function shiftedQuarterEnd(scan: Scan, shift: number): string {
+  const index = scan.year * 4 + quarterOf(scan.month) - 1 + shift;
+  return quarterEnd(Math.floor(index / 4), (index % 4) + 1);
+}
+
 function quarterAccepted(scan: Scan, start: number, end: number): boolean {
   if (scan.text.trim() === scan.text.slice(start, end).trim()) return true; // the whole text (a cell)
   return QUARTER_AFTER.test(scan.text.slice(end, end + 6)) || QUARTER_BEFORE.test(scan.text.slice(Math.max(0, start - 14), start));
@@ -189,25 +176,21 @@ function english(scan: Scan, text: string): void {
   eachMatch(EN_MONTH_END, text, (m) => {
     const next = (m[1] ?? '').trim().toLowerCase() === 'next';
     const { y, m: month } = parseIso(addMonths(toIso(scan.year, scan.month, 1), next ? 1 : 0));
-    pushMatch(scan, m, 'date', { date: toIso(y, month, daysInMonth(y, month)), priority: 2 });
+    pushMatch(scan, m, 'date', { date: toIso(y, month, daysInMonth(y, month)) });
   });
   eachMatch(EN_YEAR_END, text, (m) => {
-    pushMatch(scan, m, 'date', { date: toIso(scan.year, 12, 31), priority: 2 });
+    pushMatch(scan, m, 'date', { date: toIso(scan.year, 12, 31) });
   });
   eachMatch(EN_YEAR_END_SHORT, text, (m) => {
     const date = (m[1] ?? '').toLowerCase() === 'year' ? toIso(scan.year, 12, 31) : toIso(scan.year, scan.month, daysInMonth(scan.year, scan.month));
-    pushMatch(scan, m, 'date', { date, deadline: true, priority: 2 });
+    pushMatch(scan, m, 'date', { date, deadline: true });
   });
   eachMatch(EN_QUARTER_END, text, (m) => {
     const shift = (m[1] ?? '').trim().toLowerCase() === 'next' ? 1 : 0;
-    const index = scan.year * 4 + quarterOf(scan.month) - 1 + shift;
-    pushMatch(scan, m, 'date', { date: quarterEnd(Math.floor(index / 4), (index % 4) + 1), priority: 2 });
+    pushMatch(scan, m, 'date', { date: shiftedQuarterEnd(scan, shift) });
   });
   eachMatch(EN_END_OF_Q, text, (m) => {
-    const q = Number(m[1]);
-    let date = quarterEnd(m[2] !== undefined ? Number(m[2]) : scan.year, q);
-    if (m[2] === undefined && diffDays(date, scan.meeting) > 183) date = quarterEnd(scan.year + 1, q);
-    pushMatch(scan, m, 'date', { date, priority: 2 });
+    pushMatch(scan, m, 'date', { date: quarterEndIn(scan, m[2], Number(m[1])) });
   });
   eachMatch(EN_MONTH_PART, text, (m) => {
     const monthWord = m[5] ?? '';
@@ -217,6 +200,6 @@ function english(scan: Scan, text: string): void {
     const last = daysInMonth(scan.year, month);
     const day = m[1] !== undefined || m[4] !== undefined ? last : m[2] !== undefined ? 15 : 1;
     const date = yearlessDate(scan.meeting, scan.year, month, day);
-    if (date !== null) pushMatch(scan, m, 'date', { date, priority: 2 });
+    if (date !== null) pushMatch(scan, m, 'date', { date });
   });
 }

@@ -1,6 +1,6 @@
-import { addDays, addMonths, mondayOf } from '../calendar';
+import { addDays, mondayOf } from '../calendar';
 import { EN_NUM, NUM, parseNumber } from '../numerals';
-import { unitOf } from '../offset';
+import { offsetDate, unitOf } from '../offset';
 import type { Scan } from '../token';
 import { eachMatch, pushMatch, pushToken } from '../token';
 
@@ -18,18 +18,22 @@ export function weekEnd(scan: Scan, weeks: number): string {
   return addDays(monday, 7 * weeks + 4);
 }
 
-const DAY_WORDS: Readonly<Record<string, { days: number; daypart?: 'am' | 'pm' }>> = {
-  今天: { days: 0 }, 今日: { days: 0 }, 当天: { days: 0 }, 当日: { days: 0 }, 今早: { days: 0, daypart: 'am' },
-  今晚: { days: 0, daypart: 'pm' }, 今夜: { days: 0, daypart: 'pm' },
-  明天: { days: 1 }, 明日: { days: 1 }, 明儿: { days: 1 }, 今明两天: { days: 1 }, 明早: { days: 1, daypart: 'am' },
-  明晚: { days: 1, daypart: 'pm' },
-  后天: { days: 2 }, 大后天: { days: 3 }, 昨天: { days: -1 }, 昨日: { days: -1 }, 前天: { days: -2 },
+/** Days from the meeting that a Chinese day word names. */
+const DAY_WORDS: Readonly<Record<string, number>> = {
+  今天: 0, 今日: 0, 当天: 0, 当日: 0, 今早: 0, 今晚: 0, 今夜: 0, 明天: 1, 明日: 1, 明儿: 1, 今明两天: 1, 明早: 1, 明晚: 1,
+  后天: 2, 大后天: 3, 昨天: -1, 昨日: -1, 前天: -2,
 };
 
-const ZH_DAY_WORDS = /今明两天|大后天|后天|明天|明日|明早|明晚|明儿|今天|今日|今晚|今早|今夜|当天|当日|昨天|昨日|前天/g;
+/** Longest first: 大后天 before 后天. */
+const ZH_DAY_WORDS = new RegExp(
+  Object.keys(DAY_WORDS)
+    .sort((a, b) => b.length - a.length)
+    .join('|'),
+  'g',
+);
 
 const ZH_DURATION = new RegExp(
-  `(?<![\\d.第])(${NUM}|半)\\s*(个)?\\s*(天|日|周|星期|礼拜|月|小时|钟头)\\s*(之内|以内|内|之后|以后|后)`,
+  `(?<![\\d.第])(${NUM}|半)\\s*(个)?\\s*(天|日|周|星期|礼拜|月|小时|钟头)\\s*([之以]?[内后])`,
   'g',
 );
 
@@ -37,11 +41,11 @@ const ZH_DURATION = new RegExp(
 const DURATION_HINT = /[天日周期拜月时头]\s*[之以]?[内后]/;
 
 /** 本周期 / 下周报 / 下周会议 are not "this/next week". */
-const ZH_THIS_WEEK = /(本|这个|这)?(?:周|星期|礼拜)(之内|以内|内)|(?:本|这个|这)(?:周|星期|礼拜)(?![一二三四五六日天1-7末期报刊年会边])/g;
-const ZH_NEXT_WEEK = /(下下个|下下|下个|下)(?:周|星期|礼拜)(之内|以内|内)?(?![一二三四五六日天1-7末期报刊年会边])/g;
-const ZH_WEEKEND = /(本|这个|这|下个|下)?周末(之前|以前|前)?/g;
+const ZH_THIS_WEEK = /(本|这个|这)?(?:周|星期|礼拜)([之以]?内)|(?:本|这个|这)(?:周|星期|礼拜)(?![一二三四五六日天1-7末期报刊年会边])/g;
+const ZH_NEXT_WEEK = /(下下个|下下|下个|下)(?:周|星期|礼拜)([之以]?内)?(?![一二三四五六日天1-7末期报刊年会边])/g;
+const ZH_WEEKEND = /(本|这个|这|下个|下)?周末([之以]?前)?/g;
 /** What every match of the three week patterns holds (a bare 周 is often a name: 周婷). */
-const HAS_ZH_WEEK = /[本这下]个?(?:周|星期|礼拜)|(?:周|星期|礼拜)(?:之内|以内|内)|周末/;
+const HAS_ZH_WEEK = /[本这下]个?(?:周|星期|礼拜)|(?:周|星期|礼拜)[之以]?内|周末/;
 
 const EN_DAY_WORDS = /\b(today|tonight|tomorrow|tmrw|yesterday|(?:the\s+)?day\s+after\s+tomorrow)\b/gi;
 const EN_THIS_WEEK = /\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week|this\s+week|EOW|week'?s\s+end)\b/gi;
@@ -74,9 +78,11 @@ function chineseDayWords(scan: Scan, text: string): void {
     const word = m[0];
     if (word === '前天' && /[提之以]$/.test(text.slice(Math.max(0, m.index - 1), m.index))) return;
     if (word === '后天' && /[之以]$/.test(text.slice(Math.max(0, m.index - 1), m.index))) return;
-    const entry = DAY_WORDS[word];
-    if (entry === undefined) return;
-    const fields = { date: addDays(scan.meeting, entry.days), priority: 2, ...(entry.daypart ? { daypart: entry.daypart } : {}) };
+    const days = DAY_WORDS[word];
+    if (days === undefined) return;
+    // 今早/明早: a bare hour after it is a.m.; 今晚/明晚/今夜: p.m.
+    const daypart: 'am' | 'pm' | undefined = word.endsWith('早') ? 'am' : /[晚夜]$/.test(word) ? 'pm' : undefined;
+    const fields = { date: addDays(scan.meeting, days), ...(daypart ? { daypart } : {}) };
     pushToken(scan, m.index, m.index + word.length, 'date', fields);
   });
 }
@@ -89,32 +95,24 @@ function chineseDurations(scan: Scan, text: string): void {
     const half = written === '半';
     const n = half ? 0.5 : parseNumber(written);
     if (n === null || n <= 0) return;
-    let date: string | null = null;
-    if (unit === '天' || unit === '日') date = half ? null : addDays(scan.meeting, n);
-    else if (unit === '周' || unit === '星期' || unit === '礼拜') date = half ? null : addDays(scan.meeting, 7 * n);
-    else if (unit === '月') {
-      if (half) date = addDays(scan.meeting, 15);
-      else if (m[2] !== undefined || !/^\d/.test(written)) date = addMonths(scan.meeting, n);
-    } else {
-      // 小时: within a day stays today; 24小时内 is the next day, 48小时内 the day after.
-      date = addDays(scan.meeting, n < 24 ? 0 : Math.ceil(n / 24));
-    }
     const span = { n, unit: unitOf(unit) };
-    if (date !== null) pushMatch(scan, m, 'date', { date, deadline: within, priority: 2, span });
+    // 3月内 with Arabic digits and no 个 is the calendar month March, not three months.
+    if (span.unit === 'month' && !half && m[2] === undefined && /^\d/.test(written)) return;
+    const date = offsetDate(scan.meeting, 1, n, span.unit);
+    if (date !== null) pushMatch(scan, m, 'date', { date, deadline: within, span });
   });
 }
 
 function chineseWeeks(scan: Scan, text: string): void {
   eachMatch(ZH_THIS_WEEK, text, (m) => {
     const within = m[2] !== undefined;
-    pushMatch(scan, m, 'date', { date: weekEnd(scan, 0), deadline: within, priority: 2 });
+    pushMatch(scan, m, 'date', { date: weekEnd(scan, 0), deadline: within });
   });
   eachMatch(ZH_NEXT_WEEK, text, (m) => {
     const weeks = (m[1] ?? '').startsWith('下下') ? 2 : 1;
     pushMatch(scan, m, 'date', {
       date: weekEnd(scan, weeks),
       deadline: m[2] !== undefined,
-      priority: 2,
     });
   });
   eachMatch(ZH_WEEKEND, text, (m) => {
@@ -124,7 +122,6 @@ function chineseWeeks(scan: Scan, text: string): void {
     pushMatch(scan, m, 'date', {
       date: addDays(monday, before ? 4 : 6),
       deadline: before,
-      priority: 2,
     });
   });
 }
@@ -136,37 +133,33 @@ function english(scan: Scan, text: string): void {
     if (word === 'tomorrow' || word === 'tmrw') days = 1;
     else if (word === 'yesterday') days = -1;
     else if (word.endsWith('tomorrow')) days = 2;
-    const fields = { date: addDays(scan.meeting, days), priority: 2, ...(word === 'tonight' ? { daypart: 'pm' as const } : {}) };
+    const fields = { date: addDays(scan.meeting, days), ...(word === 'tonight' ? { daypart: 'pm' as const } : {}) };
     pushMatch(scan, m, 'date', fields);
   });
   eachMatch(EN_THIS_WEEK, text, (m) => {
-    pushMatch(scan, m, 'date', { date: weekEnd(scan, 0), priority: 2 });
+    pushMatch(scan, m, 'date', { date: weekEnd(scan, 0) });
   });
   eachMatch(EN_NEXT_WEEK, text, (m) => {
     const weeks = /after\s+next/i.test(m[0]) ? 2 : 1;
-    pushMatch(scan, m, 'date', { date: weekEnd(scan, weeks), priority: 2 });
+    pushMatch(scan, m, 'date', { date: weekEnd(scan, weeks) });
   });
   eachMatch(EN_IN_N, text, (m) => {
     const countWord = (m[2] ?? '').toLowerCase();
     const unit = (m[3] ?? '').toLowerCase();
     const n = countWord.startsWith('half') ? 0.5 : countWord.startsWith('a couple') ? 2 : parseNumber(countWord);
     if (n === null) return;
-    let date: string | null;
-    if (unit.startsWith('day')) date = Number.isInteger(n) ? addDays(scan.meeting, n) : null;
-    else if (unit.startsWith('week')) date = Number.isInteger(n) ? addDays(scan.meeting, 7 * n) : null;
-    else if (unit === 'fortnight') date = addDays(scan.meeting, 14);
-    else if (unit.startsWith('month')) date = n === 0.5 ? addDays(scan.meeting, 15) : addMonths(scan.meeting, n);
-    else date = addDays(scan.meeting, n < 24 ? 0 : Math.ceil(n / 24));
+    // A fortnight is 14 days, whatever the count word ("in a fortnight").
+    const span = { n: unit === 'fortnight' ? 14 : n, unit: unitOf(unit) };
+    const date = offsetDate(scan.meeting, 1, span.n, span.unit);
     if (date === null) return;
     const within = (m[1] ?? '').toLowerCase() === 'within';
-    const span = { n: unit === 'fortnight' ? 14 : n, unit: unitOf(unit) };
-    pushMatch(scan, m, 'date', { date, deadline: within, priority: 2, span });
+    pushMatch(scan, m, 'date', { date, deadline: within, span });
   });
   eachMatch(EN_FROM_NOW, text, (m) => {
     const n = parseNumber(m[1] ?? '');
     if (n === null) return;
     const days = ((m[2] ?? '').toLowerCase().startsWith('week') ? 7 * n : n) + ((m[3] ?? '').toLowerCase() === 'tomorrow' ? 1 : 0);
-    pushMatch(scan, m, 'date', { date: addDays(scan.meeting, days), priority: 2 });
+    pushMatch(scan, m, 'date', { date: addDays(scan.meeting, days) });
   });
   if (text.includes('ago')) {
     eachMatch(EN_AGO, text, (m) => {
@@ -174,13 +167,13 @@ function english(scan: Scan, text: string): void {
       const n = count.startsWith('a few') ? 3 : count.startsWith('a couple') ? 2 : parseNumber(count);
       if (n === null) return;
       const days = (m[2] ?? '').toLowerCase().startsWith('week') ? 7 * n : n;
-      pushMatch(scan, m, 'date', { date: addDays(scan.meeting, -days), priority: 2 });
+      pushMatch(scan, m, 'date', { date: addDays(scan.meeting, -days) });
     });
   }
   eachMatch(EN_WEEKEND, text, (m) => {
     const next = (m[1] ?? '').toLowerCase() === 'next';
     const before = /\b(?:by|before)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index));
     const monday = addDays(mondayOf(scan.meeting), next ? 7 : 0);
-    pushMatch(scan, m, 'date', { date: addDays(monday, before ? 4 : 6), priority: 2 });
+    pushMatch(scan, m, 'date', { date: addDays(monday, before ? 4 : 6) });
   });
 }

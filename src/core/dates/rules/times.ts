@@ -1,4 +1,5 @@
-import { parseNumber } from '../numerals';
+import { pad2 } from '../calendar';
+import { CN_NUMERALS, parseNumber } from '../numerals';
 import type { Scan } from '../token';
 import { eachMatch, pushMatch, pushToken } from '../token';
 
@@ -10,14 +11,17 @@ import { eachMatch, pushMatch, pushToken } from '../token';
 
 const DAYPART = '(上午|下午|中午|晚上|早上|早晨|凌晨|傍晚|晚间|夜里|夜间|早|晚)';
 const ZH_HOUR = new RegExp(
-  `(?<!第)(?:(?<![今明昨当])${DAYPART}\\s*)?(?<![\\d.])(\\d{1,2}|[零〇一二两三四五六七八九十]{1,3})\\s*(?:点|时)(?![间候代期刻])\\s*(?:(半)|(一刻|三刻)|(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*分?)?(钟)?`,
+  `(?<!第)(?:(?<![今明昨当])${DAYPART}\\s*)?(?<![\\d.])(\\d{1,2}|[${CN_NUMERALS}]{1,3})\\s*(?:点|时)(?![间候代期刻])\\s*(?:(半)|(一刻|三刻)|(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*分?)?(钟)?`,
   'g',
 );
 const CLOCK = new RegExp(`(?:(?<![今明昨当])${DAYPART}\\s*)?(?<![\\d:.])([01]?\\d|2[0-3]):([0-5]\\d)(?![\\d:])(?:\\s*(am|pm|a\\.m\\.|p\\.m\\.)(?![a-z]))?`, 'gi');
 const EN_HOUR = /\b(1[0-2]|0?[1-9])(?::([0-5]\d))?\s*(am|pm|a\.m\.|p\.m\.)(?![a-z])/gi;
 const NOON = /\b(?:noon|midday)\b/gi;
 const EOD = /\b(?:EOD|COB|EOB|end\s+of\s+(?:the\s+)?(?:business\s+)?day|close\s+of\s+(?:the\s+)?business(?:\s+day)?|end\s+of\s+business)\b/gi;
-const ZH_FIXED = /下班(?:之前|以前|前)|(?:中午|午饭)(?:之前|以前|前)/g;
+const ZH_FIXED = /(?:下班|中午|午饭)[之以]?前/g;
+
+/** What every ZH_HOUR match holds. */
+const HOUR_HINT = new RegExp(`[\\d${CN_NUMERALS}]\\s*[点时]`);
 
 const TIME_RANGE = /\d{1,2}:\d{2}\s*(?:-|–|—|~|至|到|to)\s*\d{1,2}:\d{2}|(?:上午|下午|晚上)?\d{1,2}\s*点\s*(?:-|–|—|~|至|到)\s*\d{1,2}\s*点/gi;
 
@@ -25,8 +29,10 @@ const TIME_RANGE = /\d{1,2}:\d{2}\s*(?:-|–|—|~|至|到|to)\s*\d{1,2}:\d{2}|(
 const STRONG_AFTER = /^\s*(?:前(?![后台端期沿者辈景述])|之前|以前|整|截止)/;
 const STRONG_BEFORE = /(?:\b(?:by|before|until|till|at)|截止|截至|最晚|最迟)\s*$/i;
 
-function pad(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
+/** 24-hour clock from an hour written with am/pm (12 am is midnight). */
+function applyMeridiem(hour: number, meridiem: string): number {
+  if (meridiem.startsWith('p') && hour < 12) return hour + 12;
+  return meridiem.startsWith('a') && hour === 12 ? 0 : hour;
 }
 
 /** 24-hour clock from an hour and a Chinese day part. */
@@ -56,7 +62,7 @@ export function times(scan: Scan): void {
   const ranges: [number, number][] = [];
   if (/\d\s*(?:[:点])/.test(text)) eachMatch(TIME_RANGE, text, (m) => ranges.push([m.index, m.index + m[0].length]));
 
-  if (/[\d零〇一二两三四五六七八九十]\s*[点时]/.test(text)) {
+  if (HOUR_HINT.test(text)) {
     eachMatch(ZH_HOUR, text, (m) => {
       const start = m.index;
       const end = start + m[0].length;
@@ -78,7 +84,7 @@ export function times(scan: Scan): void {
       const hour = assumedPm ? hourRaw + 12 : applyDaypart(hourRaw, daypart) % 24;
       const strong = daypart !== undefined || m[5] !== undefined || m[3] !== undefined || isStrong(text, start, end);
       pushToken(scan, start, end, 'time', {
-        time: `${pad(hour)}:${pad(minute)}`,
+        time: `${pad2(hour)}:${pad2(minute)}`,
         weak: !strong,
         bareHour: daypart === undefined && hourRaw <= 12,
         ...(assumedPm ? { assumedPm } : {}),
@@ -93,17 +99,15 @@ export function times(scan: Scan): void {
       const end = start + m[0].length;
       if (inRange(ranges, end - 1)) return;
       const written = Number(m[2]);
-      let hour = written;
       const meridiem = (m[4] ?? '').toLowerCase();
       // "3:00" with one digit and no day part reads as 15:00 in working hours; "03:00" stays.
       const assumedPm = m[1] === undefined && meridiem === '' && (m[2] ?? '').length === 1 && isAfternoonHour(written);
-      if (meridiem.startsWith('p') && hour < 12) hour += 12;
-      else if (meridiem.startsWith('a') && hour === 12) hour = 0;
-      else if (assumedPm) hour += 12;
-      else hour = applyDaypart(hour, m[1]);
+      let hour = applyMeridiem(written, meridiem);
+      // When am/pm changed nothing (none, or 3 pm written as 15:00 pm), the day part decides.
+      if (hour === written) hour = assumedPm ? written + 12 : applyDaypart(written, m[1]);
       const strong = m[1] !== undefined || meridiem !== '' || isStrong(text, start, end);
       pushToken(scan, start, end, 'time', {
-        time: `${pad(hour % 24)}:${m[3] ?? '00'}`,
+        time: `${pad2(hour % 24)}:${m[3] ?? '00'}`,
         weak: !strong,
         bareHour: m[1] === undefined && meridiem === '' && written <= 12,
         ...(assumedPm ? { assumedPm } : {}),
@@ -113,23 +117,20 @@ export function times(scan: Scan): void {
   }
   if (/\d\s*[ap]\.?m/i.test(text)) {
     eachMatch(EN_HOUR, text, (m) => {
-      let hour = Number(m[1]);
-      const meridiem = (m[3] ?? '').toLowerCase();
-      if (meridiem.startsWith('p') && hour < 12) hour += 12;
-      else if (meridiem.startsWith('a') && hour === 12) hour = 0;
-      pushMatch(scan, m, 'time', { time: `${pad(hour)}:${m[2] ?? '00'}`, priority: 1 });
+      const hour = applyMeridiem(Number(m[1]), (m[3] ?? '').toLowerCase());
+      pushMatch(scan, m, 'time', { time: `${pad2(hour)}:${m[2] ?? '00'}`, priority: 1 });
     });
   }
   if (/noon|midday/i.test(text)) {
     eachMatch(NOON, text, (m) => pushMatch(scan, m, 'time', { time: '12:00', priority: 1 }));
   }
   if (/eod|cob|eob|end\s+of|close\s+of/i.test(text)) {
-    eachMatch(EOD, text, (m) => pushMatch(scan, m, 'time', { time: 'EOD', deadline: true, priority: 2 }));
+    eachMatch(EOD, text, (m) => pushMatch(scan, m, 'time', { time: 'EOD', deadline: true }));
   }
   if (text.includes('前')) {
     eachMatch(ZH_FIXED, text, (m) => {
       const time = m[0].startsWith('下班') ? '18:00' : '12:00';
-      pushMatch(scan, m, 'time', { time, deadline: true, priority: 2 });
+      pushMatch(scan, m, 'time', { time, deadline: true });
     });
   }
 }

@@ -4,7 +4,7 @@ import { eachMatch, pushMatch } from '../token';
 /**
  * Vague deadlines: 尽快, 后续, 择期, 待定, 另行通知, 另行安排, 时间另定, 再定, 持续, 长期, 会后, 下次会上, TBD, ASAP,
  * ongoing, as soon as possible, at some point, every week… → date null, vague, warning vague_deadline.
- * A section heading such as 后续行动/后续事项 is not a deadline.
+ * A section heading such as 后续行动/后续事项 is not a deadline. (The scanner adds vague_deadline to every vague token.)
  */
 
 const ZH_VAGUE =
@@ -20,12 +20,12 @@ export function vague(scan: Scan): void {
   const { text } = scan;
   if (HAS_ZH.test(text)) {
     eachMatch(ZH_VAGUE, text, (m) => {
-      pushMatch(scan, m, 'vague', { vague: true, warnings: ['vague_deadline'], priority: 1 });
+      pushMatch(scan, m, 'vague', { vague: true, priority: 1 });
     });
   }
   if (HAS_EN.test(text)) {
     eachMatch(EN_VAGUE, text, (m) => {
-      pushMatch(scan, m, 'vague', { vague: true, warnings: ['vague_deadline'], priority: 1 });
+      pushMatch(scan, m, 'vague', { vague: true, priority: 1 });
     });
   }
 }

@@ -10,60 +10,36 @@ import { eachMatch, pushToken } from '../token';
  * weekday strictly after the meeting date. 每周X / every Monday is recurring (vague).
  */
 
-/** How a weekday is qualified. */
-export type WeekRelation = 'this' | 'next' | 'after-next' | 'last' | 'before-last' | 'bare';
-
 export interface ResolvedWeekday {
   date: string;
   warnings: ItemWarning[];
 }
 
 /**
- * Resolve weekday `target` (Monday = 1 … Sunday = 7) against the meeting. `english` marks "next X",
- * which many readers take as "the coming X": flagged when that reading differs.
+ * Resolve weekday `target` (Monday = 1 … Sunday = 7) against the meeting. `weeks` counts Monday-start weeks
+ * from the meeting's (本/this 0, 下/next 1, 下下 2, 上/last −1, 上上 −2); null is a bare weekday. `english`
+ * marks "next X", which many readers take as "the coming X": flagged when that reading differs.
  */
-export function resolveWeekday(scan: Scan, target: number, relation: WeekRelation, english: boolean): ResolvedWeekday {
-  const monday = mondayOf(scan.meeting);
+export function resolveWeekday(scan: Scan, target: number, weeks: number | null, english: boolean): ResolvedWeekday {
   const warnings: ItemWarning[] = [];
-  let date: string;
-  switch (relation) {
-    case 'this':
-      date = addDays(monday, target - 1);
-      break;
-    case 'next':
-      date = addDays(monday, 7 + target - 1);
-      // Said on a Sunday, a Sunday-start reader lands a week later; "next Friday" said on a Tuesday may
-      // mean the coming Friday.
-      if (scan.wd === 7 || (english && target > scan.wd)) warnings.push('ambiguous_next_weekday');
-      break;
-    case 'after-next':
-      date = addDays(monday, 14 + target - 1);
-      break;
-    case 'last':
-      date = addDays(monday, -7 + target - 1);
-      break;
-    case 'before-last':
-      date = addDays(monday, -14 + target - 1);
-      break;
-    case 'bare': {
-      const delta = (target - scan.wd + 7) % 7 || 7;
-      date = addDays(scan.meeting, delta);
-      // 周五 said on a Friday: today or next Friday?
-      if (target === scan.wd) warnings.push('ambiguous_next_weekday');
-      break;
-    }
+  if (weeks === null) {
+    // 周五 said on a Friday: today or next Friday?
+    if (target === scan.wd) warnings.push('ambiguous_next_weekday');
+    return { date: addDays(scan.meeting, (target - scan.wd + 7) % 7 || 7), warnings };
   }
-  return { date, warnings };
+  // Said on a Sunday, a Sunday-start reader lands a week later; "next Friday" said on a Tuesday may mean the
+  // coming Friday.
+  if (weeks === 1 && (scan.wd === 7 || (english && target > scan.wd))) warnings.push('ambiguous_next_weekday');
+  return { date: addDays(mondayOf(scan.meeting), 7 * weeks + target - 1), warnings };
 }
 
 const ZH_WEEKDAY: Readonly<Record<string, number>> = {
   一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7,
 };
 
-const ZH_RELATION: Readonly<Record<string, WeekRelation>> = {
-  本: 'this', 这: 'this', 这个: 'this', 本个: 'this',
-  下: 'next', 下个: 'next', 下下: 'after-next', 下下个: 'after-next',
-  上: 'last', 上个: 'last', 上上: 'before-last', 上上个: 'before-last',
+/** Weeks from the meeting's week that a Chinese qualifier points to. */
+const ZH_WEEKS: Readonly<Record<string, number>> = {
+  本: 0, 这: 0, 这个: 0, 本个: 0, 下: 1, 下个: 1, 下下: 2, 下下个: 2, 上: -1, 上个: -1, 上上: -2, 上上个: -2,
 };
 
 const ZH_WEEKDAYS = /(每\s*(?:个)?\s*)?(?:(下下个|上上个|下下|上上|下个|上个|这个|本个|下|上|本|这)\s*)?(?:周|星期|礼拜)([一二三四五六日天1-7])(?![\d])/g;
@@ -71,6 +47,9 @@ const ZH_WEEKDAYS = /(每\s*(?:个)?\s*)?(?:(下下个|上上个|下下|上上|�
 const EN_WEEKDAY: Readonly<Record<string, number>> = {
   mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7,
 };
+
+/** Weeks from the meeting's week that an English qualifier points to; "coming"/"following" are bare. */
+const EN_WEEKS: Readonly<Record<string, number>> = { this: 0, next: 1, last: -1 };
 
 const EN_WEEKDAYS =
   /\b(?:(every|each)\s+(?:other\s+)?|(this\s+coming|this|next|last|coming|the\s+following|following)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(s)?\b\.?(\s+after\s+next)?(?:\s+(next|this)\s+week\b)?/gi;
@@ -89,16 +68,16 @@ export function weekdays(scan: Scan): void {
       const start = m.index;
       const end = start + m[0].length;
       if (m[1] !== undefined) {
-        pushToken(scan, start, end, 'vague', { vague: true, warnings: ['vague_deadline'], priority: 2 });
+        pushToken(scan, start, end, 'vague', { vague: true });
         return;
       }
       const target = ZH_WEEKDAY[m[3] ?? ''];
       if (target === undefined) return;
       // 周日 as part of 周日加班 is still a weekday; 一周一次 is not (一 after 周 then 次).
       if (m[3] === '一' && /^\s*次/.test(text.slice(end, end + 2))) return;
-      const relation: WeekRelation = m[2] !== undefined ? (ZH_RELATION[m[2]] ?? 'bare') : 'bare';
-      const { date, warnings } = resolveWeekday(scan, target, relation, false);
-      pushToken(scan, start, end, 'weekday', { date, warnings, priority: 2, explicit: false, weekdayNumber: target });
+      const weeks = m[2] === undefined ? null : (ZH_WEEKS[m[2]] ?? null);
+      const { date, warnings } = resolveWeekday(scan, target, weeks, false);
+      pushToken(scan, start, end, 'weekday', { date, warnings, explicit: false, weekdayNumber: target });
     });
   }
   if (HAS_EN.test(text)) {
@@ -111,25 +90,22 @@ export function weekdays(scan: Scan): void {
       const end = start + m[0].length - (/day\.$/i.test(m[0]) ? 1 : 0);
       if (NAMED_DAY_BEFORE.test(text.slice(Math.max(0, start - 16), start))) return;
       if (m[1] !== undefined || m[4] !== undefined) {
-        pushToken(scan, start, end, 'vague', { vague: true, warnings: ['vague_deadline'], priority: 2 });
+        pushToken(scan, start, end, 'vague', { vague: true });
         return;
       }
       const target = EN_WEEKDAY[word.slice(0, 3).toLowerCase()];
       if (target === undefined) return;
       const qualifier = (m[2] ?? '').toLowerCase().replace(/\s+/g, ' ');
-      let relation: WeekRelation = 'bare';
-      if (qualifier === 'this') relation = 'this';
-      else if (qualifier === 'next') relation = 'next';
-      else if (qualifier === 'last') relation = 'last';
-      if (m[6] !== undefined) relation = m[6].toLowerCase() === 'next' ? 'next' : 'this'; // Friday next week
+      let weeks = EN_WEEKS[qualifier] ?? null;
+      if (m[6] !== undefined) weeks = m[6].toLowerCase() === 'next' ? 1 : 0; // Friday next week
       // "Friday next week" leaves no doubt; "next Friday" may mean the coming one.
-      let { date, warnings } = resolveWeekday(scan, target, relation, m[6] === undefined);
+      let { date, warnings } = resolveWeekday(scan, target, weeks, m[6] === undefined);
       if (m[5] !== undefined) {
         // "Friday after next": the one after the coming Friday.
-        date = addDays(resolveWeekday(scan, target, 'bare', true).date, 7);
+        date = addDays(resolveWeekday(scan, target, null, true).date, 7);
         warnings = [];
       }
-      pushToken(scan, start, end, 'weekday', { date, warnings, priority: 2, explicit: false, weekdayNumber: target });
+      pushToken(scan, start, end, 'weekday', { date, warnings, explicit: false, weekdayNumber: target });
     });
   }
 }
