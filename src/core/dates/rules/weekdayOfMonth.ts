@@ -2,6 +2,7 @@ import { addDays, daysInMonth, diffDays, isValidYmd, toIso, weekday } from '../c
 import type { Scan } from '../token';
 import { eachMatch, pushToken } from '../token';
 import { MONTH_PATTERN, monthNumber } from './monthNames';
+import { EN_WEEKDAY_PATTERN, englishWeekday } from './weekdays';
 
 /**
  * English weekdays pinned to a month, which the bare weekday inside them would resolve to another day:
@@ -11,7 +12,7 @@ import { MONTH_PATTERN, monthNumber } from './monthNames';
  *   When no such day is near, the phrase contradicts itself: it is kept as vague rather than guessed.
  */
 
-const WEEKDAY = '(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\\.?';
+const WEEKDAY = `${EN_WEEKDAY_PATTERN}\\.?`;
 const ORDINALS: Readonly<Record<string, number>> = {
   first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5, last: -1,
 };
@@ -24,14 +25,6 @@ const WEEKDAY_THE_NTH = new RegExp(
   `\\b${WEEKDAY},?\\s+(?:the\\s+)?(3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)\\b(?!\\s*(?:of\\b|${MONTH_PATTERN}(?![a-z])))`,
   'gi',
 );
-
-const WEEKDAY_NUMBER: Readonly<Record<string, number>> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
-
-/** Abbreviations count only capitalised: "sat" and "sun" are also ordinary words. */
-function weekdayNumber(word: string): number | null {
-  if (!/day$/i.test(word) && word.charAt(0) === word.charAt(0).toLowerCase()) return null;
-  return WEEKDAY_NUMBER[word.slice(0, 3).toLowerCase()] ?? null;
-}
 
 /** The n-th (or, for n = -1, the last) given weekday of a month; null when the month has no such day. */
 function nthWeekday(y: number, m: number, target: number, n: number): string | null {
@@ -54,7 +47,7 @@ export function weekdayOfMonth(scan: Scan): void {
   const { text } = scan;
   if (!/\d(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|last)\s/i.test(text)) return;
   eachMatch(NTH_WEEKDAY_OF_MONTH, text, (m) => {
-    const target = weekdayNumber(m[2] ?? '');
+    const target = englishWeekday(m[2] ?? '');
     const n = ORDINALS[(m[1] ?? '').toLowerCase()];
     if (target === null || n === undefined) return;
     let y = scan.year;
@@ -72,7 +65,7 @@ export function weekdayOfMonth(scan: Scan): void {
     pushToken(scan, m.index, m.index + m[0].length, 'date', { date, explicit: true, priority: 3 });
   });
   eachMatch(WEEKDAY_THE_NTH, text, (m) => {
-    const target = weekdayNumber(m[1] ?? '');
+    const target = englishWeekday(m[1] ?? '');
     if (target === null) return;
     const day = Number(m[2]);
     const start = m.index;
@@ -87,6 +80,6 @@ export function weekdayOfMonth(scan: Scan): void {
       pushToken(scan, start, end, 'date', { date, explicit: true, priority: 3 });
       return;
     }
-    pushToken(scan, start, end, 'vague', { vague: true, warnings: ['vague_deadline'], priority: 3 });
+    pushToken(scan, start, end, 'vague', { vague: true, priority: 3 });
   });
 }

@@ -48,11 +48,22 @@ const EN_WEEKDAY: Readonly<Record<string, number>> = {
   mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7,
 };
 
+/** An English weekday name or abbreviation, as one capture group (shared by the weekday phrase rules). */
+export const EN_WEEKDAY_PATTERN = '(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)';
+
+/** Monday = 1 … Sunday = 7; null for a lower-case abbreviation ("sat" and "sun" are also ordinary words). */
+export function englishWeekday(word: string): number | null {
+  if (!/day$/i.test(word) && word.charAt(0) === word.charAt(0).toLowerCase()) return null;
+  return EN_WEEKDAY[word.slice(0, 3).toLowerCase()] ?? null;
+}
+
 /** Weeks from the meeting's week that an English qualifier points to; "coming"/"following" are bare. */
 const EN_WEEKS: Readonly<Record<string, number>> = { this: 0, next: 1, last: -1 };
 
-const EN_WEEKDAYS =
-  /\b(?:(every|each)\s+(?:other\s+)?|(this\s+coming|this|next|last|coming|the\s+following|following)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(s)?\b\.?(\s+after\s+next)?(?:\s+(next|this)\s+week\b)?/gi;
+const EN_WEEKDAYS = new RegExp(
+  `\\b(?:(every|each)\\s+(?:other\\s+)?|(this\\s+coming|this|next|last|coming|the\\s+following|following)\\s+)?${EN_WEEKDAY_PATTERN}(s)?\\b\\.?(\\s+after\\s+next)?(?:\\s+(next|this)\\s+week\\b)?`,
+  'gi',
+);
 
 /** Named days that contain a weekday word but are not "the coming X". */
 const NAMED_DAY_BEFORE = /\b(?:black|cyber|good|super|ash|holy|easter|casual|freaky|blue|manic|giving|small\s+business)\s+$/i;
@@ -82,9 +93,8 @@ export function weekdays(scan: Scan): void {
   }
   if (HAS_EN.test(text)) {
     eachMatch(EN_WEEKDAYS, text, (m) => {
-      const word = m[3] ?? '';
-      // Abbreviations only when capitalised: "sat" and "sun" are also ordinary words.
-      if (!/day$/i.test(word) && word.charAt(0) === word.charAt(0).toLowerCase()) return;
+      const target = englishWeekday(m[3] ?? '');
+      if (target === null) return;
       const start = m.index;
       // A full name keeps its sentence's full stop out; "Fri." keeps its abbreviation point.
       const end = start + m[0].length - (/day\.$/i.test(m[0]) ? 1 : 0);
@@ -93,8 +103,6 @@ export function weekdays(scan: Scan): void {
         pushToken(scan, start, end, 'vague', { vague: true });
         return;
       }
-      const target = EN_WEEKDAY[word.slice(0, 3).toLowerCase()];
-      if (target === undefined) return;
       const qualifier = (m[2] ?? '').toLowerCase().replace(/\s+/g, ' ');
       let weeks = EN_WEEKS[qualifier] ?? null;
       if (m[6] !== undefined) weeks = m[6].toLowerCase() === 'next' ? 1 : 0; // Friday next week
