@@ -3,7 +3,7 @@
  * language, and whether retrying can help. Raw messages (which may hold stack traces or ids) never leave.
  */
 import type { HostError, HostErrorCode, Lang } from '../core/app/protocol';
-import { isBackendError } from '../core/sync/backend';
+import { isBackendError, type BackendErrorKind } from '../core/sync/backend';
 import { ERROR_MESSAGES } from './i18n';
 
 /** A failure the host recognised; `code` decides the message. */
@@ -27,6 +27,16 @@ export class QuotaExceeded extends Error {
 
 const RETRYABLE: ReadonlySet<HostErrorCode> = new Set(['locked', 'rate_limited', 'unavailable', 'internal', 'not_found']);
 
+/** What the sidebar is told about each kind of task backend failure. */
+const BACKEND_ERROR_CODES: Record<BackendErrorKind, HostErrorCode> = {
+  rate_limit: 'rate_limited',
+  transient: 'unavailable',
+  timeout: 'unavailable',
+  not_found: 'not_found',
+  permission: 'permission',
+  invalid: 'invalid',
+};
+
 export function hostError(code: HostErrorCode, lang: Lang): HostError {
   return { code, message: ERROR_MESSAGES[code][lang], retryable: RETRYABLE.has(code) };
 }
@@ -35,21 +45,7 @@ export function hostError(code: HostErrorCode, lang: Lang): HostError {
 export function errorCode(error: unknown): HostErrorCode {
   if (error instanceof HostFailure) return error.code;
   if (error instanceof QuotaExceeded) return 'quota';
-  if (isBackendError(error)) {
-    switch (error.kind) {
-      case 'rate_limit':
-        return 'rate_limited';
-      case 'transient':
-      case 'timeout':
-        return 'unavailable';
-      case 'not_found':
-        return 'not_found';
-      case 'permission':
-        return 'permission';
-      case 'invalid':
-        return 'invalid';
-    }
-  }
+  if (isBackendError(error)) return BACKEND_ERROR_CODES[error.kind];
   const message = error instanceof Error ? error.message : String(error);
   if (/too many times for one day|per day/i.test(message)) return 'quota';
   if (/do not have permission|not have permission|authorization is required|PERMISSION_DENIED/i.test(message)) return 'permission';

@@ -18,16 +18,11 @@ type ApiTask = GoogleAppsScript.Tasks.Schema.Task & { webViewLink?: string };
 /** Patch bodies may clear fields with null. */
 type TaskBody = Omit<ApiTask, 'due' | 'completed' | 'notes'> & { due?: string | null; completed?: string | null; notes?: string };
 
-export const GOOGLE_CAPABILITIES: BackendCapabilities = {
-  ...DEFAULT_CAPABILITIES,
-  assignees: false,
-  dueTime: false,
-  links: true,
-  clientToken: false,
-  maxBatch: 1,
-  maxTitleLength: 1024,
-  maxNotesLength: 8192,
-};
+/**
+ * Google Tasks is the core's default profile: no assignees, a due date without time, task links, no client
+ * token, one write per call, titles up to 1024 and notes up to 8192 characters (test/gas pins these values).
+ */
+export const GOOGLE_CAPABILITIES: BackendCapabilities = DEFAULT_CAPABILITIES;
 
 const KEY_LINE = /\n?\[sync:([^\]\n]+)\]\s*$/;
 const PAGE_SIZE = 100;
