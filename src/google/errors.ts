@@ -2,14 +2,14 @@
  * Every failure reaching the sidebar is a HostError: a code to act on, one plain sentence in the user's
  * language, and whether retrying can help. Raw messages (which may hold stack traces or ids) never leave.
  */
-import type { HostError, HostErrorCode, Lang } from '../core/app/protocol';
+import type { HostError, Lang } from '../core/app/protocol';
 import { isBackendError, type BackendErrorKind } from '../core/sync/backend';
-import { ERROR_MESSAGES } from './i18n';
+import { ERROR_MESSAGES, type GoogleErrorCode } from './i18n';
 
 /** A failure the host recognised; `code` decides the message. */
 export class HostFailure extends Error {
   constructor(
-    readonly code: HostErrorCode,
+    readonly code: GoogleErrorCode,
     readonly detail?: string,
   ) {
     super(detail ?? code);
@@ -25,10 +25,10 @@ export class QuotaExceeded extends Error {
   }
 }
 
-const RETRYABLE: ReadonlySet<HostErrorCode> = new Set(['locked', 'rate_limited', 'unavailable', 'internal', 'not_found']);
+const RETRYABLE: ReadonlySet<GoogleErrorCode> = new Set(['locked', 'rate_limited', 'unavailable', 'internal', 'not_found']);
 
 /** What the sidebar is told about each kind of task backend failure. */
-const BACKEND_ERROR_CODES: Record<BackendErrorKind, HostErrorCode> = {
+const BACKEND_ERROR_CODES: Record<BackendErrorKind, GoogleErrorCode> = {
   rate_limit: 'rate_limited',
   transient: 'unavailable',
   timeout: 'unavailable',
@@ -37,18 +37,18 @@ const BACKEND_ERROR_CODES: Record<BackendErrorKind, HostErrorCode> = {
   invalid: 'invalid',
 };
 
-export function hostError(code: HostErrorCode, lang: Lang): HostError {
+export function hostError(code: GoogleErrorCode, lang: Lang): HostError {
   return { code, message: ERROR_MESSAGES[code][lang], retryable: RETRYABLE.has(code) };
 }
 
 /** The code for anything a host operation threw. */
-export function errorCode(error: unknown): HostErrorCode {
+export function errorCode(error: unknown): GoogleErrorCode {
   if (error instanceof HostFailure) return error.code;
   if (error instanceof QuotaExceeded) return 'quota';
   if (isBackendError(error)) return BACKEND_ERROR_CODES[error.kind];
   const message = error instanceof Error ? error.message : String(error);
   if (/too many times for one day|per day/i.test(message)) return 'quota';
-  if (/do not have permission|not have permission|authorization is required|PERMISSION_DENIED/i.test(message)) return 'permission';
+  if (/not have permission|authorization is required|PERMISSION_DENIED/i.test(message)) return 'permission';
   if (/Service invoked too many times|Rate Limit/i.test(message)) return 'rate_limited';
   if (/timed out|Service unavailable|Backend Error|Internal Error/i.test(message)) return 'unavailable';
   return 'internal';

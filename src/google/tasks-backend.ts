@@ -122,22 +122,22 @@ export class GoogleTasksBackend implements TaskBackend {
     const body: TaskBody = {};
     if (patch.title !== undefined) body.title = patch.title;
     if (patch.notes !== undefined) {
-      const key = this.keys.get(taskId) ?? (await this.keyOf(taskId));
+      const key = this.keys.get(taskId) ?? this.keyOf(taskId);
       body.notes = key ? notesWithKey(patch.notes, key) : patch.notes;
     }
     if (patch.due !== undefined) body.due = patch.due === null ? null : dueString(patch.due);
     if (patch.status === 'done') body.status = 'completed';
+    // Reopening clears `completed` as well, or the task keeps its completion time.
     if (patch.status === 'open') Object.assign(body, { status: 'needsAction', completed: null });
     return this.patch(taskId, body);
   }
 
-  async complete(taskId: string): Promise<RemoteTask> {
-    return this.patch(taskId, { status: 'completed' });
+  complete(taskId: string): Promise<RemoteTask> {
+    return this.update(taskId, { status: 'done' });
   }
 
-  /** Reopening needs `completed: null` as well, or the task keeps its completion time. */
-  async reopen(taskId: string): Promise<RemoteTask> {
-    return this.patch(taskId, { status: 'needsAction', completed: null });
+  reopen(taskId: string): Promise<RemoteTask> {
+    return this.update(taskId, { status: 'open' });
   }
 
   private patch(taskId: string, body: TaskBody): RemoteTask {
@@ -145,7 +145,7 @@ export class GoogleTasksBackend implements TaskBackend {
     return this.view(call(() => this.tasks.Tasks.patch(body as ApiTask, this.listId(), taskId)));
   }
 
-  private async keyOf(taskId: string): Promise<string | null> {
+  private keyOf(taskId: string): string | null {
     const t = call(() => this.tasks.Tasks.get(this.listId(), taskId));
     return syncKeyInNotes(t.notes);
   }

@@ -13,6 +13,14 @@ export type GContainer = GoogleAppsScript.Document.ContainerElement;
 export type GDocument = GoogleAppsScript.Document.Document;
 export type GDocumentTab = GoogleAppsScript.Document.DocumentTab;
 
+/** Every element of `type` inside `container`, in document order, found one call at a time. */
+export function* elementsOfType(
+  container: GBody | GTable,
+  type: GoogleAppsScript.Document.ElementType,
+): Generator<GElement, void, undefined> {
+  for (let found = container.findElement(type); found; found = container.findElement(type, found)) yield found.getElement();
+}
+
 /** The timestamp of a date chip (the typings resolve `Date` to Document.Date inside the namespace). */
 export function chipTimestamp(el: GElement): Date {
   return el.asDate().getTimestamp() as unknown as Date;

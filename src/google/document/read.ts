@@ -13,7 +13,7 @@ import type { Block, Inline, MinutesDocument, TableBlock, TableCell, TableRow } 
 import { classifyColumns } from '../../core/template/index';
 import { readRowAnchors, rowKey } from './anchors';
 import type { GBody, GDocument, GDocumentTab, GElement, GListItem, GParagraph, GTable, GTableCell } from './elements';
-import { chipTimestamp, headingLevel, isOrderedGlyph } from './elements';
+import { chipTimestamp, elementsOfType, headingLevel, isOrderedGlyph } from './elements';
 import { chipDate, normalizeText, personName } from './text';
 
 export interface TabRef {
@@ -149,9 +149,7 @@ function tableChips(table: GTable): Map<string, ChipHit[]> | null {
   const T = DocumentApp.ElementType;
   const out = new Map<string, ChipHit[]>();
   for (const type of [T.PERSON, T.DATE, T.RICH_LINK]) {
-    let found = table.findElement(type);
-    while (found) {
-      const element = found.getElement();
+    for (const element of elementsOfType(table, type)) {
       const cell = element.getParent().getParent();
       const row = cell.getParent();
       let key: string;
@@ -163,7 +161,6 @@ function tableChips(table: GTable): Map<string, ChipHit[]> | null {
       const list = out.get(key) ?? [];
       list.push({ element, type });
       out.set(key, list);
-      found = table.findElement(type, found);
     }
   }
   return out;
@@ -186,12 +183,12 @@ export function readTable(table: GTable, anchorOf: (row: number) => string | und
         cells.push(walkCell(row.getCell(c)));
       } else if (hits && hits.length === 1 && text === '') {
         const run = chipRun(hits[0]!.element, hits[0]!.type);
-        cells.push({ blocks: [{ type: 'paragraph', content: run ? [run] : [] }] });
+        cells.push(paragraphCell(run ? [run] : []));
       } else if (hits) {
         cells.push(walkCell(row.getCell(c)));
       } else if (c === taskCol && text !== '') {
         const url = row.getCell(c).editAsText().getLinkUrl(0);
-        cells.push({ blocks: [{ type: 'paragraph', content: [url ? { type: 'link', text, url } : { type: 'text', text }] }] });
+        cells.push(paragraphCell([url ? { type: 'link', text, url } : { type: 'text', text }]));
       } else {
         cells.push(textCell(text));
       }
@@ -204,8 +201,12 @@ export function readTable(table: GTable, anchorOf: (row: number) => string | und
   return { type: 'table', rows };
 }
 
+function paragraphCell(content: Inline[]): TableCell {
+  return { blocks: [{ type: 'paragraph', content }] };
+}
+
 function textCell(text: string): TableCell {
-  return text === '' ? { blocks: [] } : { blocks: [{ type: 'paragraph', content: [{ type: 'text', text }] }] };
+  return text === '' ? { blocks: [] } : paragraphCell([{ type: 'text', text }]);
 }
 
 function cellPlainText(cell: TableCell): string {
