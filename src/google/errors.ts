@@ -37,8 +37,11 @@ const BACKEND_ERROR_CODES: Record<BackendErrorKind, GoogleErrorCode> = {
   invalid: 'invalid',
 };
 
-export function hostError(code: GoogleErrorCode, lang: Lang): HostError {
-  return { code, message: ERROR_MESSAGES[code][lang], retryable: RETRYABLE.has(code) };
+/** Apps Script's wording when a service's daily quota is used up (Tasks API or Apps Script's own). */
+export const DAILY_QUOTA = /too many times for one day|per day/i;
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** The code for anything a host operation threw. */
@@ -46,8 +49,8 @@ export function errorCode(error: unknown): GoogleErrorCode {
   if (error instanceof HostFailure) return error.code;
   if (error instanceof QuotaExceeded) return 'quota';
   if (isBackendError(error)) return BACKEND_ERROR_CODES[error.kind];
-  const message = error instanceof Error ? error.message : String(error);
-  if (/too many times for one day|per day/i.test(message)) return 'quota';
+  const message = messageOf(error);
+  if (DAILY_QUOTA.test(message)) return 'quota';
   if (/not have permission|authorization is required|PERMISSION_DENIED/i.test(message)) return 'permission';
   if (/Service invoked too many times|Rate Limit/i.test(message)) return 'rate_limited';
   if (/timed out|Service unavailable|Backend Error|Internal Error/i.test(message)) return 'unavailable';
@@ -55,7 +58,8 @@ export function errorCode(error: unknown): GoogleErrorCode {
 }
 
 export function toHostError(error: unknown, lang: Lang): HostError {
-  return hostError(errorCode(error), lang);
+  const code = errorCode(error);
+  return { code, message: ERROR_MESSAGES[code][lang], retryable: RETRYABLE.has(code) };
 }
 
 /**

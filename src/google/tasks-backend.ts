@@ -10,7 +10,7 @@
  */
 import type { BackendCapabilities, CreateTaskRequest, RemoteTask, TaskBackend, TaskDue, TaskPatch } from '../core/sync/backend';
 import { BackendError, DEFAULT_CAPABILITIES } from '../core/sync/backend';
-import { HostFailure, QuotaExceeded } from './errors';
+import { DAILY_QUOTA, HostFailure, QuotaExceeded, messageOf } from './errors';
 
 type TasksService = GoogleAppsScript.Tasks;
 /** Output-only fields the typings lack. */
@@ -41,11 +41,11 @@ export function syncKeyInNotes(notes: string | undefined): string | null {
 
 /** An advanced-service failure as a BackendError (or QuotaExceeded); anything unknown is rethrown as is. */
 export function mapTasksError(error: unknown): Error {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   const details = (error as { details?: { code?: unknown } } | null)?.details;
   const code = typeof details?.code === 'number' ? details.code : Number(/\b(4\d\d|5\d\d)\b/.exec(message)?.[1] ?? NaN);
   const text = message.replace(/^.*failed with error:\s*/, '');
-  if (/per day|too many times for one day/i.test(message)) return new QuotaExceeded(text);
+  if (DAILY_QUOTA.test(message)) return new QuotaExceeded(text);
   if (code === 404 || /not found/i.test(text)) return new BackendError('not_found', text);
   if (code === 429 || /rate limit|too many requests/i.test(text)) return new BackendError('rate_limit', text, 2000);
   if (code >= 500 || /backend error|internal error|unavailable/i.test(text)) return new BackendError('transient', text);
