@@ -178,8 +178,6 @@ export const host = {
   },
 };
 
-export type HostOperation = keyof typeof host;
-
 /** Wraps an operation for google.script.run: failures leave as HostError JSON in the user's language. */
 export function guarded<A extends unknown[], R>(name: string, fn: (...args: A) => R): (...args: A) => R {
   return (...args: A): R => {

@@ -44,8 +44,3 @@ export const ERROR_MESSAGES: Record<GoogleErrorCode, Record<Lang, string>> = {
   unavailable: { zh: 'Google 服务暂时不可用，请稍后重试。', en: 'A Google service is unavailable right now. Try again later.' },
   internal: { zh: '出现了意外错误，文档内容未受影响，请重试。', en: 'Something went wrong. The document is unchanged; try again.' },
 };
-
-/** Extra sentences the host adds to results. */
-export const NOTES: Record<'unlinkedWrites', Record<Lang, string>> = {
-  unlinkedWrites: { zh: '部分状态无法写回文档（该行已不在表格中）。', en: 'Some statuses could not be written back (the row is no longer in a table).' },
-};

@@ -9,7 +9,6 @@ export type GTableRow = GoogleAppsScript.Document.TableRow;
 export type GTableCell = GoogleAppsScript.Document.TableCell;
 export type GParagraph = GoogleAppsScript.Document.Paragraph;
 export type GListItem = GoogleAppsScript.Document.ListItem;
-export type GContainer = GoogleAppsScript.Document.ContainerElement;
 export type GDocument = GoogleAppsScript.Document.Document;
 export type GDocumentTab = GoogleAppsScript.Document.DocumentTab;
 
