@@ -2,14 +2,14 @@
  * Every failure reaching the sidebar is a HostError: a code to act on, one plain sentence in the user's
  * language, and whether retrying can help. Raw messages (which may hold stack traces or ids) never leave.
  */
-import type { HostError, HostErrorCode, Lang } from '../core/app/protocol';
-import { isBackendError } from '../core/sync/backend';
-import { ERROR_MESSAGES } from './i18n';
+import type { HostError, Lang } from '../core/app/protocol';
+import { isBackendError, type BackendErrorKind } from '../core/sync/backend';
+import { ERROR_MESSAGES, type GoogleErrorCode } from './i18n';
 
 /** A failure the host recognised; `code` decides the message. */
 export class HostFailure extends Error {
   constructor(
-    readonly code: HostErrorCode,
+    readonly code: GoogleErrorCode,
     readonly detail?: string,
   ) {
     super(detail ?? code);
@@ -25,41 +25,41 @@ export class QuotaExceeded extends Error {
   }
 }
 
-const RETRYABLE: ReadonlySet<HostErrorCode> = new Set(['locked', 'rate_limited', 'unavailable', 'internal', 'not_found']);
+const RETRYABLE: ReadonlySet<GoogleErrorCode> = new Set(['locked', 'rate_limited', 'unavailable', 'internal', 'not_found']);
 
-export function hostError(code: HostErrorCode, lang: Lang): HostError {
-  return { code, message: ERROR_MESSAGES[code][lang], retryable: RETRYABLE.has(code) };
+/** What the sidebar is told about each kind of task backend failure. */
+const BACKEND_ERROR_CODES: Record<BackendErrorKind, GoogleErrorCode> = {
+  rate_limit: 'rate_limited',
+  transient: 'unavailable',
+  timeout: 'unavailable',
+  not_found: 'not_found',
+  permission: 'permission',
+  invalid: 'invalid',
+};
+
+/** Apps Script's wording when a service's daily quota is used up (Tasks API or Apps Script's own). */
+export const DAILY_QUOTA = /too many times for one day|per day/i;
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** The code for anything a host operation threw. */
-export function errorCode(error: unknown): HostErrorCode {
+export function errorCode(error: unknown): GoogleErrorCode {
   if (error instanceof HostFailure) return error.code;
   if (error instanceof QuotaExceeded) return 'quota';
-  if (isBackendError(error)) {
-    switch (error.kind) {
-      case 'rate_limit':
-        return 'rate_limited';
-      case 'transient':
-      case 'timeout':
-        return 'unavailable';
-      case 'not_found':
-        return 'not_found';
-      case 'permission':
-        return 'permission';
-      case 'invalid':
-        return 'invalid';
-    }
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  if (/too many times for one day|per day/i.test(message)) return 'quota';
-  if (/do not have permission|not have permission|authorization is required|PERMISSION_DENIED/i.test(message)) return 'permission';
+  if (isBackendError(error)) return BACKEND_ERROR_CODES[error.kind];
+  const message = messageOf(error);
+  if (DAILY_QUOTA.test(message)) return 'quota';
+  if (/not have permission|authorization is required|PERMISSION_DENIED/i.test(message)) return 'permission';
   if (/Service invoked too many times|Rate Limit/i.test(message)) return 'rate_limited';
   if (/timed out|Service unavailable|Backend Error|Internal Error/i.test(message)) return 'unavailable';
   return 'internal';
 }
 
 export function toHostError(error: unknown, lang: Lang): HostError {
-  return hostError(errorCode(error), lang);
+  const code = errorCode(error);
+  return { code, message: ERROR_MESSAGES[code][lang], retryable: RETRYABLE.has(code) };
 }
 
 /**

@@ -17,7 +17,7 @@ import { langOfLocale } from './i18n';
 import { loadLastSync, loadSettings, storeLastSync, storeSettings } from './settings';
 import { KEYS, UserPropertiesStore } from './store';
 import { runSync } from './sync-promise';
-import { GoogleTasksBackend, resolveTaskList } from './tasks-backend';
+import { GOOGLE_CAPABILITIES, GoogleTasksBackend, resolveTaskList } from './tasks-backend';
 import { setHourlySync } from './triggers';
 
 /** An Apps Script execution stops at 6 minutes; leave room for the write-backs and the reply. */
@@ -47,13 +47,14 @@ function tasksService(): GoogleAppsScript.Tasks {
 }
 
 /** Ports for operations that never touch the task list. */
+const noBackend = (): Promise<never> => Promise.reject(new Error('no task backend'));
 const NO_BACKEND: TaskBackend = {
-  capabilities: { assignees: false, dueTime: false, links: true, clientToken: false, clientTokenTtlMs: null, maxBatch: 1, rateLimits: {}, maxTitleLength: 1024, maxNotesLength: 8192 },
-  get: () => Promise.reject(new Error('no task backend')),
-  create: () => Promise.reject(new Error('no task backend')),
-  update: () => Promise.reject(new Error('no task backend')),
-  complete: () => Promise.reject(new Error('no task backend')),
-  reopen: () => Promise.reject(new Error('no task backend')),
+  capabilities: GOOGLE_CAPABILITIES,
+  get: noBackend,
+  create: noBackend,
+  update: noBackend,
+  complete: noBackend,
+  reopen: noBackend,
 };
 const NO_STORE: SyncStore = { load: () => Promise.resolve([]), commit: () => Promise.resolve() };
 
@@ -176,8 +177,6 @@ export const host = {
     return fingerprintDocument(activeDocument());
   },
 };
-
-export type HostOperation = keyof typeof host;
 
 /** Wraps an operation for google.script.run: failures leave as HostError JSON in the user's language. */
 export function guarded<A extends unknown[], R>(name: string, fn: (...args: A) => R): (...args: A) => R {

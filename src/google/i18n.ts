@@ -21,11 +21,13 @@ export const MENU_LABELS: Record<Lang, MenuLabels> = {
   en: { sidebar: 'Open sidebar', insertTemplate: 'Insert meeting record table', extract: 'Extract action items', syncNow: 'Sync now to Google Tasks' },
 };
 
-export const ERROR_MESSAGES: Record<HostErrorCode, Record<Lang, string>> = {
-  no_template: {
-    zh: '文档中没有会议记录表。可先插入模板，或直接写下行动项后再提取。',
-    en: 'There is no meeting record table in this document. Insert the template, or write the action items and extract again.',
-  },
+/**
+ * The codes this host reports: extraction works without a template, and Apps Script itself signs the user
+ * in, so 'no_template' and 'unauthenticated' (other hosts') never occur here.
+ */
+export type GoogleErrorCode = Exclude<HostErrorCode, 'no_template' | 'unauthenticated'>;
+
+export const ERROR_MESSAGES: Record<GoogleErrorCode, Record<Lang, string>> = {
   locked: { zh: '另一位协作者正在同步这份文档，请稍后重试。', en: 'Someone else is syncing this document right now. Try again in a moment.' },
   quota: {
     zh: 'Google Tasks 今日的调用额度已用完，已完成的部分已保存，明天可继续同步。',
@@ -37,14 +39,8 @@ export const ERROR_MESSAGES: Record<HostErrorCode, Record<Lang, string>> = {
     en: 'The Google Tasks service is not enabled. Add the Tasks API under Services in the script editor, then try again.',
   },
   permission: { zh: '没有执行此操作的权限。请重新授权本插件后重试。', en: 'The add-on is not allowed to do this. Authorize it again and retry.' },
-  unauthenticated: { zh: '需要重新登录 Google 账号。', en: 'Sign in to your Google account again.' },
   not_found: { zh: '找不到要操作的内容，请重新提取后再试。', en: 'What this refers to is gone. Extract again and retry.' },
   invalid: { zh: '请求内容无效，请检查后重试。', en: 'The request was not valid. Check it and try again.' },
   unavailable: { zh: 'Google 服务暂时不可用，请稍后重试。', en: 'A Google service is unavailable right now. Try again later.' },
   internal: { zh: '出现了意外错误，文档内容未受影响，请重试。', en: 'Something went wrong. The document is unchanged; try again.' },
-};
-
-/** Extra sentences the host adds to results. */
-export const NOTES: Record<'unlinkedWrites', Record<Lang, string>> = {
-  unlinkedWrites: { zh: '部分状态无法写回文档（该行已不在表格中）。', en: 'Some statuses could not be written back (the row is no longer in a table).' },
 };

@@ -7,6 +7,11 @@
 import { guarded, host } from './host';
 import { hourlySync, menuExtract, menuInsertTemplate, menuSyncNow, onInstall, onOpen, showSidebar } from './shell';
 
+/** Every HostApi operation under its own name, failing with HostError JSON (see guarded). */
+const operations = Object.fromEntries(
+  Object.entries(host).map(([name, operation]) => [name, guarded(name, operation as (...args: unknown[]) => unknown)]),
+) as typeof host;
+
 const globals = {
   onOpen,
   onInstall,
@@ -15,13 +20,7 @@ const globals = {
   menuExtract,
   menuSyncNow,
   hourlySync,
-  getContext: guarded('getContext', host.getContext),
-  insertTemplate: guarded('insertTemplate', host.insertTemplate),
-  extract: guarded('extract', host.extract),
-  writeItems: guarded('writeItems', host.writeItems),
-  syncNow: guarded('syncNow', host.syncNow),
-  saveSettings: guarded('saveSettings', host.saveSettings),
-  fingerprint: guarded('fingerprint', host.fingerprint),
+  ...operations,
 };
 
 (globalThis as unknown as { __minutes: typeof globals }).__minutes = globals;

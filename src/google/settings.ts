@@ -5,14 +5,20 @@ import { KEYS } from './store';
 
 type Properties = GoogleAppsScript.Properties.Properties;
 
-export function loadSettings(props: Properties, docId: string): SyncSettings {
-  const raw = props.getProperty(KEYS.settings(docId));
-  if (!raw) return { ...DEFAULT_SETTINGS };
+/** A stored JSON value; undefined when missing or unreadable. */
+function loadJson(props: Properties, key: string): unknown {
+  const raw = props.getProperty(key);
+  if (!raw) return undefined;
   try {
-    return { ...DEFAULT_SETTINGS, ...(parseSettings(JSON.parse(raw)) ?? {}) };
+    return JSON.parse(raw) as unknown;
   } catch {
-    return { ...DEFAULT_SETTINGS };
+    return undefined;
   }
+}
+
+export function loadSettings(props: Properties, docId: string): SyncSettings {
+  // Unreadable or malformed settings fall back to the defaults.
+  return { ...DEFAULT_SETTINGS, ...parseSettings(loadJson(props, KEYS.settings(docId))) };
 }
 
 export function storeSettings(props: Properties, docId: string, settings: SyncSettings): void {
@@ -28,11 +34,5 @@ export function storeLastSync(props: Properties, docId: string, summary: SyncSum
 }
 
 export function loadLastSync(props: Properties, docId: string): SyncSummary | null {
-  const raw = props.getProperty(KEYS.lastSync(docId));
-  if (!raw) return null;
-  try {
-    return JSON.parse(raw) as SyncSummary;
-  } catch {
-    return null;
-  }
+  return (loadJson(props, KEYS.lastSync(docId)) as SyncSummary | undefined) ?? null;
 }

@@ -4,22 +4,24 @@
  */
 import type { Lang } from '../core/app/protocol';
 import { describeFailure, host, syncActiveDocument, userLang } from './host';
-import { ADDON_TITLE, MENU_LABELS } from './i18n';
+import { ADDON_TITLE, MENU_LABELS, type MenuLabels } from './i18n';
 import { loadSettings } from './settings';
 import { HOURLY_HANDLER, setHourlySync } from './triggers';
 
+export type MenuFunction = 'showSidebar' | 'menuInsertTemplate' | 'menuExtract' | 'menuSyncNow';
+
+/** The menu in order: each item's label and the global function it calls. */
+const MENU: readonly [keyof MenuLabels, MenuFunction][] = [
+  ['sidebar', 'showSidebar'],
+  ['insertTemplate', 'menuInsertTemplate'],
+  ['extract', 'menuExtract'],
+  ['syncNow', 'menuSyncNow'],
+];
+
 /** Menu captions and the global function each one calls. */
 export function menuEntries(lang: Lang): { caption: string; functionName: MenuFunction }[] {
-  const l = MENU_LABELS[lang];
-  return [
-    { caption: l.sidebar, functionName: 'showSidebar' },
-    { caption: l.insertTemplate, functionName: 'menuInsertTemplate' },
-    { caption: l.extract, functionName: 'menuExtract' },
-    { caption: l.syncNow, functionName: 'menuSyncNow' },
-  ];
+  return MENU.map(([label, functionName]) => ({ caption: MENU_LABELS[lang][label], functionName }));
 }
-
-export type MenuFunction = 'showSidebar' | 'menuInsertTemplate' | 'menuExtract' | 'menuSyncNow';
 
 export function onOpen(_e?: unknown): void {
   // Session.getActiveUserLocale needs no authorization, so the labels follow the user even in AuthMode NONE.

@@ -32,16 +32,17 @@ export const KEYS = {
 
 const DOC_KEY = /^mtt\.[a-z]\.([^.]+)(?:\.\d+)?$/;
 
+/** UTF-8 bytes of the UTF-16 unit `c`; 4 for a high surrogate, which takes the next unit with it. */
+function unitBytes(c: number): number {
+  return c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 4 : 3;
+}
+
 export function utf8Bytes(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
+    const size = unitBytes(text.charCodeAt(i));
+    n += size;
+    if (size === 4) i++;
   }
   return n;
 }
@@ -52,16 +53,14 @@ export function chunkText(text: string, maxBytes: number): string[] {
   let start = 0;
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const pair = c >= 0xd800 && c <= 0xdbff;
-    const size = c < 0x80 ? 1 : c < 0x800 ? 2 : pair ? 4 : 3;
+    const size = unitBytes(text.charCodeAt(i));
     if (bytes + size > maxBytes) {
       out.push(text.slice(start, i));
       start = i;
       bytes = 0;
     }
     bytes += size;
-    if (pair) i++;
+    if (size === 4) i++;
   }
   if (start < text.length || out.length === 0) out.push(text.slice(start));
   return out;
@@ -155,17 +154,20 @@ export class UserPropertiesStore implements SyncStore {
   private pruneOthers(docId: string, incoming: number): void {
     const all = this.snapshot();
     const byDoc = new Map<string, { bytes: number; keys: string[]; at: number }>();
+    // Everything but this document's own keys counts towards the budget; other documents may be dropped.
+    let total = incoming;
     for (const [key, value] of Object.entries(all)) {
       const doc = DOC_KEY.exec(key)?.[1];
-      if (!doc || doc === docId) continue;
+      if (doc === docId) continue;
+      const bytes = utf8Bytes(key) + utf8Bytes(value);
+      total += bytes;
+      if (!doc) continue;
       const entry = byDoc.get(doc) ?? { bytes: 0, keys: [], at: 0 };
-      entry.bytes += utf8Bytes(key) + utf8Bytes(value);
+      entry.bytes += bytes;
       entry.keys.push(key);
       if (key === KEYS.meta(doc)) entry.at = parseMeta(value)?.at ?? 0;
       byDoc.set(doc, entry);
     }
-    let total = incoming;
-    for (const [key, value] of Object.entries(all)) if (!DOC_KEY.exec(key) || DOC_KEY.exec(key)?.[1] !== docId) total += utf8Bytes(key) + utf8Bytes(value);
     const oldest = [...byDoc.entries()].sort((a, b) => a[1].at - b[1].at);
     for (const [, entry] of oldest) {
       if (total <= STORE_LIMITS.budgetBytes) break;

@@ -10,7 +10,7 @@
  */
 import type { BackendCapabilities, CreateTaskRequest, RemoteTask, TaskBackend, TaskDue, TaskPatch } from '../core/sync/backend';
 import { BackendError, DEFAULT_CAPABILITIES } from '../core/sync/backend';
-import { HostFailure, QuotaExceeded } from './errors';
+import { DAILY_QUOTA, HostFailure, QuotaExceeded, messageOf } from './errors';
 
 type TasksService = GoogleAppsScript.Tasks;
 /** Output-only fields the typings lack. */
@@ -18,16 +18,11 @@ type ApiTask = GoogleAppsScript.Tasks.Schema.Task & { webViewLink?: string };
 /** Patch bodies may clear fields with null. */
 type TaskBody = Omit<ApiTask, 'due' | 'completed' | 'notes'> & { due?: string | null; completed?: string | null; notes?: string };
 
-export const GOOGLE_CAPABILITIES: BackendCapabilities = {
-  ...DEFAULT_CAPABILITIES,
-  assignees: false,
-  dueTime: false,
-  links: true,
-  clientToken: false,
-  maxBatch: 1,
-  maxTitleLength: 1024,
-  maxNotesLength: 8192,
-};
+/**
+ * Google Tasks is the core's default profile: no assignees, a due date without time, task links, no client
+ * token, one write per call, titles up to 1024 and notes up to 8192 characters (test/gas pins these values).
+ */
+export const GOOGLE_CAPABILITIES: BackendCapabilities = DEFAULT_CAPABILITIES;
 
 const KEY_LINE = /\n?\[sync:([^\]\n]+)\]\s*$/;
 const PAGE_SIZE = 100;
@@ -46,11 +41,11 @@ export function syncKeyInNotes(notes: string | undefined): string | null {
 
 /** An advanced-service failure as a BackendError (or QuotaExceeded); anything unknown is rethrown as is. */
 export function mapTasksError(error: unknown): Error {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   const details = (error as { details?: { code?: unknown } } | null)?.details;
   const code = typeof details?.code === 'number' ? details.code : Number(/\b(4\d\d|5\d\d)\b/.exec(message)?.[1] ?? NaN);
   const text = message.replace(/^.*failed with error:\s*/, '');
-  if (/per day|too many times for one day/i.test(message)) return new QuotaExceeded(text);
+  if (DAILY_QUOTA.test(message)) return new QuotaExceeded(text);
   if (code === 404 || /not found/i.test(text)) return new BackendError('not_found', text);
   if (code === 429 || /rate limit|too many requests/i.test(text)) return new BackendError('rate_limit', text, 2000);
   if (code >= 500 || /backend error|internal error|unavailable/i.test(text)) return new BackendError('transient', text);
@@ -127,22 +122,22 @@ export class GoogleTasksBackend implements TaskBackend {
     const body: TaskBody = {};
     if (patch.title !== undefined) body.title = patch.title;
     if (patch.notes !== undefined) {
-      const key = this.keys.get(taskId) ?? (await this.keyOf(taskId));
+      const key = this.keys.get(taskId) ?? this.keyOf(taskId);
       body.notes = key ? notesWithKey(patch.notes, key) : patch.notes;
     }
     if (patch.due !== undefined) body.due = patch.due === null ? null : dueString(patch.due);
     if (patch.status === 'done') body.status = 'completed';
+    // Reopening clears `completed` as well, or the task keeps its completion time.
     if (patch.status === 'open') Object.assign(body, { status: 'needsAction', completed: null });
     return this.patch(taskId, body);
   }
 
-  async complete(taskId: string): Promise<RemoteTask> {
-    return this.patch(taskId, { status: 'completed' });
+  complete(taskId: string): Promise<RemoteTask> {
+    return this.update(taskId, { status: 'done' });
   }
 
-  /** Reopening needs `completed: null` as well, or the task keeps its completion time. */
-  async reopen(taskId: string): Promise<RemoteTask> {
-    return this.patch(taskId, { status: 'needsAction', completed: null });
+  reopen(taskId: string): Promise<RemoteTask> {
+    return this.update(taskId, { status: 'open' });
   }
 
   private patch(taskId: string, body: TaskBody): RemoteTask {
@@ -150,7 +145,7 @@ export class GoogleTasksBackend implements TaskBackend {
     return this.view(call(() => this.tasks.Tasks.patch(body as ApiTask, this.listId(), taskId)));
   }
 
-  private async keyOf(taskId: string): Promise<string | null> {
+  private keyOf(taskId: string): string | null {
     const t = call(() => this.tasks.Tasks.get(this.listId(), taskId));
     return syncKeyInNotes(t.notes);
   }

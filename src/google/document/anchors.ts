@@ -8,7 +8,7 @@
  * the row's content, which is exactly the evidence a copy should be judged by. An id column would survive
  * cut-and-paste, but a copied row would carry a duplicate id and the column would change the template.
  */
-import type { GDocumentTab, GElement, GTable, GTableRow } from './elements';
+import type { GDocumentTab, GElement, GTableRow } from './elements';
 
 export const ROW_RANGE = 'mtt.row';
 
@@ -41,11 +41,4 @@ export function readRowAnchors(tab: GDocumentTab, body: GoogleAppsScript.Documen
 export function anchorRow(tab: GDocumentTab, row: GTableRow): string {
   const range = tab.newRange().addElement(row).build();
   return tab.addNamedRange(ROW_RANGE, range).getId();
-}
-
-/** Anchors rows `from..` of a table (rows the add-on just wrote). */
-export function anchorRows(tab: GDocumentTab, table: GTable, from: number, to: number): string[] {
-  const out: string[] = [];
-  for (let r = from; r < to; r++) out.push(anchorRow(tab, table.getRow(r)));
-  return out;
 }

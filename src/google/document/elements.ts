@@ -9,40 +9,37 @@ export type GTableRow = GoogleAppsScript.Document.TableRow;
 export type GTableCell = GoogleAppsScript.Document.TableCell;
 export type GParagraph = GoogleAppsScript.Document.Paragraph;
 export type GListItem = GoogleAppsScript.Document.ListItem;
-export type GContainer = GoogleAppsScript.Document.ContainerElement;
 export type GDocument = GoogleAppsScript.Document.Document;
 export type GDocumentTab = GoogleAppsScript.Document.DocumentTab;
+
+/** Every element of `type` inside `container`, in document order, found one call at a time. */
+export function* elementsOfType(
+  container: GBody | GTable,
+  type: GoogleAppsScript.Document.ElementType,
+): Generator<GElement, void, undefined> {
+  for (let found = container.findElement(type); found; found = container.findElement(type, found)) yield found.getElement();
+}
 
 /** The timestamp of a date chip (the typings resolve `Date` to Document.Date inside the namespace). */
 export function chipTimestamp(el: GElement): Date {
   return el.asDate().getTimestamp() as unknown as Date;
 }
 
-export function headingLevel(heading: GoogleAppsScript.Document.ParagraphHeading): number {
+type ParagraphHeading = GoogleAppsScript.Document.ParagraphHeading;
+
+/** The heading styles of levels 1..6, the one the writer uses first; TITLE and SUBTITLE read as 1 and 2. */
+function headingStyles(): ParagraphHeading[][] {
   const H = DocumentApp.ParagraphHeading;
-  switch (heading) {
-    case H.TITLE:
-    case H.HEADING1:
-      return 1;
-    case H.SUBTITLE:
-    case H.HEADING2:
-      return 2;
-    case H.HEADING3:
-      return 3;
-    case H.HEADING4:
-      return 4;
-    case H.HEADING5:
-      return 5;
-    case H.HEADING6:
-      return 6;
-    default:
-      return 0;
-  }
+  return [[H.HEADING1, H.TITLE], [H.HEADING2, H.SUBTITLE], [H.HEADING3], [H.HEADING4], [H.HEADING5], [H.HEADING6]];
 }
 
-export function headingOfLevel(level: number): GoogleAppsScript.Document.ParagraphHeading {
-  const H = DocumentApp.ParagraphHeading;
-  return [H.HEADING1, H.HEADING2, H.HEADING3, H.HEADING4, H.HEADING5, H.HEADING6][Math.min(5, Math.max(0, level - 1))]!;
+/** 1..6, or 0 for body text. */
+export function headingLevel(heading: ParagraphHeading): number {
+  return headingStyles().findIndex((styles) => styles.includes(heading)) + 1;
+}
+
+export function headingOfLevel(level: number): ParagraphHeading {
+  return headingStyles()[Math.min(5, Math.max(0, level - 1))]![0]!;
 }
 
 export function isOrderedGlyph(glyph: GoogleAppsScript.Document.GlyphType): boolean {

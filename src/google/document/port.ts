@@ -7,7 +7,7 @@ import type { MinutesDocument } from '../../core/model/document';
 import { cellText } from '../../core/model/text';
 import { hashString } from '../../core/sync/hash';
 import { anchorRow } from './anchors';
-import type { GDocument } from './elements';
+import { chipTimestamp, elementsOfType, type GDocument } from './elements';
 import { documentTabs, readDocument, type DocumentSnapshot } from './read';
 import { insertBlocks, writeCells, writeRows } from './write';
 
@@ -113,12 +113,7 @@ export function fingerprintDocument(doc: GDocument): string {
   for (const { body } of documentTabs(doc)) {
     parts.push(body.getText());
     for (const type of [T.PERSON, T.DATE]) {
-      let found = body.findElement(type);
-      while (found) {
-        const el = found.getElement();
-        parts.push(type === T.PERSON ? `@${el.asPerson().getEmail()}` : `#${(el.asDate().getTimestamp() as unknown as Date).getTime()}`);
-        found = body.findElement(type, found);
-      }
+      for (const el of elementsOfType(body, type)) parts.push(type === T.PERSON ? `@${el.asPerson().getEmail()}` : `#${chipTimestamp(el).getTime()}`);
     }
   }
   return hashString(parts.join('\u0000'));

@@ -9,11 +9,11 @@
  * Merged cells: DocumentApp keeps the covered cells as empty cells, so rows stay as wide as the header and
  * the core sees a rectangular grid without reading spans.
  */
-import type { Block, Inline, ListItemBlock, MinutesDocument, TableBlock, TableCell, TableRow } from '../../core/model/document';
+import type { Block, Inline, MinutesDocument, TableBlock, TableCell, TableRow } from '../../core/model/document';
 import { classifyColumns } from '../../core/template/index';
-import { readRowAnchors, rowKey, type RowAnchors } from './anchors';
+import { readRowAnchors, rowKey } from './anchors';
 import type { GBody, GDocument, GDocumentTab, GElement, GListItem, GParagraph, GTable, GTableCell } from './elements';
-import { chipTimestamp, headingLevel, isOrderedGlyph } from './elements';
+import { chipTimestamp, elementsOfType, headingLevel, isOrderedGlyph } from './elements';
 import { chipDate, normalizeText, personName } from './text';
 
 export interface TabRef {
@@ -69,7 +69,7 @@ export function readDocument(doc: GDocument, options: ReadOptions): DocumentSnap
     expectedChildren.push(n);
     for (let i = 0; i < n; i++) {
       const el = body.getChild(i);
-      const block = readBlock(el, i, anchors);
+      const block = readBlock(el, (r) => anchors.get(rowKey(i, r)), true);
       if (!block) continue;
       if (block.type === 'table') tables.set(blocks.length, el.asTable());
       blocks.push(block);
@@ -79,25 +79,24 @@ export function readDocument(doc: GDocument, options: ReadOptions): DocumentSnap
   return { doc: { title: doc.getName(), blocks }, tabs, places, tables, expectedChildren };
 }
 
-function readBlock(el: GElement, child: number, anchors: RowAnchors): Block | null {
+/**
+ * A paragraph, list item or table of a body or a cell; null for empty paragraphs and other elements.
+ * Headings are read only at the top level (a cell's paragraphs are plain paragraphs to the core).
+ */
+function readBlock(el: GElement, anchorOf: (row: number) => string | undefined, headings: boolean): Block | null {
   const type = el.getType();
   const T = DocumentApp.ElementType;
-  if (type === T.PARAGRAPH) {
-    const p = el.asParagraph();
-    const content = readInlines(p);
-    if (content.length === 0) return null;
-    const level = headingLevel(p.getHeading());
-    return level > 0 ? { type: 'heading', level, content } : { type: 'paragraph', content };
-  }
-  if (type === T.LIST_ITEM) return readListItem(el.asListItem());
-  if (type === T.TABLE) return readTable(el.asTable(), (r) => anchors.get(rowKey(child, r)));
-  return null;
-}
-
-function readListItem(li: GListItem): ListItemBlock | null {
-  const content = readInlines(li);
+  if (type === T.TABLE) return readTable(el.asTable(), anchorOf);
+  if (type !== T.PARAGRAPH && type !== T.LIST_ITEM) return null;
+  const p = type === T.PARAGRAPH ? el.asParagraph() : el.asListItem();
+  const content = readInlines(p);
   if (content.length === 0) return null;
-  return { type: 'listItem', level: li.getNestingLevel(), ordered: isOrderedGlyph(li.getGlyphType()), content };
+  if (type === T.LIST_ITEM) {
+    const li = p as GListItem;
+    return { type: 'listItem', level: li.getNestingLevel(), ordered: isOrderedGlyph(li.getGlyphType()), content };
+  }
+  const level = headings ? headingLevel((p as GParagraph).getHeading()) : 0;
+  return level > 0 ? { type: 'heading', level, content } : { type: 'paragraph', content };
 }
 
 /** The inline runs of a paragraph or list item. */
@@ -150,9 +149,7 @@ function tableChips(table: GTable): Map<string, ChipHit[]> | null {
   const T = DocumentApp.ElementType;
   const out = new Map<string, ChipHit[]>();
   for (const type of [T.PERSON, T.DATE, T.RICH_LINK]) {
-    let found = table.findElement(type);
-    while (found) {
-      const element = found.getElement();
+    for (const element of elementsOfType(table, type)) {
       const cell = element.getParent().getParent();
       const row = cell.getParent();
       let key: string;
@@ -164,7 +161,6 @@ function tableChips(table: GTable): Map<string, ChipHit[]> | null {
       const list = out.get(key) ?? [];
       list.push({ element, type });
       out.set(key, list);
-      found = table.findElement(type, found);
     }
   }
   return out;
@@ -187,12 +183,12 @@ export function readTable(table: GTable, anchorOf: (row: number) => string | und
         cells.push(walkCell(row.getCell(c)));
       } else if (hits && hits.length === 1 && text === '') {
         const run = chipRun(hits[0]!.element, hits[0]!.type);
-        cells.push({ blocks: [{ type: 'paragraph', content: run ? [run] : [] }] });
+        cells.push(paragraphCell(run ? [run] : []));
       } else if (hits) {
         cells.push(walkCell(row.getCell(c)));
       } else if (c === taskCol && text !== '') {
         const url = row.getCell(c).editAsText().getLinkUrl(0);
-        cells.push({ blocks: [{ type: 'paragraph', content: [url ? { type: 'link', text, url } : { type: 'text', text }] }] });
+        cells.push(paragraphCell([url ? { type: 'link', text, url } : { type: 'text', text }]));
       } else {
         cells.push(textCell(text));
       }
@@ -205,8 +201,12 @@ export function readTable(table: GTable, anchorOf: (row: number) => string | und
   return { type: 'table', rows };
 }
 
+function paragraphCell(content: Inline[]): TableCell {
+  return { blocks: [{ type: 'paragraph', content }] };
+}
+
 function textCell(text: string): TableCell {
-  return text === '' ? { blocks: [] } : { blocks: [{ type: 'paragraph', content: [{ type: 'text', text }] }] };
+  return text === '' ? { blocks: [] } : paragraphCell([{ type: 'text', text }]);
 }
 
 function cellPlainText(cell: TableCell): string {
@@ -216,22 +216,15 @@ function cellPlainText(cell: TableCell): string {
     .trim();
 }
 
+/** Nested tables have no row anchors. */
+const NO_ANCHOR = (): undefined => undefined;
+
 function walkCell(cell: GTableCell): TableCell {
-  const T = DocumentApp.ElementType;
   const blocks: Block[] = [];
   const n = cell.getNumChildren();
   for (let i = 0; i < n; i++) {
-    const el = cell.getChild(i);
-    const type = el.getType();
-    if (type === T.PARAGRAPH) {
-      const content = readInlines(el.asParagraph());
-      if (content.length > 0) blocks.push({ type: 'paragraph', content });
-    } else if (type === T.LIST_ITEM) {
-      const li = readListItem(el.asListItem());
-      if (li) blocks.push(li);
-    } else if (type === T.TABLE) {
-      blocks.push(readTable(el.asTable(), () => undefined));
-    }
+    const block = readBlock(cell.getChild(i), NO_ANCHOR, false);
+    if (block) blocks.push(block);
   }
   return { blocks };
 }

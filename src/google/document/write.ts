@@ -40,32 +40,21 @@ export function insertBlocks(doc: GDocument, template: MinutesDocument): number 
   let index = point.index;
   const L = DocumentApp.GlyphType;
   for (const block of template.blocks) {
-    switch (block.type) {
-      case 'heading': {
-        const text = inlineText(block.content);
-        const p = index === null ? body.appendParagraph(text) : body.insertParagraph(index++, text);
-        p.setHeading(headingOfLevel(block.level));
-        break;
-      }
-      case 'paragraph': {
-        const text = inlineText(block.content);
-        if (index === null) body.appendParagraph(text);
-        else body.insertParagraph(index++, text);
-        break;
-      }
-      case 'listItem': {
-        const text = inlineText(block.content);
-        const li = index === null ? body.appendListItem(text) : body.insertListItem(index++, text);
-        li.setGlyphType(block.ordered ? L.NUMBER : L.BULLET);
-        if (block.level > 0) li.setNestingLevel(block.level);
-        break;
-      }
-      case 'table': {
-        const cells = tableTexts(block);
-        const table = index === null ? body.appendTable(cells) : body.insertTable(index++, cells);
-        boldHeader(table);
-        break;
-      }
+    // Each block goes at the end (null) or at the next position after the cursor.
+    const at = index === null ? null : index++;
+    if (block.type === 'table') {
+      const cells = tableTexts(block);
+      boldHeader(at === null ? body.appendTable(cells) : body.insertTable(at, cells));
+      continue;
+    }
+    const text = inlineText(block.content);
+    if (block.type === 'listItem') {
+      const li = at === null ? body.appendListItem(text) : body.insertListItem(at, text);
+      li.setGlyphType(block.ordered ? L.NUMBER : L.BULLET);
+      if (block.level > 0) li.setNestingLevel(block.level);
+    } else {
+      const p = at === null ? body.appendParagraph(text) : body.insertParagraph(at, text);
+      if (block.type === 'heading') p.setHeading(headingOfLevel(block.level));
     }
   }
   return template.blocks.length;
