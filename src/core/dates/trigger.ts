@@ -1,6 +1,7 @@
 import { EVENT_EN_SOURCE, EVENT_ZH_SOURCE, ZH_END_SOURCE } from './eventWords';
 import { TRADITIONAL, normalizeText } from './normalize';
 import { CN_NUMERALS } from './numerals';
+import { ZH_HOLIDAY_SOURCE } from './rules/holidays';
 
 /**
  * A cheap first test: can this text hold a date phrase at all? Most lines of minutes cannot, and must cost
@@ -18,7 +19,7 @@ const ZH =
   '今[天日晚早夜明]|明[天日早晚儿年]|后天|昨[天日]|前天|当[天日月]|月[底末初中内]|[上中下]旬|季度|年[底末内中初]|' +
   '[本这下次上当]个?月|工作[日天]|下班|中午|[上下]午|晚上|早上|凌晨|傍晚|' +
   '尽快|尽早|越快|第一时间|后续|择期|待定|另行|另定|再定|再排|另议|持续|长期|随时|不定期|视情况|会后|会上|再议|' +
-  '每[天日周月个季年]|元旦|春节|过年|除夕|端午|中秋|国庆|圣诞|劳动节|五一|六一|儿童节|情人节|妇女节|三八节|' +
+  `每[天日周月个季年]|${ZH_HOLIDAY_SOURCE}|` +
   // The marker first, then a look back for the event word: much cheaper than trying every word everywhere.
   `[前后当](?<=(?:${EVENT_ZH_SOURCE})(?:${ZH_END_SOURCE})?日?\\s*(?:之|以)?.)`;
 

@@ -303,6 +303,8 @@ const events: Case[] = [
   { m: MON, t: '上线前', d: null, dl: true, w: ['relative_to_event'] }, // no event dates known
   { m: MON, t: 'within 5 business days of receiving them', d: null, w: ['relative_to_event'] },
   { m: MON, t: '国庆节前', d: '2025-09-30', dl: true },
+  // Every holiday name the rule knows also passes the cheap first test (十一长假 once did not).
+  { m: MON, t: '十一长假前上线', d: '2025-09-30', dl: true },
   { m: MON, t: '春节前', d: '2026-02-16', dl: true },
   { m: MON, t: '中秋前', d: '2025-10-05', dl: true },
   { m: MON, t: 'before Christmas', d: '2025-12-24', dl: true },

@@ -40,6 +40,9 @@ function holidayDate(name: string, year: number): string | null {
 /** Each holiday's Chinese names, the canonical one first. */
 const ZH_NAMES = ['元旦', '春节 过年', '除夕', '端午 端午节', '中秋 中秋节', '国庆 国庆节 十一长假', '圣诞 圣诞节', '劳动节 五一', '儿童节 六一', '情人节', '妇女节 三八节'];
 
+/** Every Chinese holiday name as a regex alternation (the date trigger's list). */
+export const ZH_HOLIDAY_SOURCE = ZH_NAMES.join(' ').replace(/ /g, '|');
+
 /** Every Chinese name → its canonical name. */
 const ZH_CANONICAL: Readonly<Record<string, string>> = Object.fromEntries(
   ZH_NAMES.flatMap((names) => {
