@@ -1,5 +1,6 @@
 import { CJK_DOUBLE_SURNAMES, CJK_SURNAMES, DEPARTMENT_SUFFIX, NOT_NAMES, ROLE_TITLES } from './vocabulary';
 import { isCollective } from './classify';
+import { bothScripts } from './traditional';
 
 /** Someone (or some unit) listed in 参与部门及人员 / 主持人/记录人 / 参会. */
 export interface RosterEntry {
@@ -9,9 +10,9 @@ export interface RosterEntry {
   department?: string;
 }
 
-const DEPT_AT_END = new RegExp(`${DEPARTMENT_SUFFIX}$`);
+const DEPT_AT_END = bothScripts(new RegExp(`${DEPARTMENT_SUFFIX}$`));
 const PARENS = /^(.*?)[（(]([^（）()]*)[）)](.*)$/;
-const STATUS_WORDS = /(?:（[^）]*(?:请假|請假|缺席|主持|记录|記錄|牵头|牽頭)[^）]*）|\((?:[^)]*)\)|缺席|列席|请假|請假)$/;
+const STATUS_WORDS = bothScripts(/(?:（[^）]*(?:请假|缺席|主持|记录|牵头)[^）]*）|\((?:[^)]*)\)|缺席|列席|请假)$/);
 const CJK = '\\u3400-\\u9fff';
 
 /** Split on list separators that are not inside parentheses. */
