@@ -13,7 +13,7 @@ const CHARACTER_PAIRS =
   '场場处處备備头頭学學孙孫实實审審宫宮对對导導将將应應录錄态態总總执執无無时時暂暫术術机機标標欧歐测測点點' +
   '营營牵牽状狀独獨现現监監确確筹籌纪紀线線组組织織经經结結给給统統编編负負财財责責购購转轉运運进進迟遲连連' +
   '销銷长長门門闭閉开開间間队隊阳陽险險项項预預题題风風马馬验驗计計认認讨討让讓议議记記论論设設评評试試该該旧舊' +
-  '说說请請诸諸课課见見采採注註';
+  '说說请請诸諸课課见見采採注註沟溝称稱专專单單识識当當况況链鏈准準资資优優级級';
 
 const TRADITIONAL: ReadonlyMap<string, string> = (() => {
   const map = new Map<string, string>();
@@ -39,6 +39,11 @@ export function withTraditional(words: readonly string[]): string[] {
 /** A vocabulary written as one '|'-separated string (cheaper to ship than an array literal). */
 export function words(list: string): string[] {
   return list.split('|');
+}
+
+/** A vocabulary: Chinese words written in Simplified (their Traditional forms added), then other words as written. */
+export function vocabulary(simplified: string, asWritten: string): string[] {
+  return [...withTraditional(words(simplified)), ...words(asWritten)];
 }
 
 /**
