@@ -93,26 +93,27 @@ export function findPeople(text: string, roster: Roster, chips: readonly PersonC
       // A roster department followed by a role title is a role: 技术部主管.
       const role = r.entry.kind === 'department' ? ROLE_TITLES.find((t) => text.startsWith(t, end)) : undefined;
       const finalEnd = role ? end + role.length : end;
-      addMention(found, used, { start: i, end: finalEnd, name: text.slice(i, finalEnd), kind: r.entry.kind, explicit: false });
+      addMention(found, used, plain(i, text.slice(i, finalEnd), r.entry.kind));
       i = finalEnd - 1;
     }
   }
-  if (!MAYBE_DEPARTMENT.test(text) && !MAYBE_GROUP.test(text)) return found.sort((a, b) => a.start - b.start);
+  if (MAYBE_DEPARTMENT.test(text) || MAYBE_GROUP.test(text)) addUnlisted(found, used, text);
+  return found.sort((a, b) => a.start - b.start);
+}
 
+/** Departments, roles, groups and "TBD" the roster does not list, found by their patterns. */
+function addUnlisted(found: PersonMention[], used: Uint8Array, text: string): void {
   addMatches(found, used, text, DEPT_RE, 'department', (name) => !NOT_A_DEPARTMENT.test(name) && name.length >= 2 && !SUFFIX_ONLY.test(name));
   // A name the roster does not know, written right after a department: "产品部 钟磊", "客服部 杨帆".
   for (const dept of found.filter((m) => m.kind === 'department')) {
     const after = NAME_AFTER_DEPARTMENT.exec(text.slice(dept.end, dept.end + 6));
     const name = after?.[1];
-    if (!name || !looksLikeChineseName(name)) continue;
-    const start = dept.end + (after[0].length - name.length);
-    if (isFree(used, start, start + name.length)) addMention(found, used, { start, end: start + name.length, name, kind: 'person', explicit: false });
+    if (name && looksLikeChineseName(name)) addIfFree(found, used, plain(dept.end + after[0].length - name.length, name, 'person'));
   }
   if (MAYBE_ROLE.test(text)) addMatches(found, used, text, ROLE_RE, 'department', (name) => !NOT_A_DEPARTMENT.test(name));
   if (MAYBE_EN_DEPARTMENT.test(text)) addMatches(found, used, text, EN_DEPARTMENT_RE, 'department');
   if (MAYBE_COLLECTIVE.test(text)) addMatches(found, used, text, COLLECTIVE_RE, 'collective');
   if (MAYBE_UNDECIDED.test(text)) addMatches(found, used, text, UNDECIDED_RE, 'undecided');
-  return found.sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -125,10 +126,13 @@ function addMatches(found: PersonMention[], used: Uint8Array, text: string, re: 
   while ((m = re.exec(text)) !== null) {
     const name = m[0];
     if (name.length === 0) re.lastIndex += 1;
-    else if ((!accept || accept(name)) && isFree(used, m.index, m.index + name.length)) {
-      addMention(found, used, { start: m.index, end: m.index + name.length, name, kind, explicit: false });
-    }
+    else if (!accept || accept(name)) addIfFree(found, used, plain(m.index, name, kind));
   }
+}
+
+/** A mention written as plain text (not a chip or an @mention). */
+function plain(start: number, name: string, kind: MentionKind): PersonMention {
+  return { start, end: start + name.length, name, kind, explicit: false };
 }
 
 /** Whether no character in [s, e) belongs to a mention yet. */
@@ -140,6 +144,10 @@ function isFree(used: Uint8Array, s: number, e: number): boolean {
 function addMention(found: PersonMention[], used: Uint8Array, m: PersonMention): void {
   found.push(m);
   used.fill(1, m.start, m.end);
+}
+
+function addIfFree(found: PersonMention[], used: Uint8Array, m: PersonMention): void {
+  if (isFree(used, m.start, m.end)) addMention(found, used, m);
 }
 
 /** Titles a role ends with; every role scan needs one of them somewhere in the text. */

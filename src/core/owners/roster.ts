@@ -37,29 +37,41 @@ export function parseRosterField(value: string): RosterEntry[] {
   const text = value.replace(/[\u200b\ufeff]/g, '').trim();
   if (!text) return [];
   const atCount = (text.match(/@/g) ?? []).length;
-  const pieces = atCount >= 2 ? text.split('@').map((p) => p.trim().replace(/[,，、;；]+$/, '')).filter(Boolean) : splitTopLevel(text, /[、，,;；]/);
-  const out: RosterEntry[] = [];
-  for (const piece of pieces) out.push(...parsePiece(piece, undefined));
-  return dedupe(out);
+  const pieces = atCount >= 2 ? text.split('@').map((p) => p.trim().replace(/[,，、;；]+$/, '')).filter(Boolean) : splitTopLevel(text, LIST_SEPARATORS);
+  return dedupe(pieces.flatMap((piece) => parsePiece(piece, undefined)));
+}
+
+const LIST_SEPARATORS = /[、，,;；]/;
+/** Two or three CJK characters and nothing else: a name in a list of names. */
+const SHORT_CJK_NAME = /^[\u3400-\u9fff]{2,3}$/;
+
+function departmentEntry(name: string): RosterEntry {
+  return { name, kind: 'department' };
+}
+
+function personEntry(name: string, department: string | undefined): RosterEntry {
+  return department ? { name, kind: 'person', department } : { name, kind: 'person' };
+}
+
+/** Whether the text ends with a department suffix once its spaces are dropped ("IT 部"). */
+function isDepartmentName(text: string): boolean {
+  return DEPT_AT_END.test(text.replace(/\s+/g, ''));
 }
 
 function parsePiece(raw: string, inheritedDept: string | undefined): RosterEntry[] {
   let piece = raw.trim().replace(/^[@＠]/, '');
   // "财务部：刘敏" — a department label before a name.
   const labelled = /^([^：:]{1,12})[：:](.+)$/.exec(piece);
-  if (labelled && labelled[1] && labelled[2] && DEPT_AT_END.test(labelled[1].trim())) {
-    return [{ name: labelled[1].trim(), kind: 'department' }, ...parsePiece(labelled[2], labelled[1].trim())];
-  }
+  const label = labelled?.[1]!.trim();
+  if (label && DEPT_AT_END.test(label)) return [departmentEntry(label), ...parsePiece(labelled![2]!, label)];
   const paren = PARENS.exec(piece);
   if (paren) {
-    const before = (paren[1] ?? '').trim();
-    const inside = (paren[2] ?? '').trim();
-    const after = (paren[3] ?? '').trim();
+    const before = paren[1]!.trim();
+    const inside = paren[2]!.trim();
+    const after = paren[3]!.trim();
     if (before && DEPT_AT_END.test(before) && looksLikeNameList(inside)) {
-      const names = splitTopLevel(inside, /[、，,;；]/).flatMap((p) =>
-        /^[\u3400-\u9fff]{2,3}$/.test(p) ? [{ name: p, kind: 'person' as const, department: before }] : parsePiece(p, before),
-      );
-      return [{ name: before, kind: 'department' }, ...names];
+      const names = splitTopLevel(inside, LIST_SEPARATORS).flatMap((p) => (SHORT_CJK_NAME.test(p) ? [personEntry(p, before)] : parsePiece(p, before)));
+      return [departmentEntry(before), ...names];
     }
     if (/^[A-Za-z]/.test(before) && !/[\u3400-\u9fff]/.test(inside) && after === '') {
       // "Priya (Marketing)": the parentheses hold a team or role.
@@ -72,26 +84,19 @@ function parsePiece(raw: string, inheritedDept: string | undefined): RosterEntry
   if (/\d+\s*(?:人|位)$|若干|同事们?$/.test(piece)) return [];
   if (!piece || isCollective(piece)) return [];
   const dash = /^(.+?)[-－–](.+)$/.exec(piece);
-  if (dash && dash[1] && dash[2] && DEPT_AT_END.test(dash[1].trim())) {
-    return [{ name: dash[2].trim(), kind: 'person', department: dash[1].trim() }];
-  }
+  const dashDept = dash?.[1]!.trim();
+  if (dashDept && DEPT_AT_END.test(dashDept)) return [personEntry(dash![2]!.trim(), dashDept)];
   const person = trailingPersonName(piece);
   if (person) {
     const dept = piece.slice(0, piece.length - person.length).trim();
-    const entries: RosterEntry[] = [];
-    const department = dept && DEPT_AT_END.test(dept.replace(/\s+/g, '')) ? dept : inheritedDept;
-    if (dept && DEPT_AT_END.test(dept.replace(/\s+/g, ''))) entries.push({ name: dept, kind: 'department' });
-    entries.push(department ? { name: person, kind: 'person', department } : { name: person, kind: 'person' });
-    return entries;
+    return dept && isDepartmentName(dept) ? [departmentEntry(dept), personEntry(person, dept)] : [personEntry(person, inheritedDept)];
   }
-  if (DEPT_AT_END.test(piece.replace(/\s+/g, '')) || ROLE_TITLES.some((t) => piece.endsWith(t))) {
-    return [{ name: piece, kind: 'department' }];
-  }
+  if (isDepartmentName(piece) || ROLE_TITLES.some((t) => piece.endsWith(t))) return [departmentEntry(piece)];
   return [];
 }
 
 function looksLikeNameList(inside: string): boolean {
-  return splitTopLevel(inside, /[、，,;；]/).every((p) => trailingPersonName(p) !== null || /^[A-Z]/.test(p) || /^[\u3400-\u9fff]{2,3}$/.test(p));
+  return splitTopLevel(inside, LIST_SEPARATORS).every((p) => trailingPersonName(p) !== null || /^[A-Z]/.test(p) || SHORT_CJK_NAME.test(p));
 }
 
 const MIXED_NAME_AT_END = new RegExp(`([A-Z][A-Za-z'’-]+ [${CJK}])$`);
