@@ -159,11 +159,10 @@ export class Roster {
     const lower = charKey(first.toLowerCase());
     const list = this.byFirstChar.get(lower) ?? [];
     if (!list.some((x) => x.text === text)) list.push({ text, lower: text.toLowerCase(), latin: /^[A-Za-z]/.test(text), entry });
-    const upper = charKey(first.toUpperCase());
-    this.byFirstChar.set(lower, list);
-    this.byFirstChar.set(upper, list);
-    if (typeof lower === 'number') this.firstCodes[lower] = 1;
-    if (typeof upper === 'number') this.firstCodes[upper] = 1;
+    for (const key of [lower, charKey(first.toUpperCase())]) {
+      this.byFirstChar.set(key, list);
+      if (typeof key === 'number') this.firstCodes[key] = 1;
+    }
   }
 
   /** The longest roster name written at `pos` in `text`, as written there. */
@@ -182,9 +181,8 @@ export class Roster {
       const slice = text.slice(pos, pos + candidate.text.length);
       if (slice.toLowerCase() !== candidate.lower) continue;
       // Latin names stand as whole words: "Sam" is not in "Samsung".
-      const before = text[pos - 1] ?? ' ';
-      const after = text[pos + candidate.text.length] ?? ' ';
-      if (/[A-Za-z0-9]/.test(before) || /[A-Za-z0-9]/.test(after)) continue;
+      const around = (text[pos - 1] ?? ' ') + (text[pos + candidate.text.length] ?? ' ');
+      if (/[A-Za-z0-9]/.test(around)) continue;
       return { text: slice, entry: candidate.entry };
     }
     return null;
