@@ -3,7 +3,7 @@ import { isCollective, isUndecided } from './classify';
 import type { Roster } from './roster';
 import { looksLikeChineseName } from './roster';
 import { bothScripts } from './traditional';
-import { DEPARTMENT_SUFFIX, ROLE_TITLE_WORDS, ROLE_TITLES } from './vocabulary';
+import { DEPARTMENT_SUFFIX, GROUP_UNITS, ROLE_TITLE_WORDS, ROLE_TITLES } from './vocabulary';
 
 /** A person chip or @mention carried by the document (Google person chip, Feishu mention_user). */
 export interface PersonChip {
@@ -44,7 +44,7 @@ const DEPT_RE = bothScripts(
   new RegExp(`${atBoundary(`${CONNECTIVES}从是的了`)}(?:[A-Za-z]{1,8} ?)?[\\u3400-\\u9fff]{0,5}?${DEPARTMENT_SUFFIX}(?:${ROLE_TITLE_WORDS})?`, 'g'),
 );
 const COLLECTIVE_RE = bothScripts(
-  /(?:大家|我们|全员|各(?:组|部门|业务部门接口人|业务部门|事业部财务\s?BP|事业部|大区|团队|分店|位|方)|\b(?:all department heads|everyone|everybody|we|all teams)\b)/gi,
+  new RegExp(`(?:大家|我们|全员|各(?:${GROUP_UNITS})|\\b(?:all department heads|everyone|everybody|we|all teams)\\b)`, 'gi'),
 );
 const UNDECIDED_RE = bothScripts(/(?:负责人|owner|Owner)?\s*(?:待定|未定|TBD)/g);
 
@@ -169,7 +169,7 @@ const MAYBE_EN_DEPARTMENT = /[A-Z]/;
 const MAYBE_COLLECTIVE = /[大我全各]|all|every|we/i;
 const MAYBE_UNDECIDED = /待定|未定|TBD/;
 /** Cheap tests that let most clauses skip the department and group scans. */
-const MAYBE_DEPARTMENT = bothScripts(/[部组中心办处室课科团队会]|负责人|主管|经理|总监|主任/);
+const MAYBE_DEPARTMENT = bothScripts(new RegExp(`[部组中心办处室课科团队会]|${ROLE_ENDINGS}`));
 const MAYBE_GROUP = bothScripts(new RegExp(`大家|我们|全[员体]|各|we\\b|all\\b|every|待定|未定|TBD|\\b(?:${EN_TEAMS}|Customer|Infra)\\b`, 'i'));
 
 function atMention(text: string, pos: number, roster: Roster): Omit<PersonMention, 'start' | 'explicit'> | null {

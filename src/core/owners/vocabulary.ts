@@ -16,10 +16,13 @@ export const DEPARTMENT_SUFFIX =
 export const ROLE_TITLE_WORDS = '主管|经理|总监|组长|负责人|主任|总经理|BP';
 export const ROLE_TITLES = withTraditional(words(ROLE_TITLE_WORDS));
 
+/** What 各 makes a group of (各部门, 各事业部财务 BP), longer forms first: a mention takes the first that matches. */
+export const GROUP_UNITS = '组|部门|业务部门接口人|业务部门|事业部财务\\s?BP|事业部|大区|团队|分店|位|方';
+
 /** Groups that are nobody in particular: the guide wants a named owner instead. */
 export const COLLECTIVE_PATTERNS: readonly RegExp[] = [
   bothScripts(/^(?:大家|我们|全员|全体|所有人|各位|双方|各方|相关方|相关部门)/),
-  bothScripts(/^各(?:组|部门|业务部门|事业部|大区|团队|分店|门店|位|方|部)/),
+  bothScripts(new RegExp(`^各(?:${GROUP_UNITS}|门店|部)`)),
   /^(?:we|us|everyone|everybody|all|team|the team|all teams|all department heads|department heads|people|teams|all staff|all hands)$/i,
   /^all (?:team|department|project|the )?(?:leads|heads|managers|owners|members|staff|teams)\b/i,
 ];
