@@ -1,4 +1,5 @@
 import type { ActionItem, Extraction } from '../model/items';
+import { names } from './text';
 
 /** RFC 4180 field: quoted when it holds a quote, comma or line break; quotes doubled. */
 export function csvField(value: string): string {
@@ -10,17 +11,7 @@ export function csvRecords(rows: readonly (readonly string[])[]): string {
   return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-export const CSV_HEADER: readonly string[] = [
-  'kind',
-  'title',
-  'owners',
-  'collaborators',
-  'due',
-  'due_time',
-  'status',
-  'warnings',
-  'source',
-];
+export const CSV_HEADER: readonly string[] = 'kind|title|owners|collaborators|due|due_time|status|warnings|source'.split('|');
 
 /** The items as CSV: a header row, then one row per item. Several people are joined with '; '. */
 export function formatItemsCsv(extraction: Extraction): string {
@@ -31,8 +22,8 @@ function itemRow(item: ActionItem): string[] {
   return [
     item.kind,
     item.title,
-    item.owners.map((o) => o.name).join('; '),
-    item.collaborators.map((c) => c.name).join('; '),
+    names(item.owners, '; '),
+    names(item.collaborators, '; '),
     item.due ?? '',
     item.dueTime ?? '',
     item.status,

@@ -1,4 +1,5 @@
 import type { ActionItem, Extraction } from '../model/items';
+import { dueDateTime, meetingLine, names } from './text';
 
 /**
  * RFC 5545 calendar of the to-dos: one VTODO each, so that any task or calendar app can import them.
@@ -37,28 +38,28 @@ export function formatItemsIcs(extraction: Extraction, options: IcsOptions): str
 }
 
 function vtodo(item: ActionItem, uid: string, stamp: string, extraction: Extraction): string[] {
-  const owners = item.owners.map((o) => o.name).join('、');
-  const out = [
+  const owners = names(item.owners, '、');
+  return [
     'BEGIN:VTODO',
     `UID:${uid}`,
     `DTSTAMP:${stamp}`,
     `SUMMARY:${escapeText(owners ? `【${owners}】${item.title}` : item.title)}`,
+    ...(item.due ? [`DUE;VALUE=DATE:${item.due.replace(/-/g, '')}`] : []),
+    `STATUS:${item.status === 'done' ? 'COMPLETED' : 'NEEDS-ACTION'}`,
+    `DESCRIPTION:${escapeText(description(item, extraction))}`,
+    'END:VTODO',
   ];
-  if (item.due) out.push(`DUE;VALUE=DATE:${item.due.replace(/-/g, '')}`);
-  out.push(`STATUS:${item.status === 'done' ? 'COMPLETED' : 'NEEDS-ACTION'}`);
-  out.push(`DESCRIPTION:${escapeText(description(item, extraction))}`);
-  out.push('END:VTODO');
-  return out;
 }
 
 function description(item: ActionItem, extraction: Extraction): string {
   const parts: string[] = [];
-  if (item.owners.length > 0) parts.push(`Owners: ${item.owners.map((o) => o.email ? `${o.name} <${o.email}>` : o.name).join(', ')}`);
-  if (item.collaborators.length > 0) parts.push(`Collaborators: ${item.collaborators.map((c) => c.name).join(', ')}`);
-  if (item.due || item.dueTime) parts.push(`Due: ${[item.due, item.dueTime].filter(Boolean).join(' ')}`);
+  if (item.owners.length > 0) parts.push(`Owners: ${item.owners.map((o) => (o.email ? `${o.name} <${o.email}>` : o.name)).join(', ')}`);
+  if (item.collaborators.length > 0) parts.push(`Collaborators: ${names(item.collaborators, ', ')}`);
+  const due = dueDateTime(item);
+  if (due) parts.push(`Due: ${due}`);
   if (item.dueText) parts.push(`Deadline as written: ${item.dueText}`);
   if (item.warnings.length > 0) parts.push(`Warnings: ${item.warnings.join(', ')}`);
-  const meeting = [extraction.meeting.topic, extraction.meeting.date].filter(Boolean).join(' · ');
+  const meeting = meetingLine(extraction);
   if (meeting) parts.push(`Meeting: ${meeting}`);
   parts.push(`Source: ${item.source.text}`);
   return parts.join('\n');
@@ -70,10 +71,7 @@ export function escapeText(value: string): string {
     .replace(/\r\n?/g, '\n')
     // eslint-disable-next-line no-control-regex
     .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '')
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\n/g, '\\n');
+    .replace(/[\\;,\n]/g, (ch) => (ch === '\n' ? '\\n' : `\\${ch}`));
 }
 
 /** Fold a content line to at most 75 octets per physical line, never inside a UTF-8 sequence. */
@@ -115,10 +113,7 @@ function hash32(value: string, seed: number): string {
   return h.toString(16).padStart(8, '0');
 }
 
+/** 20250609T101500Z: the ISO form without separators and milliseconds (years 0–9999). */
 function utcStamp(date: Date): string {
-  const p = (n: number, w = 2): string => String(n).padStart(w, '0');
-  return (
-    `${p(date.getUTCFullYear(), 4)}${p(date.getUTCMonth() + 1)}${p(date.getUTCDate())}` +
-    `T${p(date.getUTCHours())}${p(date.getUTCMinutes())}${p(date.getUTCSeconds())}Z`
-  );
+  return date.toISOString().replace(/[-:]|\.\d+/g, '');
 }

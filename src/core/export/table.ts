@@ -1,4 +1,5 @@
 import type { ActionItem, Extraction } from '../model/items';
+import { dueDateTime, meetingLine, names } from './text';
 import { displayWidth, padEndToWidth, truncateToWidth } from './width';
 
 export interface AlignOptions {
@@ -33,9 +34,8 @@ const PEOPLE_MAX = 24;
 /** The items of an extraction as an aligned text table, with the meeting line above and warnings below. */
 export function formatItemsTable(extraction: Extraction): string {
   const lines: string[] = [];
-  const meeting = extraction.meeting;
-  const head = [meeting.topic, meeting.date].filter((v): v is string => Boolean(v));
-  if (head.length > 0) lines.push(`Meeting: ${head.join(' · ')}`);
+  const meeting = meetingLine(extraction);
+  if (meeting) lines.push(`Meeting: ${meeting}`);
   if (extraction.items.length === 0) {
     lines.push('No decisions or to-dos found.');
   } else {
@@ -45,7 +45,7 @@ export function formatItemsTable(extraction: Extraction): string {
       item.kind,
       item.title,
       peopleCell(item),
-      dueCell(item),
+      dueDateTime(item),
       item.status,
       item.warnings.join(', '),
     ]);
@@ -58,13 +58,8 @@ export function formatItemsTable(extraction: Extraction): string {
 }
 
 function peopleCell(item: ActionItem): string {
-  const owners = item.owners.map((o) => o.name).join('、');
+  const owners = names(item.owners, '、');
   if (item.collaborators.length === 0) return owners;
-  const helpers = item.collaborators.map((c) => c.name).join('、');
+  const helpers = names(item.collaborators, '、');
   return owners ? `${owners} (+${helpers})` : `(+${helpers})`;
-}
-
-function dueCell(item: ActionItem): string {
-  if (!item.due) return item.dueTime ? item.dueTime : '';
-  return item.dueTime ? `${item.due} ${item.dueTime}` : item.due;
 }

@@ -3,82 +3,37 @@
  * zero-width characters none. Enough for aligning CJK tables in a monospace terminal.
  */
 
-/** Inclusive code point ranges of East Asian Wide (W) and Fullwidth (F) characters, sorted. */
-const WIDE: readonly (readonly [number, number])[] = [
-  [0x1100, 0x115f], // Hangul Jamo initials
-  [0x231a, 0x231b],
-  [0x2329, 0x232a],
-  [0x23e9, 0x23ec],
-  [0x23f0, 0x23f0],
-  [0x23f3, 0x23f3],
-  [0x25fd, 0x25fe],
-  [0x2614, 0x2615],
-  [0x2648, 0x2653],
-  [0x267f, 0x267f],
-  [0x2693, 0x2693],
-  [0x26a1, 0x26a1],
-  [0x26aa, 0x26ab],
-  [0x26bd, 0x26be],
-  [0x26c4, 0x26c5],
-  [0x26ce, 0x26ce],
-  [0x26d4, 0x26d4],
-  [0x26ea, 0x26ea],
-  [0x26f2, 0x26f3],
-  [0x26f5, 0x26f5],
-  [0x26fa, 0x26fa],
-  [0x26fd, 0x26fd],
-  [0x2705, 0x2705],
-  [0x270a, 0x270b],
-  [0x2728, 0x2728],
-  [0x274c, 0x274c],
-  [0x274e, 0x274e],
-  [0x2753, 0x2755],
-  [0x2757, 0x2757],
-  [0x2795, 0x2797],
-  [0x27b0, 0x27b0],
-  [0x27bf, 0x27bf],
-  [0x2b1b, 0x2b1c],
-  [0x2b50, 0x2b50],
-  [0x2b55, 0x2b55],
-  [0x2e80, 0x303e], // CJK radicals, Kangxi, CJK symbols and punctuation
-  [0x3041, 0x33ff], // Hiragana, Katakana, Bopomofo, Hangul compatibility, CJK compatibility
-  [0x3400, 0x4dbf], // CJK Extension A
-  [0x4e00, 0x9fff], // CJK Unified Ideographs
-  [0xa000, 0xa4cf], // Yi
-  [0xa960, 0xa97f],
-  [0xac00, 0xd7a3], // Hangul syllables
-  [0xf900, 0xfaff], // CJK compatibility ideographs
-  [0xfe10, 0xfe19], // vertical forms
-  [0xfe30, 0xfe6f], // CJK compatibility forms, small form variants
-  [0xff00, 0xff60], // fullwidth forms
-  [0xffe0, 0xffe6],
-  [0x16fe0, 0x16fe4],
-  [0x17000, 0x18cff],
-  [0x1b000, 0x1b2ff],
-  [0x1f004, 0x1f004],
-  [0x1f0cf, 0x1f0cf],
-  [0x1f18e, 0x1f18e],
-  [0x1f191, 0x1f19a],
-  [0x1f200, 0x1f251],
-  [0x1f300, 0x1f64f], // pictographs and emoticons
-  [0x1f680, 0x1f6ff],
-  [0x1f7e0, 0x1f7eb],
-  [0x1f90c, 0x1f9ff],
-  [0x1fa70, 0x1faff],
-  [0x20000, 0x3fffd], // CJK Extensions B and later
-];
+/**
+ * East Asian Wide (W) and Fullwidth (F) characters: sorted inclusive code point ranges in hexadecimal,
+ * `first-last` or a single code point, separated by spaces.
+ */
+const WIDE_RANGES =
+  '1100-115f ' + // Hangul Jamo initials
+  '231a-231b 2329-232a 23e9-23ec 23f0 23f3 25fd-25fe 2614-2615 2648-2653 267f 2693 26a1 26aa-26ab 26bd-26be 26c4-26c5 ' +
+  '26ce 26d4 26ea 26f2-26f3 26f5 26fa 26fd 2705 270a-270b 2728 274c 274e 2753-2755 2757 2795-2797 27b0 27bf 2b1b-2b1c ' +
+  '2b50 2b55 ' +
+  '2e80-303e ' + // CJK radicals, Kangxi, CJK symbols and punctuation
+  '3041-33ff ' + // Hiragana, Katakana, Bopomofo, Hangul compatibility, CJK compatibility
+  '3400-4dbf ' + // CJK Extension A
+  '4e00-9fff ' + // CJK Unified Ideographs
+  'a000-a4cf a960-a97f ' + // Yi
+  'ac00-d7a3 ' + // Hangul syllables
+  'f900-faff ' + // CJK compatibility ideographs
+  'fe10-fe19 ' + // vertical forms
+  'fe30-fe6f ' + // CJK compatibility forms, small form variants
+  'ff00-ff60 ffe0-ffe6 ' + // fullwidth forms
+  '16fe0-16fe4 17000-18cff 1b000-1b2ff 1f004 1f0cf 1f18e 1f191-1f19a 1f200-1f251 ' +
+  '1f300-1f64f 1f680-1f6ff 1f7e0-1f7eb 1f90c-1f9ff 1fa70-1faff ' + // pictographs and emoticons
+  '20000-3fffd'; // CJK Extensions B and later
 
+const WIDE: readonly (readonly [number, number])[] = WIDE_RANGES.split(' ').map((range) => {
+  const [first, last = first] = range.split('-').map((hex) => parseInt(hex, 16));
+  return [first!, last!];
+});
+
+/** A short table scanned only when a CLI table is aligned: a plain search is fast enough. */
 function isWide(cp: number): boolean {
-  let lo = 0;
-  let hi = WIDE.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const range = WIDE[mid]!;
-    if (cp < range[0]) hi = mid - 1;
-    else if (cp > range[1]) lo = mid + 1;
-    else return true;
-  }
-  return false;
+  return WIDE.some(([first, last]) => cp >= first && cp <= last);
 }
 
 function isZeroWidth(cp: number): boolean {

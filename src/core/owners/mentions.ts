@@ -2,7 +2,8 @@ import type { Person } from '../model/items';
 import { isCollective, isUndecided } from './classify';
 import type { Roster } from './roster';
 import { looksLikeChineseName } from './roster';
-import { DEPARTMENT_SUFFIX, ROLE_TITLES } from './vocabulary';
+import { bothScripts } from './traditional';
+import { DEPARTMENT_SUFFIX, GROUP_UNITS, ROLE_TITLE_WORDS, ROLE_TITLES } from './vocabulary';
 
 /** A person chip or @mention carried by the document (Google person chip, Feishu mention_user). */
 export interface PersonChip {
@@ -26,16 +27,26 @@ export interface PersonMention {
   explicit: boolean;
 }
 
+/** Words a department or role is named right after: 由产品部, 请法务负责人. */
+const CONNECTIVES = '由和与及同跟给向对在将把请让为';
+const CLAUSE_PUNCTUATION = '、，,;；：:（(';
+
+/** The start of a name: after the start, a non-CJK character, clause punctuation or one of `lead`; not on `lead`. */
+function atBoundary(lead: string): string {
+  return `(?<=^|[^\\u3400-\\u9fff]|[${lead}${CLAUSE_PUNCTUATION}])(?![${lead}])`;
+}
+
 /**
  * A department not in the roster: a short name right after a boundary (start, punctuation, 由/和/与…), so that
  * 开业前两周全部 or 通知各部门 are not departments. Roster departments are matched first and need no boundary.
  */
-const DEPT_RE = new RegExp(
-  `(?<=^|[^\\u3400-\\u9fff]|[由和与與及同跟给給向对對在将將把请請让讓为為从從是的了、，,;；：:（(])(?![由和与與及同跟给給向对對在将將把请請让讓为為从從是的了])(?:[A-Za-z]{1,8} ?)?[\\u3400-\\u9fff]{0,5}?${DEPARTMENT_SUFFIX}(?:${ROLE_TITLES.join('|')})?`,
-  'g',
+const DEPT_RE = bothScripts(
+  new RegExp(`${atBoundary(`${CONNECTIVES}从是的了`)}(?:[A-Za-z]{1,8} ?)?[\\u3400-\\u9fff]{0,5}?${DEPARTMENT_SUFFIX}(?:${ROLE_TITLE_WORDS})?`, 'g'),
 );
-const COLLECTIVE_RE = /(?:大家|我们|我們|全员|全員|各(?:组|組|部门|部門|业务部门接口人|業務部門接口人|业务部门|業務部門|事业部财务\s?BP|事业部|事業部|大区|大區|团队|團隊|分店|位|方)|\b(?:all department heads|everyone|everybody|we|all teams)\b)/gi;
-const UNDECIDED_RE = /(?:负责人|負責人|owner|Owner)?\s*(?:待定|未定|TBD)/g;
+const COLLECTIVE_RE = bothScripts(
+  new RegExp(`(?:大家|我们|全员|各(?:${GROUP_UNITS})|\\b(?:all department heads|everyone|everybody|we|all teams)\\b)`, 'gi'),
+);
+const UNDECIDED_RE = bothScripts(/(?:负责人|owner|Owner)?\s*(?:待定|未定|TBD)/g);
 
 const AT = 0x40;
 const FULL_WIDTH_AT = 0xff20;
@@ -82,58 +93,46 @@ export function findPeople(text: string, roster: Roster, chips: readonly PersonC
       // A roster department followed by a role title is a role: 技术部主管.
       const role = r.entry.kind === 'department' ? ROLE_TITLES.find((t) => text.startsWith(t, end)) : undefined;
       const finalEnd = role ? end + role.length : end;
-      addMention(found, used, { start: i, end: finalEnd, name: text.slice(i, finalEnd), kind: r.entry.kind, explicit: false });
+      addMention(found, used, plain(i, text.slice(i, finalEnd), r.entry.kind));
       i = finalEnd - 1;
     }
   }
-  if (!MAYBE_DEPARTMENT.test(text) && !MAYBE_GROUP.test(text)) return found.sort((a, b) => a.start - b.start);
-
-  for (const m of matchesOf(DEPT_RE, text)) {
-    const name = m[0];
-    if (NOT_A_DEPARTMENT.test(name) || name.length < 2 || SUFFIX_ONLY.test(name)) continue;
-    if (isFree(used, m.index, m.index + name.length)) addMention(found, used, { start: m.index, end: m.index + name.length, name, kind: 'department', explicit: false });
-  }
-  // A name the roster does not know, written right after a department: "产品部 钟磊", "客服部 杨帆".
-  for (const dept of found.filter((m) => m.kind === 'department')) {
-    const after = NAME_AFTER_DEPARTMENT.exec(text.slice(dept.end, dept.end + 6));
-    const name = after?.[1] ?? after?.[2];
-    if (!name || !looksLikeChineseName(name)) continue;
-    const start = dept.end + (after![0].length - name.length);
-    if (isFree(used, start, start + name.length)) addMention(found, used, { start, end: start + name.length, name, kind: 'person', explicit: false });
-  }
-  if (MAYBE_ROLE.test(text)) {
-    for (const m of matchesOf(ROLE_RE, text)) {
-      if (!NOT_A_DEPARTMENT.test(m[0]) && isFree(used, m.index, m.index + m[0].length)) addMention(found, used, { start: m.index, end: m.index + m[0].length, name: m[0], kind: 'department', explicit: false });
-    }
-  }
-  if (MAYBE_EN_DEPARTMENT.test(text)) {
-    for (const m of matchesOf(EN_DEPARTMENT_RE, text)) {
-      if (isFree(used, m.index, m.index + m[0].length)) addMention(found, used, { start: m.index, end: m.index + m[0].length, name: m[0], kind: 'department', explicit: false });
-    }
-  }
-  if (MAYBE_COLLECTIVE.test(text)) {
-    for (const m of matchesOf(COLLECTIVE_RE, text)) {
-      if (isFree(used, m.index, m.index + m[0].length)) addMention(found, used, { start: m.index, end: m.index + m[0].length, name: m[0], kind: 'collective', explicit: false });
-    }
-  }
-  if (MAYBE_UNDECIDED.test(text)) {
-    for (const m of matchesOf(UNDECIDED_RE, text)) {
-      if (isFree(used, m.index, m.index + m[0].length)) addMention(found, used, { start: m.index, end: m.index + m[0].length, name: m[0], kind: 'undecided', explicit: false });
-    }
-  }
+  if (MAYBE_DEPARTMENT.test(text) || MAYBE_GROUP.test(text)) addUnlisted(found, used, text);
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** The matches of a global regex, by an exec loop: matchAll copies the regex on every call, and this runs per line. */
-function matchesOf(re: RegExp, text: string): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
+/** Departments, roles, groups and "TBD" the roster does not list, found by their patterns. */
+function addUnlisted(found: PersonMention[], used: Uint8Array, text: string): void {
+  addMatches(found, used, text, DEPT_RE, 'department', (name) => !NOT_A_DEPARTMENT.test(name) && name.length >= 2 && !SUFFIX_ONLY.test(name));
+  // A name the roster does not know, written right after a department: "产品部 钟磊", "客服部 杨帆".
+  for (const dept of found.filter((m) => m.kind === 'department')) {
+    const after = NAME_AFTER_DEPARTMENT.exec(text.slice(dept.end, dept.end + 6));
+    const name = after?.[1];
+    if (name && looksLikeChineseName(name)) addIfFree(found, used, plain(dept.end + after[0].length - name.length, name, 'person'));
+  }
+  if (MAYBE_ROLE.test(text)) addMatches(found, used, text, ROLE_RE, 'department', (name) => !NOT_A_DEPARTMENT.test(name));
+  if (MAYBE_EN_DEPARTMENT.test(text)) addMatches(found, used, text, EN_DEPARTMENT_RE, 'department');
+  if (MAYBE_COLLECTIVE.test(text)) addMatches(found, used, text, COLLECTIVE_RE, 'collective');
+  if (MAYBE_UNDECIDED.test(text)) addMatches(found, used, text, UNDECIDED_RE, 'undecided');
+}
+
+/**
+ * Each match of the global regex `re` that `accept`s its text and overlaps no earlier mention becomes a
+ * mention of `kind`. An exec loop: matchAll copies the regex on every call, and this runs per line.
+ */
+function addMatches(found: PersonMention[], used: Uint8Array, text: string, re: RegExp, kind: MentionKind, accept?: (name: string) => boolean): void {
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
-    out.push(m);
-    if (m[0].length === 0) re.lastIndex += 1;
+    const name = m[0];
+    if (name.length === 0) re.lastIndex += 1;
+    else if (!accept || accept(name)) addIfFree(found, used, plain(m.index, name, kind));
   }
-  return out;
+}
+
+/** A mention written as plain text (not a chip or an @mention). */
+function plain(start: number, name: string, kind: MentionKind): PersonMention {
+  return { start, end: start + name.length, name, kind, explicit: false };
 }
 
 /** Whether no character in [s, e) belongs to a mention yet. */
@@ -147,25 +146,31 @@ function addMention(found: PersonMention[], used: Uint8Array, m: PersonMention):
   used.fill(1, m.start, m.end);
 }
 
+function addIfFree(found: PersonMention[], used: Uint8Array, m: PersonMention): void {
+  if (isFree(used, m.start, m.end)) addMention(found, used, m);
+}
+
+/** Titles a role ends with; every role scan needs one of them somewhere in the text. */
+const ROLE_ENDINGS = '负责人|主管|经理|总监|组长|主任';
 /** A role named on its own at a boundary: 法务负责人, 运营主管, 项目经理. */
-const ROLE_RE = new RegExp(
-  `(?<=^|[^\\u3400-\\u9fff]|[由和与與及同跟给給向对對在将將把请請让讓为為、，,;；：:（(])(?![由和与與及同跟给給向对對在将將把请請让讓为為])[\\u3400-\\u9fff]{2,4}?(?:负责人|負責人|主管|经理|經理|总监|總監|组长|組長|主任)`,
+const ROLE_RE = bothScripts(new RegExp(`${atBoundary(CONNECTIVES)}[\\u3400-\\u9fff]{2,4}?(?:${ROLE_ENDINGS})`, 'g'));
+/** Teams named in English minutes: "Product delivers…", "Legal team to review…". */
+const EN_TEAMS = 'Product|Engineering|Marketing|Finance|Legal|Sales|Support|Design|Operations|Ops|HR|IT|Procurement|Security|QA|Compliance|Facilities|Data|Platform';
+const EN_DEPARTMENT_RE = new RegExp(
+  `\\b(?:${EN_TEAMS}|Customer (?:Service|Success|Care)|Infra(?:structure)?)(?: (?:team|Team|department|Department|dept))?\\b(?=\\s+(?:to\\s+|will\\s+|shall\\s+|owns\\b|leads\\b|[a-z]+s\\b))`,
   'g',
 );
-/** Teams named in English minutes: "Product delivers…", "Legal team to review…". */
-const EN_DEPARTMENT_RE =
-  /\b(?:Product|Engineering|Marketing|Finance|Legal|Sales|Support|Design|Operations|Ops|HR|IT|Procurement|Security|QA|Compliance|Facilities|Customer (?:Service|Success|Care)|Data|Platform|Infra(?:structure)?)(?: (?:team|Team|department|Department|dept))?\b(?=\s+(?:to\s+|will\s+|shall\s+|owns\b|leads\b|[a-z]+s\b))/g;
-const NOT_A_DEPARTMENT = /^[各本全该該此新旧舊大小其他]/;
-const SUFFIX_ONLY = new RegExp(`^${DEPARTMENT_SUFFIX}$`);
-const NAME_AFTER_DEPARTMENT = /^ ?([\u3400-\u9fff]{2,3})(?![\u3400-\u9fff])|^ ?([\u3400-\u9fff]{2,3})/;
+const NOT_A_DEPARTMENT = bothScripts(/^[各本全该此新旧大小其他]/);
+const SUFFIX_ONLY = bothScripts(new RegExp(`^${DEPARTMENT_SUFFIX}$`));
+const NAME_AFTER_DEPARTMENT = /^ ?([\u3400-\u9fff]{2,3})/;
 /** What each later scan needs somewhere in the text (a word every match contains): most texts skip most scans. */
-const MAYBE_ROLE = /负责人|負責人|主管|经理|經理|总监|總監|组长|組長|主任/;
+const MAYBE_ROLE = bothScripts(new RegExp(ROLE_ENDINGS));
 const MAYBE_EN_DEPARTMENT = /[A-Z]/;
 const MAYBE_COLLECTIVE = /[大我全各]|all|every|we/i;
 const MAYBE_UNDECIDED = /待定|未定|TBD/;
 /** Cheap tests that let most clauses skip the department and group scans. */
-const MAYBE_DEPARTMENT = /[部组組中心办辦处處室课課科团團队隊会會]|负责人|負責人|主管|经理|經理|总监|總監|主任/;
-const MAYBE_GROUP = /大家|我们|我們|全[员員体體]|各|we\b|all\b|every|待定|未定|TBD|\b(?:Product|Engineering|Marketing|Finance|Legal|Sales|Support|Design|Operations|Ops|HR|IT|Procurement|Security|QA|Compliance|Facilities|Customer|Data|Platform|Infra)\b/i;
+const MAYBE_DEPARTMENT = bothScripts(new RegExp(`[部组中心办处室课科团队会]|${ROLE_ENDINGS}`));
+const MAYBE_GROUP = bothScripts(new RegExp(`大家|我们|全[员体]|各|we\\b|all\\b|every|待定|未定|TBD|\\b(?:${EN_TEAMS}|Customer|Infra)\\b`, 'i'));
 
 function atMention(text: string, pos: number, roster: Roster): Omit<PersonMention, 'start' | 'explicit'> | null {
   const r = roster.matchAt(text, pos);

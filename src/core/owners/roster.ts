@@ -1,5 +1,6 @@
 import { CJK_DOUBLE_SURNAMES, CJK_SURNAMES, DEPARTMENT_SUFFIX, NOT_NAMES, ROLE_TITLES } from './vocabulary';
 import { isCollective } from './classify';
+import { bothScripts } from './traditional';
 
 /** Someone (or some unit) listed in 参与部门及人员 / 主持人/记录人 / 参会. */
 export interface RosterEntry {
@@ -9,9 +10,9 @@ export interface RosterEntry {
   department?: string;
 }
 
-const DEPT_AT_END = new RegExp(`${DEPARTMENT_SUFFIX}$`);
+const DEPT_AT_END = bothScripts(new RegExp(`${DEPARTMENT_SUFFIX}$`));
 const PARENS = /^(.*?)[（(]([^（）()]*)[）)](.*)$/;
-const STATUS_WORDS = /(?:（[^）]*(?:请假|請假|缺席|主持|记录|記錄|牵头|牽頭)[^）]*）|\((?:[^)]*)\)|缺席|列席|请假|請假)$/;
+const STATUS_WORDS = bothScripts(/(?:（[^）]*(?:请假|缺席|主持|记录|牵头)[^）]*）|\((?:[^)]*)\)|缺席|列席|请假)$/);
 const CJK = '\\u3400-\\u9fff';
 
 /** Split on list separators that are not inside parentheses. */
@@ -36,29 +37,41 @@ export function parseRosterField(value: string): RosterEntry[] {
   const text = value.replace(/[\u200b\ufeff]/g, '').trim();
   if (!text) return [];
   const atCount = (text.match(/@/g) ?? []).length;
-  const pieces = atCount >= 2 ? text.split('@').map((p) => p.trim().replace(/[,，、;；]+$/, '')).filter(Boolean) : splitTopLevel(text, /[、，,;；]/);
-  const out: RosterEntry[] = [];
-  for (const piece of pieces) out.push(...parsePiece(piece, undefined));
-  return dedupe(out);
+  const pieces = atCount >= 2 ? text.split('@').map((p) => p.trim().replace(/[,，、;；]+$/, '')).filter(Boolean) : splitTopLevel(text, LIST_SEPARATORS);
+  return dedupe(pieces.flatMap((piece) => parsePiece(piece, undefined)));
+}
+
+const LIST_SEPARATORS = /[、，,;；]/;
+/** Two or three CJK characters and nothing else: a name in a list of names. */
+const SHORT_CJK_NAME = /^[\u3400-\u9fff]{2,3}$/;
+
+function departmentEntry(name: string): RosterEntry {
+  return { name, kind: 'department' };
+}
+
+function personEntry(name: string, department: string | undefined): RosterEntry {
+  return department ? { name, kind: 'person', department } : { name, kind: 'person' };
+}
+
+/** Whether the text ends with a department suffix once its spaces are dropped ("IT 部"). */
+function isDepartmentName(text: string): boolean {
+  return DEPT_AT_END.test(text.replace(/\s+/g, ''));
 }
 
 function parsePiece(raw: string, inheritedDept: string | undefined): RosterEntry[] {
   let piece = raw.trim().replace(/^[@＠]/, '');
   // "财务部：刘敏" — a department label before a name.
   const labelled = /^([^：:]{1,12})[：:](.+)$/.exec(piece);
-  if (labelled && labelled[1] && labelled[2] && DEPT_AT_END.test(labelled[1].trim())) {
-    return [{ name: labelled[1].trim(), kind: 'department' }, ...parsePiece(labelled[2], labelled[1].trim())];
-  }
+  const label = labelled?.[1]!.trim();
+  if (label && DEPT_AT_END.test(label)) return [departmentEntry(label), ...parsePiece(labelled![2]!, label)];
   const paren = PARENS.exec(piece);
   if (paren) {
-    const before = (paren[1] ?? '').trim();
-    const inside = (paren[2] ?? '').trim();
-    const after = (paren[3] ?? '').trim();
+    const before = paren[1]!.trim();
+    const inside = paren[2]!.trim();
+    const after = paren[3]!.trim();
     if (before && DEPT_AT_END.test(before) && looksLikeNameList(inside)) {
-      const names = splitTopLevel(inside, /[、，,;；]/).flatMap((p) =>
-        /^[\u3400-\u9fff]{2,3}$/.test(p) ? [{ name: p, kind: 'person' as const, department: before }] : parsePiece(p, before),
-      );
-      return [{ name: before, kind: 'department' }, ...names];
+      const names = splitTopLevel(inside, LIST_SEPARATORS).flatMap((p) => (SHORT_CJK_NAME.test(p) ? [personEntry(p, before)] : parsePiece(p, before)));
+      return [departmentEntry(before), ...names];
     }
     if (/^[A-Za-z]/.test(before) && !/[\u3400-\u9fff]/.test(inside) && after === '') {
       // "Priya (Marketing)": the parentheses hold a team or role.
@@ -71,26 +84,19 @@ function parsePiece(raw: string, inheritedDept: string | undefined): RosterEntry
   if (/\d+\s*(?:人|位)$|若干|同事们?$/.test(piece)) return [];
   if (!piece || isCollective(piece)) return [];
   const dash = /^(.+?)[-－–](.+)$/.exec(piece);
-  if (dash && dash[1] && dash[2] && DEPT_AT_END.test(dash[1].trim())) {
-    return [{ name: dash[2].trim(), kind: 'person', department: dash[1].trim() }];
-  }
+  const dashDept = dash?.[1]!.trim();
+  if (dashDept && DEPT_AT_END.test(dashDept)) return [personEntry(dash![2]!.trim(), dashDept)];
   const person = trailingPersonName(piece);
   if (person) {
     const dept = piece.slice(0, piece.length - person.length).trim();
-    const entries: RosterEntry[] = [];
-    const department = dept && DEPT_AT_END.test(dept.replace(/\s+/g, '')) ? dept : inheritedDept;
-    if (dept && DEPT_AT_END.test(dept.replace(/\s+/g, ''))) entries.push({ name: dept, kind: 'department' });
-    entries.push(department ? { name: person, kind: 'person', department } : { name: person, kind: 'person' });
-    return entries;
+    return dept && isDepartmentName(dept) ? [departmentEntry(dept), personEntry(person, dept)] : [personEntry(person, inheritedDept)];
   }
-  if (DEPT_AT_END.test(piece.replace(/\s+/g, '')) || ROLE_TITLES.some((t) => piece.endsWith(t))) {
-    return [{ name: piece, kind: 'department' }];
-  }
+  if (isDepartmentName(piece) || ROLE_TITLES.some((t) => piece.endsWith(t))) return [departmentEntry(piece)];
   return [];
 }
 
 function looksLikeNameList(inside: string): boolean {
-  return splitTopLevel(inside, /[、，,;；]/).every((p) => trailingPersonName(p) !== null || /^[A-Z]/.test(p) || /^[\u3400-\u9fff]{2,3}$/.test(p));
+  return splitTopLevel(inside, LIST_SEPARATORS).every((p) => trailingPersonName(p) !== null || /^[A-Z]/.test(p) || SHORT_CJK_NAME.test(p));
 }
 
 const MIXED_NAME_AT_END = new RegExp(`([A-Z][A-Za-z'’-]+ [${CJK}])$`);
@@ -153,11 +159,10 @@ export class Roster {
     const lower = charKey(first.toLowerCase());
     const list = this.byFirstChar.get(lower) ?? [];
     if (!list.some((x) => x.text === text)) list.push({ text, lower: text.toLowerCase(), latin: /^[A-Za-z]/.test(text), entry });
-    const upper = charKey(first.toUpperCase());
-    this.byFirstChar.set(lower, list);
-    this.byFirstChar.set(upper, list);
-    if (typeof lower === 'number') this.firstCodes[lower] = 1;
-    if (typeof upper === 'number') this.firstCodes[upper] = 1;
+    for (const key of [lower, charKey(first.toUpperCase())]) {
+      this.byFirstChar.set(key, list);
+      if (typeof key === 'number') this.firstCodes[key] = 1;
+    }
   }
 
   /** The longest roster name written at `pos` in `text`, as written there. */
@@ -176,9 +181,8 @@ export class Roster {
       const slice = text.slice(pos, pos + candidate.text.length);
       if (slice.toLowerCase() !== candidate.lower) continue;
       // Latin names stand as whole words: "Sam" is not in "Samsung".
-      const before = text[pos - 1] ?? ' ';
-      const after = text[pos + candidate.text.length] ?? ' ';
-      if (/[A-Za-z0-9]/.test(before) || /[A-Za-z0-9]/.test(after)) continue;
+      const around = (text[pos - 1] ?? ' ') + (text[pos + candidate.text.length] ?? ' ');
+      if (/[A-Za-z0-9]/.test(around)) continue;
       return { text: slice, entry: candidate.entry };
     }
     return null;

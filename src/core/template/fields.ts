@@ -1,3 +1,4 @@
+import { vocabulary } from '../owners/traditional';
 import type { Localized, TemplateLang } from './types';
 
 /** The six fields of the template's basic-info table, in order. */
@@ -19,69 +20,55 @@ export const BASIC_INFO_COLUMNS: Readonly<Record<TemplateLang, readonly [string,
   en: ['Meeting info', 'Details'],
 };
 
+function basicField(id: BasicFieldId, labelZh: string, labelEn: string, hintZh: string, hintEn: string): BasicFieldSpec {
+  return { id, label: { zh: labelZh, en: labelEn }, hint: { zh: hintZh, en: hintEn } };
+}
+
 export const BASIC_FIELDS: readonly BasicFieldSpec[] = [
-  {
-    id: 'topic',
-    label: { zh: '沟通主题', en: 'Topic' },
-    hint: { zh: '会员积分商城改版需求评审会', en: 'Loyalty store redesign: requirements review' },
-  },
-  {
-    id: 'date',
-    label: { zh: '沟通时间', en: 'Date & time' },
-    hint: { zh: '2025年7月8日 10:00-11:00', en: '8 July 2025, 10:00–11:00' },
-  },
-  {
-    id: 'location',
-    label: { zh: '沟通地点/线上渠道', en: 'Location / channel' },
-    hint: { zh: '2号楼301会议室 / 飞书视频会议', en: 'Room 301, Building 2 / video call' },
-  },
-  {
-    id: 'participants',
-    label: { zh: '参与部门及人员', en: 'Departments & participants' },
-    hint: {
-      zh: '产品部：李明、张婷；技术部：王强；运营部：赵敏',
-      en: 'Product: Alex Chen, Mia Wong; Engineering: Sam Lee; Operations: Eva Diaz',
-    },
-  },
-  {
-    id: 'hostRecorder',
-    label: { zh: '主持人/记录人', en: 'Host / note-taker' },
-    hint: { zh: '主持人：李明；记录人：张婷', en: 'Host: Alex Chen; note-taker: Mia Wong' },
-  },
-  {
-    id: 'goal',
-    label: { zh: '沟通目标', en: 'Goal' },
-    hint: {
-      zh: '确定改版范围和上线排期，明确各部门负责人',
-      en: 'Agree the scope and the release schedule, and name an owner in each department',
-    },
-  },
+  basicField('topic', '沟通主题', 'Topic', '会员积分商城改版需求评审会', 'Loyalty store redesign: requirements review'),
+  basicField('date', '沟通时间', 'Date & time', '2025年7月8日 10:00-11:00', '8 July 2025, 10:00–11:00'),
+  basicField('location', '沟通地点/线上渠道', 'Location / channel', '2号楼301会议室 / 飞书视频会议', 'Room 301, Building 2 / video call'),
+  basicField(
+    'participants',
+    '参与部门及人员',
+    'Departments & participants',
+    '产品部：李明、张婷；技术部：王强；运营部：赵敏',
+    'Product: Alex Chen, Mia Wong; Engineering: Sam Lee; Operations: Eva Diaz',
+  ),
+  basicField('hostRecorder', '主持人/记录人', 'Host / note-taker', '主持人：李明；记录人：张婷', 'Host: Alex Chen; note-taker: Mia Wong'),
+  basicField(
+    'goal',
+    '沟通目标',
+    'Goal',
+    '确定改版范围和上线排期，明确各部门负责人',
+    'Agree the scope and the release schedule, and name an owner in each department',
+  ),
 ];
 
 /**
- * Labels that name each field in minutes not made from the template (zh, zh-Hant, en).
+ * Labels that name each field in minutes not made from the template (zh, zh-Hant, en): Simplified words
+ * (Traditional derived), then words as written.
  * Matching is on the normalised whole label (see {@link meetingFieldOfLabel}), so 下次沟通时间 is not 时间.
  */
 export const MEETING_FIELD_LABELS: Readonly<Record<MeetingFieldLabel, readonly string[]>> = {
-  topic: ['沟通主题', '主题', '会议主题', '会议名称', '溝通主題', '會議主題', '主題', 'Topic', 'Subject', 'Meeting', 'Meeting topic', 'Title'],
-  date: [
-    '沟通时间', '时间', '日期', '会议时间', '会议日期', '开会时间', '溝通時間', '時間', '會議時間', '會議日期',
-    'Date', 'Time', 'Date & time', 'Date and time', 'Meeting date', 'Meeting time', 'When',
-  ],
-  location: [
-    '沟通地点/线上渠道', '沟通地点', '地点', '线上渠道', '会议地点', '会议室', '渠道', '溝通地點/線上管道', '地點', '會議地點',
-    'Location', 'Location / channel', 'Venue', 'Place', 'Where', 'Channel',
-  ],
-  participants: [
-    '参与部门及人员', '参与部门', '参与人员', '参与人', '参与', '参会', '参会人', '参会人员', '参会部门', '出席', '出席人员',
-    '与会', '与会人员', '参加人员', '參與部門及人員', '參與', '參會', '參會人員', '與會', '與會人員', '出席人員',
-    '评审组', '評審組', '评审人', '评审专家', '参会人员名单', '出席人员名单', '参加', '参加人', '参会者', '与会者', '與會者', '出席者', '发言人', '發言人', '在场', 'Speakers', 'On the call', 'Invitees', 'Team',
-    'Attendees', 'Participants', 'Present', 'Attendance', 'Who', 'Departments & participants', 'On call', 'On-call',
-  ],
-  hostRecorder: ['主持人/记录人', '主持/记录', '主持人/記錄人', '主持/紀錄', 'Host / note-taker', 'Host/Notes', 'Chair / minutes'],
-  host: ['主持人', '主持', '主席', '召集人', 'Host', 'Chair', 'Facilitator', 'Moderator', 'Organizer', 'Organiser'],
-  recorder: ['记录人', '记录', '記錄人', '記錄', '紀錄', 'Note-taker', 'Notetaker', 'Note taker', 'Notes by', 'Minutes by', 'Recorder', 'Scribe'],
-  goal: ['沟通目标', '目标', '会议目标', '目的', '会议目的', '溝通目標', '目標', 'Goal', 'Goals', 'Objective', 'Objectives', 'Purpose'],
+  topic: vocabulary('沟通主题|主题|会议主题|会议名称', 'Topic|Subject|Meeting|Meeting topic|Title'),
+  date: vocabulary(
+    '沟通时间|时间|日期|会议时间|会议日期|开会时间',
+    'Date|Time|Date & time|Date and time|Meeting date|Meeting time|When',
+  ),
+  location: vocabulary(
+    '沟通地点/线上渠道|沟通地点|地点|线上渠道|会议地点|会议室|渠道',
+    '溝通地點/線上管道|Location|Location / channel|Venue|Place|Where|Channel',
+  ),
+  participants: vocabulary(
+    '参与部门及人员|参与部门|参与人员|参与人|参与|参会|参会人|参会人员|参会部门|出席|出席人员|与会|与会人员|参加人员|评审组|评审人|' +
+      '评审专家|参会人员名单|出席人员名单|参加|参加人|参会者|与会者|出席者|发言人|在场',
+    'Speakers|On the call|Invitees|Team|Attendees|Participants|Present|Attendance|Who|Departments & participants|On call|On-call',
+  ),
+  hostRecorder: vocabulary('主持人/记录人|主持/记录', '主持/紀錄|Host / note-taker|Host/Notes|Chair / minutes'),
+  host: vocabulary('主持人|主持|主席|召集人', 'Host|Chair|Facilitator|Moderator|Organizer|Organiser'),
+  recorder: vocabulary('记录人|记录', '紀錄|Note-taker|Notetaker|Note taker|Notes by|Minutes by|Recorder|Scribe'),
+  goal: vocabulary('沟通目标|目标|会议目标|目的|会议目的', 'Goal|Goals|Objective|Objectives|Purpose'),
 };
 
 /** NFKC, lower case, no spaces, no trailing colon: the form labels are compared in. */

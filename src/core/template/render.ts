@@ -20,16 +20,10 @@ export function renderTemplate(scenario: ScenarioId, lang: TemplateLang, fill: T
 }
 
 function basicInfoTable(lang: TemplateLang, fill: TemplateFill): TableBlock {
-  const [labelHeader, valueHeader] = BASIC_INFO_COLUMNS[lang];
-  return {
-    type: 'table',
-    rows: [
-      { cells: [cellOf([text(labelHeader)]), cellOf([text(valueHeader)])] },
-      ...BASIC_FIELDS.map((field) => ({
-        cells: [cellOf([text(field.label[lang])]), cellOf(fieldValue(field.id, fill) ?? [text(hint(field.hint[lang], lang))])],
-      })),
-    ],
-  };
+  return tableOf([
+    BASIC_INFO_COLUMNS[lang].map((header) => [text(header)]),
+    ...BASIC_FIELDS.map((field) => [[text(field.label[lang])], fieldValue(field.id, fill) ?? [text(hint(field.hint[lang], lang))]]),
+  ]);
 }
 
 function fieldValue(id: BasicFieldId, fill: TemplateFill): Inline[] | null {
@@ -51,12 +45,15 @@ function renderPart(part: PartSpec, lang: TemplateLang): Block[] {
     return [heading, { type: 'listItem', level: 0, ordered: false, content: [text(hint(part.hint[lang], lang))] }];
   }
   const columns = part.columns[lang];
-  const header = { cells: columns.map((c) => cellOf([text(c)])) };
-  const empty = Array.from({ length: part.rows }, () => ({ cells: columns.map(() => cellOf([])) }));
-  return [heading, { type: 'table', rows: [header, ...empty] }];
+  const empty = Array.from({ length: part.rows }, () => columns.map((): Inline[] => []));
+  return [heading, tableOf([columns.map((c) => [text(c)]), ...empty])];
 }
 
-/** A cell with one paragraph, or no blocks when empty. */
+/** A table from the content of each cell, row by row; a cell without content has no blocks. */
+function tableOf(rows: readonly (readonly Inline[][])[]): TableBlock {
+  return { type: 'table', rows: rows.map((cells) => ({ cells: cells.map(cellOf) })) };
+}
+
 function cellOf(content: Inline[]): TableCell {
   return content.length === 0 ? { blocks: [] } : { blocks: [{ type: 'paragraph', content }] };
 }

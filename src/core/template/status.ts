@@ -1,4 +1,5 @@
 import type { ItemStatus } from '../model/items';
+import { bothScripts } from '../owners/traditional';
 import type { TemplateLang } from './types';
 
 /** The three states the template's 状态 column offers. */
@@ -11,10 +12,12 @@ export const STATUS_LABELS: Readonly<Record<TemplateStatus, Readonly<Record<Temp
 };
 
 // "Not finished" words are tested first: 未完成 contains 完成, "not done" contains "done".
-const OPEN_STATUS =
-  /^(?:未开始|未開始|未完成|未结束|未关闭|未關閉|未处理|未處理|未解决|进行中|進行中|处理中|處理中|跟进中|跟進中|执行中|執行中|待开始|待開始|待处理|待處理|待办|待辦|待确认|待確認|待定|延期|已延期|逾期|已逾期|暂停|暫停|阻塞|open|not\s*started|not\s*done|in\s*progress|ongoing|pending|to\s*do|todo|blocked|on\s*hold|overdue|delayed|wip|☐|⬜|🔲|⏳|\[\s\])/iu;
-const DONE_STATUS =
-  /^(?:已完成|完成|已结束|已結束|已关闭|已關閉|关闭|關閉|已解决|已解決|已处理|已處理|已上线|已上線|已交付|已提交|已落实|已落實|结项|結項|已结项|已結項|done|completed?|finished|closed|resolved|shipped|✅|✔|☑|☒|✓|\[[xX]\])/iu;
+const OPEN_STATUS = bothScripts(
+  /^(?:未开始|未完成|未结束|未关闭|未处理|未解决|进行中|处理中|跟进中|执行中|待开始|待处理|待办|待确认|待定|延期|已延期|逾期|已逾期|暂停|阻塞|open|not\s*started|not\s*done|in\s*progress|ongoing|pending|to\s*do|todo|blocked|on\s*hold|overdue|delayed|wip|☐|⬜|🔲|⏳|\[\s\])/iu,
+);
+const DONE_STATUS = bothScripts(
+  /^(?:已完成|完成|已结束|已关闭|关闭|已解决|已处理|已上线|已交付|已提交|已落实|结项|已结项|done|completed?|finished|closed|resolved|shipped|✅|✔|☑|☒|✓|\[[xX]\])/iu,
+);
 
 const PERCENT_AFTER = /^\s*\d+(?:\.\d+)?\s*%/u;
 
