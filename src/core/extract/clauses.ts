@@ -6,7 +6,7 @@ import { datesIn, isStartDate } from './deadlines';
 import { hasVagueWords } from './filters';
 import { looksLikeChineseName } from '../owners/roster';
 import { classifyLabel, splitLabel, type Label, type LabelKind } from './labels';
-import { sliceLine, type Line } from './line';
+import { inOrder, sliceLine, type Line } from './line';
 import { groupMentions, membersOf, ownersOf, peopleGroups, uniquePeople, type OwnerState, type PeopleGroup } from './people';
 import { findPeople } from '../owners/mentions';
 
@@ -205,7 +205,7 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
       ownerGroups = [];
     }
     // Without a topic the joined text is " " + the clause, which reads the same.
-    const marker = DECISION_MARKER.test(opts.topic ? `${opts.topic} ${clause.text}` : clause.text) && dates.some((d) => d.date !== null) && ownerGroups.length === 0;
+    const marker = ownerGroups.length === 0 && dates.some((d) => d.date !== null) && DECISION_MARKER.test(opts.topic ? `${opts.topic} ${clause.text}` : clause.text);
     const title = decisionLine ? clause.text : titleOf(clause.text, groups.filter((g) => g.role !== 'other' && g.role !== 'receiver'), dates);
     const commitment = COMMITMENT.test(clause.text);
     const hasContent = residual.length > 0;
@@ -224,7 +224,7 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
     const collabOnly = collabGroups.length > 0 && ownerGroups.length === 0 && !dates.some((d) => d.date !== null);
     const ownerOnly = ownerGroups.length > 0 && !hasContent && dates.length === 0;
     const hasOwner = work.owners !== null || labelOwners !== null;
-    const newActor = ownerGroups.length > 0 && hasOwner && !sameGroup(ownerGroups[0]!, work.owners) && work.content && hasContent;
+    const newActor = ownerGroups.length > 0 && hasOwner && work.content && hasContent && !sameGroup(ownerGroups[0]!, work.owners);
     const secondDate = dates.some((d) => d.date !== null && !d.stale) && work.dates.some((d) => d.date !== null && !d.stale) && ownerGroups.length === 0 && hasContent;
     const decisionSplit = (marker && !work.decision && work.content) || (work.decision && ownerGroups.length > 0 && hasContent);
     if (collabOnly) {
@@ -271,7 +271,9 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
     work.end = span.end;
   });
   if (cur) works.push(cur);
-  return works.map((w) => toDraft(w, line, opts, shared));
+  // The whole line says whether it was agreed: asked once, not per draft.
+  const agreed = AGREED.test(opts.source);
+  return works.map((w) => toDraft(w, opts, shared, agreed));
 }
 
 /** What one clause says, for starting a piece of work with it. */
@@ -300,13 +302,13 @@ function startWork(c: ClauseReading): Work {
 const DATE_ONLY_RESIDUAL =
   /^(?:请|請|确认|確認|务必|務必|须|須|需要?|要|在|于|於|最晚|最迟|by|before|due|until|nolaterthan|within|target)?(?:前|之前|以前|或之前|以内|内|內)?(?:完成|交付|提交|反馈|回复|回覆|给结论|發出|发出|发布|上线|上線|落实|給我|给我|给清单)?$/i;
 
-function toDraft(w: Work, line: Line, opts: ClauseOptions, shared: DateMention[]): Draft {
+function toDraft(w: Work, opts: ClauseOptions, shared: DateMention[], agreed: boolean): Draft {
   const { labelOwners, labelKind, topic } = opts;
   const text = opts.source;
   const vagueText = hasVagueWords(text) || w.dates.some((d) => d.vague);
   const decisionMarker = w.decision && !vagueText;
   const kind: ItemKind | null = labelKind ?? (decisionMarker ? 'decision' : null);
-  const groups = [w.owners, ...w.extraOwners].filter((g): g is PeopleGroup => g !== null);
+  const groups = w.owners ? [w.owners, ...w.extraOwners] : w.extraOwners;
   const labelResolved = labelOwners ? ownersOf(labelOwners.members) : null;
   let resolved = ownersOf(membersOf(groups));
   // The label speaks for the line unless the line names a person of its own (a department gives way to a person).
@@ -340,7 +342,7 @@ function toDraft(w: Work, line: Line, opts: ClauseOptions, shared: DateMention[]
       scheduledVaguely: w.decision && vagueText,
       reported: w.reported,
       speaker: false,
-      agreed: AGREED.test(text),
+      agreed,
       labelled: false,
     },
   };
@@ -400,16 +402,22 @@ function collaboratorsOf(groups: readonly PeopleGroup[]): Person[] {
 
 function sameGroup(a: PeopleGroup, b: PeopleGroup | null): boolean {
   if (!b) return false;
+  // One name each, the usual case: no lists to sort.
+  if (a.members.length === 1 && b.members.length === 1) return a.members[0]!.name === b.members[0]!.name;
   const names = (g: PeopleGroup): string => g.members.map((m) => m.name).sort().join('|');
   return names(a) === names(b);
 }
 
+const RESIDUAL_PUNCTUATION = /[@＠\s，,。.;；:：、()（）「」“”"'!！]/g;
+const RESIDUAL_OWNER_WORDS = /一起|共同|牵头|牽頭|负责|負責|主责|主責|具体跟进|具體跟進|跟进一下|跟進一下|跟进|跟進|配合|协助|協助|^由|^交由/g;
+/** The first characters of RESIDUAL_OWNER_WORDS: most clauses hold none, and skip its alternation. */
+const OWNER_WORD_START = /[一共牵牽负負主具跟配协協由交]/;
+
 /** The clause's text without the people and dates in it: what is left says whether it holds an action. */
 function residualText(text: string, groups: readonly PeopleGroup[], dates: readonly DateMention[]): string {
-  return without(text, [...groups, ...dates])
-    .replace(/[@＠\s，,。.;；:：、()（）「」“”"'!！]/g, '')
-    .replace(/一起|共同|牵头|牽頭|负责|負責|主责|主責|具体跟进|具體跟進|跟进一下|跟進一下|跟进|跟進|配合|协助|協助|^由|^交由/g, '')
-    .replace(/^(?:by|before|due|until|no later than|within|on|target)$/i, '');
+  let rest = without(text, dates.length === 0 ? groups : groups.length === 0 ? dates : [...groups, ...dates]).replace(RESIDUAL_PUNCTUATION, '');
+  if (OWNER_WORD_START.test(rest)) rest = rest.replace(RESIDUAL_OWNER_WORDS, '');
+  return rest.replace(/^(?:by|before|due|until|no later than|within|on|target)$/i, '');
 }
 
 /** A clause's contribution to the title: without the owners at its start, its dates and deadline words. */
@@ -434,7 +442,7 @@ function titleOf(text: string, groups: readonly PeopleGroup[], dates: readonly D
 /** `text` with the given ranges cut out (ranges may overlap and come in any order). */
 function without(text: string, ranges: readonly { start: number; end: number }[]): string {
   if (ranges.length === 0) return text;
-  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  const sorted = inOrder(ranges) ? ranges : [...ranges].sort((a, b) => a.start - b.start);
   let out = '';
   let at = 0;
   for (const r of sorted) {
@@ -452,16 +460,19 @@ const TITLE_NOISE = /\s|[（(—–]|[，,、][，,、]|^[我I，,、;；:：.�
 
 const LEADING_SELF = /^\s*(?:我们?这边|我來|我来|我会|我會|我先|我們|我们|我|I'll\b|I will\b|I\b(?!['’]))\s*(?=\S)/;
 const TRAILING_PREPOSITION = /\s+(?:for|on|at|by|in|to|with)$/i;
-/** ASCII words joined by single spaces: no bracket, dash, separator or stray space for the other rules. */
-const PLAIN_WORDS = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
+/**
+ * ASCII words joined by single spaces, then at most spaces and stops (what a cut deadline leaves: "send the
+ * budget for project 3 ."): the stops go, and of the other rules only the trailing preposition can apply.
+ */
+const PLAIN_WORDS = /^([A-Za-z0-9]+(?: [A-Za-z0-9]+)*)[ .,;:]*$/;
 
 /** Trim list residue, brackets and punctuation left at the ends of a title, and a leading 我/I. */
 export function cleanTitle(title: string): string {
   if (!TITLE_NOISE.test(title)) return title;
-  // Plain words and single spaces ("send the budget for project 3"): only the two word rules can apply.
-  if (PLAIN_WORDS.test(title)) return title.replace(LEADING_SELF, '').replace(TRAILING_PREPOSITION, '');
-  return title
-    .replace(LEADING_SELF, '')
+  const unprefixed = title.replace(LEADING_SELF, '');
+  const plain = PLAIN_WORDS.exec(unprefixed);
+  if (plain) return plain[1]!.replace(TRAILING_PREPOSITION, '');
+  return unprefixed
     .replace(/\s+/g, ' ')
     .replace(/（\s*[，,、]?\s*）|\(\s*[,]?\s*\)/g, '')
     .replace(/\s*[—–]{1,2}\s*(?=[，,；;]|$)/g, '')
@@ -511,11 +522,24 @@ export function splitClauses(text: string): { start: number; end: number }[] {
       width = 5;
     }
     if (split) {
-      if (i > start) spans.push({ start, end: i });
+      if (hasNonSpace(text, start, i)) spans.push({ start, end: i });
       start = i + width;
       i += width - 1;
     }
   }
-  if (start < text.length) spans.push({ start, end: text.length });
-  return spans.filter((s) => text.slice(s.start, s.end).trim().length > 0);
+  if (hasNonSpace(text, start, text.length)) spans.push({ start, end: text.length });
+  return spans;
+}
+
+/** Whether text[start, end) holds anything but white space (what trim() removes), without slicing it. */
+function hasNonSpace(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isWhiteSpace(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** JavaScript's white space and line terminators, as trim() and \s know them. */
+function isWhiteSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

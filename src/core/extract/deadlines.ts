@@ -3,6 +3,7 @@ import type { DateContext, DateMention } from '../dates/types';
 import type { ItemKind, ItemWarning } from '../model/items';
 import type { Line } from './line';
 import { hasVagueWords } from './filters';
+import { inOrder } from './line';
 
 /** Date phrases that do not set a deadline: "every Monday", "下周一开始", "自…起" for a to-do. */
 const RECURRING_BEFORE = /(?:every|each|每个?|每逢)\s*$/i;
@@ -41,7 +42,8 @@ export function datesIn(line: Line, ctx: DateContext): DateMention[] {
     // "原定 4/15，改到周一前交": the old date stays known but gives way to any other.
     out.push(STALE_BEFORE.test(line.text.slice(0, m.start)) ? { ...m, stale: true } : m);
   }
-  return out.sort((a, b) => a.start - b.start);
+  // Chips and found phrases come each in order: most lines need no sort.
+  return inOrder(out) ? out : out.sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -69,25 +71,23 @@ export interface DueChoice {
 /**
  * The due date of an item from the dates written in it. A to-do takes its deadline (X前, by X) or else its only
  * date; a decision takes a date only when exactly one is attached. Vague words give no date and a warning.
+ * Loops rather than filtered copies: every item of the minutes comes through here.
  */
 export function chooseDue(mentions: readonly DateMention[], kind: ItemKind, text: string): DueChoice {
-  const concrete = mentions.filter((m) => !m.vague && !m.range && (m.date !== null || m.event !== undefined || m.time !== null));
-  const vague = mentions.some((m) => m.vague) || hasVagueWords(text);
-  if (kind === 'decision') {
-    const dated = concrete.filter((m) => m.date !== null);
-    const m = dated[0];
-    // Exactly one distinct date, and no range.
-    if (!m || dated.some((d) => d.date !== m.date) || mentions.some((d) => d.range)) return { due: null, dueTime: null, warnings: [] };
-    return { due: m.date, dueTime: null, dueText: m.text, warnings: [] };
-  }
-  const all = concrete.filter((m) => m.date !== null || m.event !== undefined);
-  const current = all.filter((m) => !m.stale);
-  const dated = current.length > 0 ? current : all;
+  if (kind === 'decision') return decisionDue(mentions);
+  // The candidates: concrete mentions with a date or an event; the current ones (not 原定) when there are any.
+  let hasCurrent = false;
+  for (const m of mentions) if (isCandidate(m) && !m.stale) hasCurrent = true;
+  const inDated = (m: DateMention): boolean => isCandidate(m) && (!hasCurrent || !m.stale);
   // A written date beats an event whose date is unknown ("after the freeze lifts (target Jan 6)").
-  const pick = dated.find((m) => m.deadline && m.date !== null) ?? dated.find((m) => m.date !== null) ?? dated.find((m) => m.deadline) ?? dated[0];
-  const timeOnly = concrete.find((m) => m.date === null && m.event === undefined && m.time !== null);
+  const pick =
+    mentions.find((m) => inDated(m) && m.deadline && m.date !== null) ??
+    mentions.find((m) => inDated(m) && m.date !== null) ??
+    mentions.find((m) => inDated(m) && m.deadline) ??
+    mentions.find(inDated);
+  const timeOnly = mentions.find((m) => isConcrete(m) && m.date === null && m.event === undefined && m.time !== null);
   if (!pick) {
-    if (vague) return { due: null, dueTime: null, warnings: ['vague_deadline'] };
+    if (mentions.some((m) => m.vague) || hasVagueWords(text)) return { due: null, dueTime: null, warnings: ['vague_deadline'] };
     if (timeOnly) return { due: null, dueTime: timeOnly.time, dueText: timeOnly.text, warnings: [] };
     return { due: null, dueTime: null, warnings: [] };
   }
@@ -95,8 +95,25 @@ export function chooseDue(mentions: readonly DateMention[], kind: ItemKind, text
   for (const w of pick.warnings) addOnce(warnings, w);
   if (pick.event !== undefined) addOnce(warnings, 'relative_to_event');
   const time = pick.time ?? (timeOnly && Math.abs(timeOnly.start - pick.end) < 12 ? timeOnly.time : null);
-  if (dated.some((m) => m !== pick && m.deadline && m.date !== null && m.date !== pick.date)) addOnce(warnings, 'conflicting_dates');
+  if (mentions.some((m) => m !== pick && inDated(m) && m.deadline && m.date !== null && m.date !== pick.date)) addOnce(warnings, 'conflicting_dates');
   return { due: pick.date, dueTime: time, dueText: pick.text, warnings };
+}
+
+/** A decision takes the one distinct date attached to it, and none beside a range. */
+function decisionDue(mentions: readonly DateMention[]): DueChoice {
+  const first = mentions.find((m) => isConcrete(m) && m.date !== null);
+  if (!first || mentions.some((m) => m.range || (isConcrete(m) && m.date !== null && m.date !== first.date))) return { due: null, dueTime: null, warnings: [] };
+  return { due: first.date, dueTime: null, dueText: first.text, warnings: [] };
+}
+
+/** A mention that names a day, an event or a time: not vague, not a range. */
+function isConcrete(m: DateMention): boolean {
+  return !m.vague && !m.range && (m.date !== null || m.event !== undefined || m.time !== null);
+}
+
+/** A concrete mention that can be the due date: it has a date or an event. */
+function isCandidate(m: DateMention): boolean {
+  return isConcrete(m) && (m.date !== null || m.event !== undefined);
 }
 
 function addOnce<T>(list: T[], value: T): void {

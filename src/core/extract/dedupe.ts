@@ -11,10 +11,10 @@ const COMMON_PAIR = 64;
  * owners, deadlines and status are maintained.
  */
 export function dedupeItems(items: readonly ActionItem[], meetingDate: string): ActionItem[] {
-  const keyOf = (item: ActionItem): string => [item.kind, item.title.replace(/\s+/g, ''), item.due ?? '', item.owners.map((o) => o.name).join('、')].join('\u0000');
   // An exact repeat of a table row is dropped even when the line comes first: the row is kept.
-  const keys = items.map(keyOf);
-  const inTables = new Set(keys.filter((_, i) => items[i]!.source.via === 'table'));
+  const keys = items.map(exactKey);
+  const inTables = new Set<string>();
+  for (let i = 0; i < items.length; i++) if (items[i]!.source.via === 'table') inTables.add(keys[i]!);
   const seen = new Set<string>();
   const exact = items.filter((item, i) => {
     const key = keys[i]!;
@@ -61,6 +61,13 @@ export function dedupeItems(items: readonly ActionItem[], meetingDate: string): 
     updateRow(rows[repeats]!, item, meetingDate);
     return false;
   });
+}
+
+/** What makes two items the same item: kind, title (spaces aside), due date and owners. */
+function exactKey(item: ActionItem): string {
+  let key = `${item.kind}\u0000${item.title.replace(/\s+/g, '')}\u0000${item.due ?? ''}\u0000`;
+  for (let i = 0; i < item.owners.length; i++) key += i === 0 ? item.owners[i]!.name : `、${item.owners[i]!.name}`;
+  return key;
 }
 
 /**

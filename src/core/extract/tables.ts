@@ -20,7 +20,7 @@ export interface TableRowItem {
   owners: Person[];
   ownerState: OwnerState;
   collaborators: Person[];
-  dates: DateMention[];
+  dates: readonly DateMention[];
   /** The deadline cell said nothing (—) rather than something vague. */
   status: ItemStatus | null;
   taskLink?: string;
@@ -98,7 +98,13 @@ export function readItemTable(table: TableBlock, ctx: TableContext): TableRowIte
   if (!columns) return null;
   const { header, roles, itemCol } = columns;
   const kind: ItemKind = roles[itemCol] === 'decision' || (ctx.section === 'decision' && roles[itemCol] !== 'action') ? 'decision' : 'todo';
-  const col = (role: ColumnRole): number => roles.indexOf(role);
+  // Each role's column once per table, not per row (-1: the table has none).
+  const subjectCol = roles[itemCol] === 'action' ? roles.indexOf('subject') : -1;
+  const ownerCol = roles.indexOf('owner');
+  const collaboratorCol = roles.indexOf('collaborator');
+  const dueCol = roles.indexOf('due');
+  const statusCol = roles.indexOf('status');
+  const taskCol = roles.indexOf('task');
   // Each cell's text once: a merged cell stands in several rows.
   const texts = new Map<TableCell, string>();
   const textOf = (c: TableCell): string => {
@@ -115,33 +121,45 @@ export function readItemTable(table: TableBlock, ctx: TableContext): TableRowIte
     let title = itemCell ? cleanTitle(textOf(itemCell)) : '';
     if (!title || isHintText(title) || /^[—\-–－/\s]*$/.test(title) || NOTE_ROW.test(title)) continue;
     // "持续跟进，月度复盘" says little without its 问题 / 风险: name what it is about.
-    const subjectCell = roles[itemCol] === 'action' ? cellAt(row, col('subject')) : null;
+    const subjectCell = cellAt(row, subjectCol);
     const subject = subjectCell ? cleanTitle(textOf(subjectCell)) : '';
     if (subject && title.length <= SHORT_ACTION) title = `${subject}：${title}`;
-    const ownerCell = cellAt(row, col('owner'));
+    const ownerCell = cellAt(row, ownerCol);
     const owner = ownerCell ? readOwnerCell(cellLine(ownerCell), ctx.roster) : { owners: [], state: 'none' as OwnerState };
-    const collabCell = cellAt(row, col('collaborator'));
+    const collabCell = cellAt(row, collaboratorCol);
     const collaborators = collabCell ? readOwnerCell(cellLine(collabCell), ctx.roster).owners : [];
-    const dueCell = cellAt(row, col('due'));
-    const dates = readDueCell(dueCell, itemCell, ctx);
-    const statusCell = cellAt(row, col('status'));
+    const dates = readDueCell(cellAt(row, dueCol), itemCell, ctx);
+    const statusCell = cellAt(row, statusCol);
     const status = statusCell ? statusOf(textOf(statusCell)) : null;
-    const taskCell = cellAt(row, col('task'));
+    const taskCell = cellAt(row, taskCol);
     const taskLink = taskCell ? linkOf(taskCell) : undefined;
     const rowAnchor = table.rows[r]?.anchor;
-    out.push({
+    const item: TableRowItem = {
       kind,
       title,
       owners: owner.owners,
       ownerState: owner.state,
-      collaborators: uniquePeople(collaborators).filter((c) => !owner.owners.some((o) => o.name === c.name)),
+      collaborators: collaborators.length > 0 ? uniquePeople(collaborators).filter((c) => !owner.owners.some((o) => o.name === c.name)) : [],
       dates,
       status,
-      ...(taskLink ? { taskLink } : {}),
       rowIndex: r,
-      ...(rowAnchor ? { rowAnchor } : {}),
-      text: row.filter((c): c is TableCell => c !== null).map(textOf).join(' | '),
-    });
+      text: rowText(row, textOf),
+    };
+    if (taskLink) item.taskLink = taskLink;
+    if (rowAnchor) item.rowAnchor = rowAnchor;
+    out.push(item);
+  }
+  return out;
+}
+
+/** A row's cells joined by ' | ' (a merged cell once, a missing one not at all), built as one string. */
+function rowText(row: readonly (TableCell | null)[], textOf: (c: TableCell) => string): string {
+  let out = '';
+  let first = true;
+  for (const cell of row) {
+    if (!cell) continue;
+    out = first ? textOf(cell) : `${out} | ${textOf(cell)}`;
+    first = false;
   }
   return out;
 }
@@ -183,21 +201,29 @@ function ownerCellOf(line: Line, roster: Roster): { owners: Person[]; state: Own
 }
 
 /** Per date context, so per extraction. */
-const dueMemos = new WeakMap<DateContext, BoundedMemo<string, DateMention[]>>();
+const dueMemos = new WeakMap<DateContext, BoundedMemo<string, readonly DateMention[]>>();
 
-function readDueCell(dueCell: TableCell | null, itemCell: TableCell | null, ctx: TableContext): DateMention[] {
+/**
+ * The dates of a row: its deadline cell's, all deadlines, or else those in the action's own words. The answer
+ * for a cell without chips is remembered by its text and shared between rows: nothing changes a mention.
+ */
+function readDueCell(dueCell: TableCell | null, itemCell: TableCell | null, ctx: TableContext): readonly DateMention[] {
   if (dueCell) {
     const line = cellLine(dueCell);
     if (/^[—\-–－/\s]*$/.test(line.text)) return [];
     // 明天下班前, 下周二: deadline cells repeat row after row; without chips a cell's dates are its text's.
-    const found = line.dates.length > 0 ? datesIn(line, ctx.dates) : memoFor(dueMemos, ctx.dates, 512).get(line.text, () => datesIn(line, ctx.dates));
-    if (found.length > 0) return found.map((m) => ({ ...m, deadline: true }));
-    return [];
+    if (line.dates.length > 0) return deadlinesIn(line, ctx.dates);
+    return memoFor(dueMemos, ctx.dates, 512).get(line.text, () => deadlinesIn(line, ctx.dates));
   }
   // No deadline column (风险 | 应对措施 | 负责人): the action's own words may carry one.
   if (!itemCell) return [];
   const line = cellLine(itemCell);
   return datesIn(line, ctx.dates).filter((m) => !isStartDate(line, m));
+}
+
+/** Every date in a deadline cell is a deadline. */
+function deadlinesIn(line: Line, dates: DateContext): DateMention[] {
+  return datesIn(line, dates).map((m) => ({ ...m, deadline: true }));
 }
 
 function linkOf(cell: TableCell): string | undefined {
