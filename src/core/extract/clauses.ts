@@ -191,12 +191,14 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
   const works: Work[] = [];
   let shared: DateMention[] = [];
   let cur: Work | null = null;
-  spans.forEach((span, index) => {
+  for (let index = 0; index < spans.length; index++) {
+    const span = spans[index]!;
     const clause = sliceLine(line, span.start, span.end);
     const groups = groupMentions(clause.text, within(lineMentions, span));
     // A speaker's own label beats a department at the start of what they say (邓琪：产品中心页面 PRD).
     if (labelHasPerson) for (const g of groups) if (g.role === 'leading' && g.members.every((m) => m.kind !== 'person')) g.role = 'other';
-    const dates = within(lineDates, span).filter((m) => decisionLine || !isStartDate(clause, m));
+    const inClause = within(lineDates, span);
+    const dates = decisionLine || inClause.length === 0 ? inClause : inClause.filter((m) => !isStartDate(clause, m));
     let ownerGroups = groups.filter((g) => g.role === 'owner' || (!decisionLine && g.role === 'leading'));
     let collabGroups = groups.filter((g) => g.role === 'collaborator');
     const residual = residualText(clause.text, groups, dates);
@@ -213,12 +215,12 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
 
     if (dateOnly && index === 0 && spans.length > 1 && !decisionLine) {
       shared = dates;
-      return;
+      continue;
     }
     const reading: ClauseReading = { span, text: clause.text, groups, ownerGroups, collabGroups, dates, content: hasContent, marker, title, commitment };
     if (!cur) {
       cur = startWork(reading);
-      return;
+      continue;
     }
     const work: Work = cur;
     const collabOnly = collabGroups.length > 0 && ownerGroups.length === 0 && !dates.some((d) => d.date !== null);
@@ -231,12 +233,12 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
       // "IT 运维部配合提供证据": what the collaborator does stays out of the owner's title.
       work.collaborators.push(...collaboratorsOf(collabGroups));
       work.end = span.end;
-      return;
+      continue;
     }
     if (ownerOnly) {
       work.extraOwners.push(...ownerGroups);
       work.end = span.end;
-      return;
+      continue;
     }
     if (ownerGroups.length > 0 && hasOwner && work.content && isShortAct(clause.text, groups, residual) && !dates.some((d) => d.date !== null)) {
       if (work.owners?.role === 'leading' && ownerGroups.some((g) => g.role === 'owner')) {
@@ -248,13 +250,13 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
         work.collaborators.push(...collaboratorsOf(ownerGroups));
       }
       work.end = span.end;
-      return;
+      continue;
     }
     if (!decisionLine && (newActor || secondDate || decisionSplit)) {
       works.push(work);
       cur = startWork(reading);
       if (secondDate && !cur.owners) cur.owners = work.owners;
-      return;
+      continue;
     }
     if (!work.owners && ownerGroups[0]) work.owners = ownerGroups[0];
     else work.extraOwners.push(...ownerGroups);
@@ -269,7 +271,7 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
     // "12 月 10 日前完成": once the date is gone, a bare 完成 adds nothing to the title.
     if (title && !GENERIC_ACT.test(title.trim())) work.titleParts.push(joinerBefore(line.text, span.start) + title);
     work.end = span.end;
-  });
+  }
   if (cur) works.push(cur);
   // The whole line says whether it was agreed: asked once, not per draft.
   const agreed = AGREED.test(opts.source);
@@ -294,7 +296,7 @@ interface ClauseReading {
 function startWork(c: ClauseReading): Work {
   return {
     start: c.span.start, end: c.span.end, owners: c.ownerGroups[0] ?? null, extraOwners: c.ownerGroups.slice(1), collaborators: collaboratorsOf(c.collabGroups),
-    dates: [...c.dates], content: c.content, decision: c.marker, titleParts: c.title ? [c.title] : [], commitment: c.commitment, others: othersOf(c.groups),
+    dates: c.dates, content: c.content, decision: c.marker, titleParts: c.title ? [c.title] : [], commitment: c.commitment, others: othersOf(c.groups),
     rawParts: [c.text], collective: collectiveIn(c.groups), reported: reportedBy(c.text, c.ownerGroups),
   };
 }

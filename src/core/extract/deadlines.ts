@@ -76,16 +76,25 @@ export interface DueChoice {
 export function chooseDue(mentions: readonly DateMention[], kind: ItemKind, text: string): DueChoice {
   if (kind === 'decision') return decisionDue(mentions);
   // The candidates: concrete mentions with a date or an event; the current ones (not 原定) when there are any.
-  let hasCurrent = false;
-  for (const m of mentions) if (isCandidate(m) && !m.stale) hasCurrent = true;
-  const inDated = (m: DateMention): boolean => isCandidate(m) && (!hasCurrent || !m.stale);
-  // A written date beats an event whose date is unknown ("after the freeze lifts (target Jan 6)").
-  const pick =
-    mentions.find((m) => inDated(m) && m.deadline && m.date !== null) ??
-    mentions.find((m) => inDated(m) && m.date !== null) ??
-    mentions.find((m) => inDated(m) && m.deadline) ??
-    mentions.find(inDated);
-  const timeOnly = mentions.find((m) => isConcrete(m) && m.date === null && m.event === undefined && m.time !== null);
+  let current = false;
+  for (const m of mentions) if (isCandidate(m) && !m.stale) current = true;
+  // A deadline with a date, else a date, else a deadline, else the first; a written date beats an event whose
+  // date is unknown ("after the freeze lifts (target Jan 6)").
+  let datedDeadline: DateMention | undefined;
+  let dated: DateMention | undefined;
+  let deadline: DateMention | undefined;
+  let first: DateMention | undefined;
+  for (const m of mentions) {
+    if (!isCandidate(m) || (current && m.stale)) continue;
+    first ??= m;
+    if (m.deadline) deadline ??= m;
+    if (m.date !== null) {
+      dated ??= m;
+      if (m.deadline) datedDeadline ??= m;
+    }
+  }
+  const pick = datedDeadline ?? dated ?? deadline ?? first;
+  const timeOnly = mentions.find(isTimeOnly);
   if (!pick) {
     if (mentions.some((m) => m.vague) || hasVagueWords(text)) return { due: null, dueTime: null, warnings: ['vague_deadline'] };
     if (timeOnly) return { due: null, dueTime: timeOnly.time, dueText: timeOnly.text, warnings: [] };
@@ -95,7 +104,13 @@ export function chooseDue(mentions: readonly DateMention[], kind: ItemKind, text
   for (const w of pick.warnings) addOnce(warnings, w);
   if (pick.event !== undefined) addOnce(warnings, 'relative_to_event');
   const time = pick.time ?? (timeOnly && Math.abs(timeOnly.start - pick.end) < 12 ? timeOnly.time : null);
-  if (mentions.some((m) => m !== pick && inDated(m) && m.deadline && m.date !== null && m.date !== pick.date)) addOnce(warnings, 'conflicting_dates');
+  for (const m of mentions) {
+    if (m === pick || !isCandidate(m) || (current && m.stale)) continue;
+    if (m.deadline && m.date !== null && m.date !== pick.date) {
+      addOnce(warnings, 'conflicting_dates');
+      break;
+    }
+  }
   return { due: pick.date, dueTime: time, dueText: pick.text, warnings };
 }
 
@@ -109,6 +124,11 @@ function decisionDue(mentions: readonly DateMention[]): DueChoice {
 /** A mention that names a day, an event or a time: not vague, not a range. */
 function isConcrete(m: DateMention): boolean {
   return !m.vague && !m.range && (m.date !== null || m.event !== undefined || m.time !== null);
+}
+
+/** A concrete mention with only a time of day ("下午3点"). */
+function isTimeOnly(m: DateMention): boolean {
+  return isConcrete(m) && m.date === null && m.event === undefined && m.time !== null;
 }
 
 /** A concrete mention that can be the due date: it has a date or an event. */

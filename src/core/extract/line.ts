@@ -17,7 +17,7 @@ export interface Line {
 }
 
 /** The chips of a line that has none: one shared list, not two new ones per slice of the minutes. */
-const NO_CHIPS: readonly never[] = Object.freeze([]);
+const NO_CHIPS: readonly never[] = [];
 
 /** Flatten inline runs into text, remembering where the chips are. Soft breaks become spaces. */
 export function lineOf(content: readonly Inline[]): Line {

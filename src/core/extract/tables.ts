@@ -39,6 +39,8 @@ type Grid = (TableCell | null)[][];
 
 /** Rows × columns with merged cells spread over the cells they cover. */
 export function tableGrid(table: TableBlock): Grid {
+  // Without merged cells (nearly every table) the grid is the rows as they stand.
+  if (!table.rows.some((row) => row.cells.some(isMerged))) return table.rows.map((row) => [...row.cells]);
   const grid: Grid = [];
   table.rows.forEach((row, r) => {
     grid[r] ??= [];
@@ -55,6 +57,11 @@ export function tableGrid(table: TableBlock): Grid {
     }
   });
   return grid;
+}
+
+/** A cell that spans more than one row or column. */
+function isMerged(cell: TableCell): boolean {
+  return !((cell.colSpan === undefined || cell.colSpan <= 1) && (cell.rowSpan === undefined || cell.rowSpan <= 1));
 }
 
 /** An action this short is read together with the problem or risk it answers. */
@@ -105,24 +112,20 @@ export function readItemTable(table: TableBlock, ctx: TableContext): TableRowIte
   const dueCol = roles.indexOf('due');
   const statusCol = roles.indexOf('status');
   const taskCol = roles.indexOf('task');
-  // Each cell's text once: a merged cell stands in several rows.
-  const texts = new Map<TableCell, string>();
-  const textOf = (c: TableCell): string => {
-    let t = texts.get(c);
-    if (t === undefined) texts.set(c, (t = cellText(c)));
-    return t;
-  };
   const out: TableRowItem[] = [];
   for (let r = header + 1; r < grid.length; r++) {
     const row = grid[r] ?? [];
     // A row merged across the table ("Note: …", 备注) is a remark, not an item.
     if (table.rows[r]?.cells.length === 1 && row.length > 1 && (table.rows[r]!.cells[0]!.colSpan ?? 1) >= row.length - 1) continue;
+    // Each cell's text once: the title, the status and the row's text read them.
+    const texts = row.map((c) => (c ? cellText(c) : ''));
+    const textOf = (column: number): string => texts[column] ?? '';
     const itemCell = cellAt(row, itemCol);
-    let title = itemCell ? cleanTitle(textOf(itemCell)) : '';
+    let title = itemCell ? cleanTitle(textOf(itemCol)) : '';
     if (!title || isHintText(title) || /^[—\-–－/\s]*$/.test(title) || NOTE_ROW.test(title)) continue;
     // "持续跟进，月度复盘" says little without its 问题 / 风险: name what it is about.
     const subjectCell = cellAt(row, subjectCol);
-    const subject = subjectCell ? cleanTitle(textOf(subjectCell)) : '';
+    const subject = subjectCell ? cleanTitle(textOf(subjectCol)) : '';
     if (subject && title.length <= SHORT_ACTION) title = `${subject}：${title}`;
     const ownerCell = cellAt(row, ownerCol);
     const owner = ownerCell ? readOwnerCell(cellLine(ownerCell), ctx.roster) : { owners: [], state: 'none' as OwnerState };
@@ -130,7 +133,7 @@ export function readItemTable(table: TableBlock, ctx: TableContext): TableRowIte
     const collaborators = collabCell ? readOwnerCell(cellLine(collabCell), ctx.roster).owners : [];
     const dates = readDueCell(cellAt(row, dueCol), itemCell, ctx);
     const statusCell = cellAt(row, statusCol);
-    const status = statusCell ? statusOf(textOf(statusCell)) : null;
+    const status = statusCell ? statusOf(textOf(statusCol)) : null;
     const taskCell = cellAt(row, taskCol);
     const taskLink = taskCell ? linkOf(taskCell) : undefined;
     const rowAnchor = table.rows[r]?.anchor;
@@ -143,7 +146,7 @@ export function readItemTable(table: TableBlock, ctx: TableContext): TableRowIte
       dates,
       status,
       rowIndex: r,
-      text: rowText(row, textOf),
+      text: rowText(row, texts),
     };
     if (taskLink) item.taskLink = taskLink;
     if (rowAnchor) item.rowAnchor = rowAnchor;
@@ -153,12 +156,12 @@ export function readItemTable(table: TableBlock, ctx: TableContext): TableRowIte
 }
 
 /** A row's cells joined by ' | ' (a merged cell once, a missing one not at all), built as one string. */
-function rowText(row: readonly (TableCell | null)[], textOf: (c: TableCell) => string): string {
+function rowText(row: readonly (TableCell | null)[], texts: readonly string[]): string {
   let out = '';
   let first = true;
-  for (const cell of row) {
-    if (!cell) continue;
-    out = first ? textOf(cell) : `${out} | ${textOf(cell)}`;
+  for (let c = 0; c < row.length; c++) {
+    if (!row[c]) continue;
+    out = first ? texts[c]! : `${out} | ${texts[c]!}`;
     first = false;
   }
   return out;

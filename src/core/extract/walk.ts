@@ -51,16 +51,17 @@ export class MinutesWalker {
 
   walk(): ActionItem[] {
     const titleBlock = this.blocks.findIndex((b, i) => b.type !== 'table' && this.texts[i]!.trim() !== '');
-    this.blocks.forEach((block, index) => {
-      if (index === titleBlock && isTitleLine(block, this.texts[index]!)) return;
+    for (let index = 0; index < this.blocks.length; index++) {
+      const block = this.blocks[index]!;
+      if (index === titleBlock && isTitleLine(block, this.texts[index]!)) continue;
       if (block.type === 'table') this.table(block, index);
       else this.textBlock(block, index, this.texts[index]!.trim());
-    });
+    }
     return this.items;
   }
 
   private table(block: Extract<Block, { type: 'table' }>, index: number): void {
-    const rows = readItemTable(block, { ...this.ctx, section: this.section });
+    const rows = readItemTable(block, { roster: this.ctx.roster, dates: this.ctx.dates, section: this.section });
     if (!rows) return;
     for (const row of rows) this.items.push(fromTableRow(row, block, index, this.meetingDate));
     this.last = null;
@@ -119,7 +120,7 @@ export class MinutesWalker {
       return false;
     }
     if (this.listSection && block.level <= this.listSection.level) this.listSection = null;
-    if (looksLikeSectionLine(text) && /[：:]$/.test(text)) {
+    if ((text.endsWith('：') || text.endsWith(':')) && looksLikeSectionLine(text)) {
       this.listSection = { level: block.level, kind: classifySection(text) };
       return true;
     }
