@@ -54,7 +54,7 @@ export function lineOf(content: readonly Inline[]): Line {
 }
 
 /** Any character normalizeLine replaces: most lines have none. */
-const ODD_SPACE = /[\r\n\v\t\u2028\u2029]|\u200b|\u200c|\u200d|\ufeff/;
+const ODD_SPACE = /[\r\n\v\t\u2028\u2029\u200b-\u200d\ufeff]/;
 
 /** Normalise whitespace without moving chips: \r, \v and tabs become spaces, zero-width characters go. */
 function normalizeLine(line: Line): Line {
