@@ -533,15 +533,7 @@ export function splitClauses(text: string): { start: number; end: number }[] {
   return spans;
 }
 
-/** Whether text[start, end) holds anything but white space (what trim() removes), without slicing it. */
+/** Whether text[start, end) holds anything but white space. */
 function hasNonSpace(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (!isWhiteSpace(text.charCodeAt(i))) return true;
-  return false;
-}
-
-/** JavaScript's white space and line terminators, as trim() and \s know them. */
-function isWhiteSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return text.slice(start, end).trim() !== '';
 }

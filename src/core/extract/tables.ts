@@ -75,20 +75,21 @@ export function itemColumns(grid: Grid): { header: number; roles: (ColumnRole | 
   for (let h = 0; h < Math.min(2, grid.length); h++) {
     const headers = (grid[h] ?? []).map((c) => (c ? cellText(c).trim() : ''));
     const roles = columnRoles(headers);
-    const itemCol = PREFERRED_ITEM_ROLES.map((role) => roles.indexOf(role)).find((i) => i >= 0) ?? -1;
-    if (itemCol >= 0 && (roles.includes('owner') || roles.includes('due'))) return { header: h, roles, itemCol };
+    const itemRole = PREFERRED_ITEM_ROLES.find((role) => roles.includes(role));
+    // Callers get their own copy of the remembered roles.
+    if (itemRole && (roles.includes('owner') || roles.includes('due'))) return { header: h, roles: [...roles], itemCol: roles.indexOf(itemRole) };
   }
   return null;
 }
 
 /**
  * classifyColumns, remembered: a long record repeats the same few headers table after table. Bounded (cleared
- * when full); callers get their own copy.
+ * when full).
  */
 const roleMemo = new BoundedMemo<string, readonly (ColumnRole | null)[]>(256);
 
-function columnRoles(headers: readonly string[]): (ColumnRole | null)[] {
-  return [...roleMemo.get(headers.join('\u0000'), () => classifyColumns(headers))];
+function columnRoles(headers: readonly string[]): readonly (ColumnRole | null)[] {
+  return roleMemo.get(headers.join('\u0000'), () => classifyColumns(headers));
 }
 
 /** parseStatus (which NFKC-normalises), remembered: status cells hold the same few words. Bounded. */
