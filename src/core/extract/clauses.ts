@@ -59,10 +59,10 @@ export interface LineAnalysis {
 const BULLET = /^(?:[\s•·●▪◦‣⁃∙➤→►✅✔☑✓❌⭐\-*+]|\uFE0F)+/u;
 const EN_OWNER = /^((?:@?[A-Z][\w.'’-]*(?: [A-Z][a-z]+)?|@[\w.-]+)(?:\s*(?:,|and|&|\+)\s*(?:@?[A-Z][\w.'’-]*(?: [A-Z][a-z]+)?|@[\w.-]+))*)\s+(?:(?:will|shall|should|must|needs? to|is to|are to|to)\s+(?:also\s+|then\s+)?|[–—-]{1,2}\s+)/;
 const EN_NOT_OWNER = /^(?:The|This|That|These|Those|It|There|Here|Someone|Somebody|Anyone|Anybody|Nobody|Everyone|Everybody|Go-live|Launch|Budget|Action|Decision|Note|Notes|If|When|After|Before|Then|Also|Please)$/;
-const DECISION_MARKER = /(?:不变|不變|不再调整|不再調整|不再延期|定为|定為|定在|定于|定於|确定为|確定為|确定在|確定在|确定于|確定於|定档|定檔|推迟到|推遲到|延期到|(?<!to be |be |not |been |yet )confirmed|stays on|\bis set for\b|\bwill be held on\b)/i;
-const AGREED = /(?:\bagreed(?: that)?(?:\s*[:：]\s*|\s+(?!to\b))|(?<![未没沒])(?:一致同意|达成一致|達成一致)|(?:会议|會議|最终|最終|最后|最後|讨论后|討論後|大家|一致|会上|會上)决定|(?:會議|最終|最後|討論後|大家|一致|會上)決定|形成以下意见)/i;
-const COMMITMENT = /(?:负责|負責|牵头|牽頭|跟进|跟進|主责|我来|我來|我会|我會|我先|我这边|我這邊|我下周|我明天|我(?:这边|這邊)?.{0,6}?(?:会|會|来|來|先|把|去|今天|明天|下周|下週|本周|本週|周[一二三四五六日]|週[一二三四五六日])|由\S{1,8}(?:负责|整理|评估|跟进|发布|统一|提供|准备|安排)|\bI'll\b|\bI will\b|\bwill\b|\bto\b)/i;
-const OWNER_WORDS = /^\s*(?:一起|共同)?\s*(?:牵头|牽頭|负责|負責|主责|主責|具体跟进|具體跟進|跟进一下|跟進一下|跟进|跟進)?/;
+const DECISION_MARKER = /(?:不[变變]|不再[调調]整|不再延期|定[为為]|定[在于]|定於|确定为|確定為|[确確]定在|确定于|確定於|定[档檔]|推[迟遲]到|延期到|(?<!to be |be |not |been |yet )confirmed|stays on|\bis set for\b|\bwill be held on\b)/i;
+const AGREED = /(?:\bagreed(?: that)?(?:\s*[:：]\s*|\s+(?!to\b))|(?<![未没沒])(?:一致同意|[达達]成一致)|(?:会议|會議|最[终終]|最[后後]|讨论后|討論後|大家|一致|[会會]上)决定|(?:會議|最[終後]|討論後|大家|一致|會上)決定|形成以下意见)/i;
+const COMMITMENT = /(?:负责|負責|牵头|牽頭|跟[进進]|主责|我[来來]|我[会會]|我先|我这边|我這邊|我下周|我明天|我(?:这边|這邊)?.{0,6}?(?:[会會]|[来來]|[先把]|去|[今明]天|下[周週]|本[周週]|周[一二三四五六日]|週[一二三四五六日])|由\S{1,8}(?:负责|整理|评估|跟进|发布|统一|提供|准备|安排)|\bI'll\b|\bI will\b|\bwill\b|\bto\b)/i;
+const OWNER_WORDS = /^\s*(?:一起|共同)?\s*(?:牵头|牽頭|负责|負責|主[责責]|具体跟进|具體跟進|跟[进進]一下|跟[进進])?/;
 
 /** Labels whose line is a field of the item or meeting, or a topic heading: no clauses to read. */
 const FIELD_LABELS: ReadonlySet<LabelKind> = new Set<LabelKind>(['owner-field', 'due-field', 'collaborator-field', 'meeting-field', 'topic-heading']);
@@ -174,10 +174,10 @@ interface ClauseOptions {
 /** "零售运营部提供业务口径", "技术参数部分由温斌提供": someone supplies input to another's item. */
 /** A clause this short after someone's name is one verb (验收, 审核, review): no task of its own. */
 const SHORT_ACT = 3;
-const GENERIC_ACT = /^(?:全部|全数)?(?:完成|提交|交付|反馈|反饋|回复|回覆|发出|發出|上线|上線|关闭|關閉|定稿|给我|給我|done|complete|finish)$/i;
-const SUPPLIES = /^(?:提供|给出|給出|支持|支援|協助|协助|配合|(?:to |will )?(?:support|help|assist)\b)/i;
+const GENERIC_ACT = /^(?:全[部数])?(?:完成|提交|交付|反[馈饋]|回[复覆]|[发發]出|上[线線]|关闭|關閉|定稿|[给給]我|done|complete|finish)$/i;
+const SUPPLIES = /^(?:提供|[给給]出|支[持援]|[協协]助|配合|(?:to |will )?(?:support|help|assist)\b)/i;
 /** "Sandy 说…", "郝敏认为…": reported speech, not a commitment. */
-const REPORTED = /^\s*(?:说|說|提到|认为|認為|表示|觉得|覺得|建议|建議|提出|提醒|介绍|介紹|解释|解釋|补充|補充|强调|強調|反映|希望|指出|问|問|询问|詢問|said|says|mentioned|noted|thinks|suggested|raised|asked|reminded|wants|would like)/i;
+const REPORTED = /^\s*(?:[说說]|提到|认为|認為|表示|[觉覺]得|建[议議]|提[出醒]|介[绍紹]|解[释釋]|[补補]充|强调|強調|反映|希望|指出|[问問]|询问|詢問|said|says|mentioned|noted|thinks|suggested|raised|asked|reminded|wants|would like)/i;
 
 function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draft[] {
   if (line.text.trim().length === 0) return [];
@@ -411,7 +411,7 @@ function sameGroup(a: PeopleGroup, b: PeopleGroup | null): boolean {
 }
 
 const RESIDUAL_PUNCTUATION = /[@＠\s，,。.;；:：、()（）「」“”"'!！]/g;
-const RESIDUAL_OWNER_WORDS = /一起|共同|牵头|牽頭|负责|負責|主责|主責|具体跟进|具體跟進|跟进一下|跟進一下|跟进|跟進|配合|协助|協助|^由|^交由/g;
+const RESIDUAL_OWNER_WORDS = /一起|共同|牵头|牽頭|负责|負責|主[责責]|具体跟进|具體跟進|跟[进進]一下|跟[进進]|配合|[协協]助|^由|^交由/g;
 /** The first characters of RESIDUAL_OWNER_WORDS: most clauses hold none, and skip its alternation. */
 const OWNER_WORD_START = /[一共牵牽负負主具跟配协協由交]/;
 
@@ -433,9 +433,9 @@ function titleOf(text: string, groups: readonly PeopleGroup[], dates: readonly D
   }
   for (const d of dates) {
     if (d.event !== undefined) continue;
-    const before = /(?:\b(?:by|before|due|until|no later than|within|on|in|for)\s+|(?:在|于|於|最晚|最迟)\s*)$/i.exec(text.slice(0, d.start))?.[0].length ?? 0;
+    const before = /(?:\b(?:by|before|due|until|no later than|within|on|in|for)\s+|(?:[在于]|於|最[晚迟])\s*)$/i.exec(text.slice(0, d.start))?.[0].length ?? 0;
     // The deadline word and the space the date leaves behind go with it ("日本节点 8 月底前 部署").
-    const after = /^\s*(?:或之前|之前|以前|前|以内|内|內)?\s*/.exec(text.slice(d.end))?.[0].length ?? 0;
+    const after = /^\s*(?:或之前|[之以]前|前|以内|[内內])?\s*/.exec(text.slice(d.end))?.[0].length ?? 0;
     cut.push({ start: d.start - before, end: d.end + after });
   }
   return without(text, cut);
@@ -460,7 +460,7 @@ function without(text: string, ranges: readonly { start: number; end: number }[]
  */
 const TITLE_NOISE = /\s|[（(—–]|[，,、][，,、]|^[我I，,、;；:：.。\-+&/]|[，,、;；:：.。\-+&/]$/;
 
-const LEADING_SELF = /^\s*(?:我们?这边|我來|我来|我会|我會|我先|我們|我们|我|I'll\b|I will\b|I\b(?!['’]))\s*(?=\S)/;
+const LEADING_SELF = /^\s*(?:我们?这边|我[來来]|我[会會]|我[先們]|我们|我|I'll\b|I will\b|I\b(?!['’]))\s*(?=\S)/;
 const TRAILING_PREPOSITION = /\s+(?:for|on|at|by|in|to|with)$/i;
 /**
  * ASCII words joined by single spaces, then at most spaces and stops (what a cut deadline leaves: "send the

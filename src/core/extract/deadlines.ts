@@ -7,11 +7,11 @@ import { inOrder } from './line';
 
 /** Date phrases that do not set a deadline: "every Monday", "下周一开始", "自…起" for a to-do. */
 const RECURRING_BEFORE = /(?:every|each|每个?|每逢)\s*$/i;
-const WEEKDAY_SPAN = /^(?:(?:周|週|星期|礼拜|禮拜)[一二三四五六日天]|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\s*(?:[–—~\-－至到]|to)\s*(?:(?:周|週|星期|礼拜|禮拜)?[一二三四五六日天]|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)$/i;
-const WEEKDAY_ONLY = /^(?:周|週|星期|礼拜|禮拜)[一二三四五六日天]$|^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$/i;
-const STALE_BEFORE = /(?:原定|原訂|原计划|原計劃|原本|was due|originally(?: due)?)\s*$/i;
-const PROPOSED_BEFORE = /(?:推迟至|推迟到|推遲至|推遲到|延期至|延期到|顺延至|順延至|改到|改至|改为|改為|postpone[sd]? to|moved? to)\s*$/i;
-const START_AFTER = /^\s*(?:开始|開始|起(?!草)|启动|啟動|starts?\b|kick(?:s)?\s*off)/i;
+const WEEKDAY_SPAN = /^(?:(?:[周週]|星期|[礼禮]拜)[一二三四五六日天]|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\s*(?:[–—~\-－至到]|to)\s*(?:(?:[周週]|星期|[礼禮]拜)?[一二三四五六日天]|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)$/i;
+const WEEKDAY_ONLY = /^(?:[周週]|星期|[礼禮]拜)[一二三四五六日天]$|^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$/i;
+const STALE_BEFORE = /(?:原[定訂]|原计划|原計劃|原本|was due|originally(?: due)?)\s*$/i;
+const PROPOSED_BEFORE = /(?:推迟[至到]|推遲[至到]|延期[至到]|[顺順]延至|改[到至]|改[为為]|postpone[sd]? to|moved? to)\s*$/i;
+const START_AFTER = /^\s*(?:[开開]始|起(?!草)|启动|啟動|starts?\b|kick(?:s)?\s*off)/i;
 
 /** Every date in a line: chips first (authoritative), then phrases the date layer finds in the text. */
 export function datesIn(line: Line, ctx: DateContext): DateMention[] {

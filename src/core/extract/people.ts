@@ -15,10 +15,10 @@ export interface PeopleGroup {
   role: PeopleRole;
 }
 
-const JOINER = /^\s*(?:、|,|，|和|与|與|及|以及|&|＆|\+|\/|and)?\s*$/i;
-export const OWNER_AFTER = /^\s*(?:一起|共同)?\s*(?:牵头|牽頭|负责|負責|主责|主責|具体跟进|具體跟進|跟进|跟進|统筹|主导|owns\b|leads\b)/i;
-const COLLAB_AFTER = /^\s*(?:配合|协助|協助|协办|協辦|支持|支援|协同|協同|assists?\b|supports?\b|helps?\b)/i;
-const OWNER_BEFORE = /(?:由|交由|請|请|协助|協助|配合)\s*$/;
+const JOINER = /^\s*(?:、|,|，|[和与]|[與及]|以及|&|＆|\+|\/|and)?\s*$/i;
+export const OWNER_AFTER = /^\s*(?:一起|共同)?\s*(?:牵头|牽頭|负责|負責|主[责責]|具体跟进|具體跟進|跟[进進]|统筹|主导|owns\b|leads\b)/i;
+const COLLAB_AFTER = /^\s*(?:配合|[协協]助|协办|協辦|支[持援]|[协協]同|assists?\b|supports?\b|helps?\b)/i;
+const OWNER_BEFORE = /(?:由|交由|[請请]|[协協]助|配合)\s*$/;
 
 /** Group the people named in a line and decide what each group does there. */
 export function peopleGroups(line: Line, roster: Roster): PeopleGroup[] {

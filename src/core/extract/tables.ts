@@ -66,7 +66,7 @@ function isMerged(cell: TableCell): boolean {
 
 /** An action this short is read together with the problem or risk it answers. */
 const SHORT_ACTION = 12;
-const NOTE_ROW = /^(?:备注|備註|说明|說明|注|note|notes|remark|remarks)\s*[:：]/i;
+const NOTE_ROW = /^(?:备注|備註|[说說]明|注|note|notes|remark|remarks)\s*[:：]/i;
 
 const PREFERRED_ITEM_ROLES: readonly ColumnRole[] = ['action', 'decision', 'item', 'subject'];
 
@@ -200,7 +200,7 @@ function ownerCellOf(line: Line, roster: Roster): { owners: Person[]; state: Own
   const found = ownersOf(marked.length > 0 ? marked : members);
   if (found.state !== 'none') return found;
   // Names the roster does not know: the cell is explicit, so take what is written, split on separators.
-  const names = text.split(/\s*(?:、|，|,|;|；|\/|&|\band\b|和|及)\s*/).map((n) => n.replace(/^[@＠]/, '').trim()).filter(Boolean);
+  const names = text.split(/\s*(?:、|，|,|;|；|\/|&|\band\b|[和及])\s*/).map((n) => n.replace(/^[@＠]/, '').trim()).filter(Boolean);
   return { owners: names.map((name) => ({ name })), state: names.length > 0 ? 'named' : 'none' };
 }
 
