@@ -6,7 +6,7 @@ import { datesIn, isStartDate } from './deadlines';
 import { hasVagueWords } from './filters';
 import { looksLikeChineseName } from '../owners/roster';
 import { classifyLabel, splitLabel, type Label, type LabelKind } from './labels';
-import { sliceLine, type Line } from './line';
+import { inOrder, sliceLine, type Line } from './line';
 import { groupMentions, membersOf, ownersOf, peopleGroups, uniquePeople, type OwnerState, type PeopleGroup } from './people';
 import { findPeople } from '../owners/mentions';
 
@@ -59,10 +59,10 @@ export interface LineAnalysis {
 const BULLET = /^(?:[\s•·●▪◦‣⁃∙➤→►✅✔☑✓❌⭐\-*+]|\uFE0F)+/u;
 const EN_OWNER = /^((?:@?[A-Z][\w.'’-]*(?: [A-Z][a-z]+)?|@[\w.-]+)(?:\s*(?:,|and|&|\+)\s*(?:@?[A-Z][\w.'’-]*(?: [A-Z][a-z]+)?|@[\w.-]+))*)\s+(?:(?:will|shall|should|must|needs? to|is to|are to|to)\s+(?:also\s+|then\s+)?|[–—-]{1,2}\s+)/;
 const EN_NOT_OWNER = /^(?:The|This|That|These|Those|It|There|Here|Someone|Somebody|Anyone|Anybody|Nobody|Everyone|Everybody|Go-live|Launch|Budget|Action|Decision|Note|Notes|If|When|After|Before|Then|Also|Please)$/;
-const DECISION_MARKER = /(?:不变|不變|不再调整|不再調整|不再延期|定为|定為|定在|定于|定於|确定为|確定為|确定在|確定在|确定于|確定於|定档|定檔|推迟到|推遲到|延期到|(?<!to be |be |not |been |yet )confirmed|stays on|\bis set for\b|\bwill be held on\b)/i;
-const AGREED = /(?:\bagreed(?: that)?(?:\s*[:：]\s*|\s+(?!to\b))|(?<![未没沒])(?:一致同意|达成一致|達成一致)|(?:会议|會議|最终|最終|最后|最後|讨论后|討論後|大家|一致|会上|會上)决定|(?:會議|最終|最後|討論後|大家|一致|會上)決定|形成以下意见)/i;
-const COMMITMENT = /(?:负责|負責|牵头|牽頭|跟进|跟進|主责|我来|我來|我会|我會|我先|我这边|我這邊|我下周|我明天|我(?:这边|這邊)?.{0,6}?(?:会|會|来|來|先|把|去|今天|明天|下周|下週|本周|本週|周[一二三四五六日]|週[一二三四五六日])|由\S{1,8}(?:负责|整理|评估|跟进|发布|统一|提供|准备|安排)|\bI'll\b|\bI will\b|\bwill\b|\bto\b)/i;
-const OWNER_WORDS = /^\s*(?:一起|共同)?\s*(?:牵头|牽頭|负责|負責|主责|主責|具体跟进|具體跟進|跟进一下|跟進一下|跟进|跟進)?/;
+const DECISION_MARKER = /(?:不[变變]|不再[调調]整|不再延期|定[为為]|定[在于]|定於|确定为|確定為|[确確]定在|确定于|確定於|定[档檔]|推[迟遲]到|延期到|(?<!to be |be |not |been |yet )confirmed|stays on|\bis set for\b|\bwill be held on\b)/i;
+const AGREED = /(?:\bagreed(?: that)?(?:\s*[:：]\s*|\s+(?!to\b))|(?<![未没沒])(?:一致同意|[达達]成一致)|(?:会议|會議|最[终終]|最[后後]|讨论后|討論後|大家|一致|[会會]上)决定|(?:會議|最[終後]|討論後|大家|一致|會上)決定|形成以下意见)/i;
+const COMMITMENT = /(?:负责|負責|牵头|牽頭|跟[进進]|主责|我[来來]|我[会會]|我先|我这边|我這邊|我下周|我明天|我(?:这边|這邊)?.{0,6}?(?:[会會]|[来來]|[先把]|去|[今明]天|下[周週]|本[周週]|周[一二三四五六日]|週[一二三四五六日])|由\S{1,8}(?:负责|整理|评估|跟进|发布|统一|提供|准备|安排)|\bI'll\b|\bI will\b|\bwill\b|\bto\b)/i;
+const OWNER_WORDS = /^\s*(?:一起|共同)?\s*(?:牵头|牽頭|负责|負責|主[责責]|具体跟进|具體跟進|跟[进進]一下|跟[进進])?/;
 
 /** Labels whose line is a field of the item or meeting, or a topic heading: no clauses to read. */
 const FIELD_LABELS: ReadonlySet<LabelKind> = new Set<LabelKind>(['owner-field', 'due-field', 'collaborator-field', 'meeting-field', 'topic-heading']);
@@ -174,10 +174,10 @@ interface ClauseOptions {
 /** "零售运营部提供业务口径", "技术参数部分由温斌提供": someone supplies input to another's item. */
 /** A clause this short after someone's name is one verb (验收, 审核, review): no task of its own. */
 const SHORT_ACT = 3;
-const GENERIC_ACT = /^(?:全部|全数)?(?:完成|提交|交付|反馈|反饋|回复|回覆|发出|發出|上线|上線|关闭|關閉|定稿|给我|給我|done|complete|finish)$/i;
-const SUPPLIES = /^(?:提供|给出|給出|支持|支援|協助|协助|配合|(?:to |will )?(?:support|help|assist)\b)/i;
+const GENERIC_ACT = /^(?:全[部数])?(?:完成|提交|交付|反[馈饋]|回[复覆]|[发發]出|上[线線]|关闭|關閉|定稿|[给給]我|done|complete|finish)$/i;
+const SUPPLIES = /^(?:提供|[给給]出|支[持援]|[協协]助|配合|(?:to |will )?(?:support|help|assist)\b)/i;
 /** "Sandy 说…", "郝敏认为…": reported speech, not a commitment. */
-const REPORTED = /^\s*(?:说|說|提到|认为|認為|表示|觉得|覺得|建议|建議|提出|提醒|介绍|介紹|解释|解釋|补充|補充|强调|強調|反映|希望|指出|问|問|询问|詢問|said|says|mentioned|noted|thinks|suggested|raised|asked|reminded|wants|would like)/i;
+const REPORTED = /^\s*(?:[说說]|提到|认为|認為|表示|[觉覺]得|建[议議]|提[出醒]|介[绍紹]|解[释釋]|[补補]充|强调|強調|反映|希望|指出|[问問]|询问|詢問|said|says|mentioned|noted|thinks|suggested|raised|asked|reminded|wants|would like)/i;
 
 function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draft[] {
   if (line.text.trim().length === 0) return [];
@@ -191,12 +191,14 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
   const works: Work[] = [];
   let shared: DateMention[] = [];
   let cur: Work | null = null;
-  spans.forEach((span, index) => {
+  for (let index = 0; index < spans.length; index++) {
+    const span = spans[index]!;
     const clause = sliceLine(line, span.start, span.end);
     const groups = groupMentions(clause.text, within(lineMentions, span));
     // A speaker's own label beats a department at the start of what they say (邓琪：产品中心页面 PRD).
     if (labelHasPerson) for (const g of groups) if (g.role === 'leading' && g.members.every((m) => m.kind !== 'person')) g.role = 'other';
-    const dates = within(lineDates, span).filter((m) => decisionLine || !isStartDate(clause, m));
+    const inClause = within(lineDates, span);
+    const dates = decisionLine || inClause.length === 0 ? inClause : inClause.filter((m) => !isStartDate(clause, m));
     let ownerGroups = groups.filter((g) => g.role === 'owner' || (!decisionLine && g.role === 'leading'));
     let collabGroups = groups.filter((g) => g.role === 'collaborator');
     const residual = residualText(clause.text, groups, dates);
@@ -205,7 +207,7 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
       ownerGroups = [];
     }
     // Without a topic the joined text is " " + the clause, which reads the same.
-    const marker = DECISION_MARKER.test(opts.topic ? `${opts.topic} ${clause.text}` : clause.text) && dates.some((d) => d.date !== null) && ownerGroups.length === 0;
+    const marker = ownerGroups.length === 0 && dates.some((d) => d.date !== null) && DECISION_MARKER.test(opts.topic ? `${opts.topic} ${clause.text}` : clause.text);
     const title = decisionLine ? clause.text : titleOf(clause.text, groups.filter((g) => g.role !== 'other' && g.role !== 'receiver'), dates);
     const commitment = COMMITMENT.test(clause.text);
     const hasContent = residual.length > 0;
@@ -213,30 +215,30 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
 
     if (dateOnly && index === 0 && spans.length > 1 && !decisionLine) {
       shared = dates;
-      return;
+      continue;
     }
     const reading: ClauseReading = { span, text: clause.text, groups, ownerGroups, collabGroups, dates, content: hasContent, marker, title, commitment };
     if (!cur) {
       cur = startWork(reading);
-      return;
+      continue;
     }
     const work: Work = cur;
     const collabOnly = collabGroups.length > 0 && ownerGroups.length === 0 && !dates.some((d) => d.date !== null);
     const ownerOnly = ownerGroups.length > 0 && !hasContent && dates.length === 0;
     const hasOwner = work.owners !== null || labelOwners !== null;
-    const newActor = ownerGroups.length > 0 && hasOwner && !sameGroup(ownerGroups[0]!, work.owners) && work.content && hasContent;
+    const newActor = ownerGroups.length > 0 && hasOwner && work.content && hasContent && !sameGroup(ownerGroups[0]!, work.owners);
     const secondDate = dates.some((d) => d.date !== null && !d.stale) && work.dates.some((d) => d.date !== null && !d.stale) && ownerGroups.length === 0 && hasContent;
     const decisionSplit = (marker && !work.decision && work.content) || (work.decision && ownerGroups.length > 0 && hasContent);
     if (collabOnly) {
       // "IT 运维部配合提供证据": what the collaborator does stays out of the owner's title.
       work.collaborators.push(...collaboratorsOf(collabGroups));
       work.end = span.end;
-      return;
+      continue;
     }
     if (ownerOnly) {
       work.extraOwners.push(...ownerGroups);
       work.end = span.end;
-      return;
+      continue;
     }
     if (ownerGroups.length > 0 && hasOwner && work.content && isShortAct(clause.text, groups, residual) && !dates.some((d) => d.date !== null)) {
       if (work.owners?.role === 'leading' && ownerGroups.some((g) => g.role === 'owner')) {
@@ -248,13 +250,13 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
         work.collaborators.push(...collaboratorsOf(ownerGroups));
       }
       work.end = span.end;
-      return;
+      continue;
     }
     if (!decisionLine && (newActor || secondDate || decisionSplit)) {
       works.push(work);
       cur = startWork(reading);
       if (secondDate && !cur.owners) cur.owners = work.owners;
-      return;
+      continue;
     }
     if (!work.owners && ownerGroups[0]) work.owners = ownerGroups[0];
     else work.extraOwners.push(...ownerGroups);
@@ -269,9 +271,11 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
     // "12 月 10 日前完成": once the date is gone, a bare 完成 adds nothing to the title.
     if (title && !GENERIC_ACT.test(title.trim())) work.titleParts.push(joinerBefore(line.text, span.start) + title);
     work.end = span.end;
-  });
+  }
   if (cur) works.push(cur);
-  return works.map((w) => toDraft(w, line, opts, shared));
+  // The whole line says whether it was agreed: asked once, not per draft.
+  const agreed = AGREED.test(opts.source);
+  return works.map((w) => toDraft(w, opts, shared, agreed));
 }
 
 /** What one clause says, for starting a piece of work with it. */
@@ -292,7 +296,7 @@ interface ClauseReading {
 function startWork(c: ClauseReading): Work {
   return {
     start: c.span.start, end: c.span.end, owners: c.ownerGroups[0] ?? null, extraOwners: c.ownerGroups.slice(1), collaborators: collaboratorsOf(c.collabGroups),
-    dates: [...c.dates], content: c.content, decision: c.marker, titleParts: c.title ? [c.title] : [], commitment: c.commitment, others: othersOf(c.groups),
+    dates: c.dates, content: c.content, decision: c.marker, titleParts: c.title ? [c.title] : [], commitment: c.commitment, others: othersOf(c.groups),
     rawParts: [c.text], collective: collectiveIn(c.groups), reported: reportedBy(c.text, c.ownerGroups),
   };
 }
@@ -300,13 +304,13 @@ function startWork(c: ClauseReading): Work {
 const DATE_ONLY_RESIDUAL =
   /^(?:请|請|确认|確認|务必|務必|须|須|需要?|要|在|于|於|最晚|最迟|by|before|due|until|nolaterthan|within|target)?(?:前|之前|以前|或之前|以内|内|內)?(?:完成|交付|提交|反馈|回复|回覆|给结论|發出|发出|发布|上线|上線|落实|給我|给我|给清单)?$/i;
 
-function toDraft(w: Work, line: Line, opts: ClauseOptions, shared: DateMention[]): Draft {
+function toDraft(w: Work, opts: ClauseOptions, shared: DateMention[], agreed: boolean): Draft {
   const { labelOwners, labelKind, topic } = opts;
   const text = opts.source;
   const vagueText = hasVagueWords(text) || w.dates.some((d) => d.vague);
   const decisionMarker = w.decision && !vagueText;
   const kind: ItemKind | null = labelKind ?? (decisionMarker ? 'decision' : null);
-  const groups = [w.owners, ...w.extraOwners].filter((g): g is PeopleGroup => g !== null);
+  const groups = w.owners ? [w.owners, ...w.extraOwners] : w.extraOwners;
   const labelResolved = labelOwners ? ownersOf(labelOwners.members) : null;
   let resolved = ownersOf(membersOf(groups));
   // The label speaks for the line unless the line names a person of its own (a department gives way to a person).
@@ -340,7 +344,7 @@ function toDraft(w: Work, line: Line, opts: ClauseOptions, shared: DateMention[]
       scheduledVaguely: w.decision && vagueText,
       reported: w.reported,
       speaker: false,
-      agreed: AGREED.test(text),
+      agreed,
       labelled: false,
     },
   };
@@ -400,16 +404,22 @@ function collaboratorsOf(groups: readonly PeopleGroup[]): Person[] {
 
 function sameGroup(a: PeopleGroup, b: PeopleGroup | null): boolean {
   if (!b) return false;
+  // One name each, the usual case: no lists to sort.
+  if (a.members.length === 1 && b.members.length === 1) return a.members[0]!.name === b.members[0]!.name;
   const names = (g: PeopleGroup): string => g.members.map((m) => m.name).sort().join('|');
   return names(a) === names(b);
 }
 
+const RESIDUAL_PUNCTUATION = /[@＠\s，,。.;；:：、()（）「」“”"'!！]/g;
+const RESIDUAL_OWNER_WORDS = /一起|共同|牵头|牽頭|负责|負責|主[责責]|具体跟进|具體跟進|跟[进進]一下|跟[进進]|配合|[协協]助|^由|^交由/g;
+/** The first characters of RESIDUAL_OWNER_WORDS: most clauses hold none, and skip its alternation. */
+const OWNER_WORD_START = /[一共牵牽负負主具跟配协協由交]/;
+
 /** The clause's text without the people and dates in it: what is left says whether it holds an action. */
 function residualText(text: string, groups: readonly PeopleGroup[], dates: readonly DateMention[]): string {
-  return without(text, [...groups, ...dates])
-    .replace(/[@＠\s，,。.;；:：、()（）「」“”"'!！]/g, '')
-    .replace(/一起|共同|牵头|牽頭|负责|負責|主责|主責|具体跟进|具體跟進|跟进一下|跟進一下|跟进|跟進|配合|协助|協助|^由|^交由/g, '')
-    .replace(/^(?:by|before|due|until|no later than|within|on|target)$/i, '');
+  let rest = without(text, dates.length === 0 ? groups : groups.length === 0 ? dates : [...groups, ...dates]).replace(RESIDUAL_PUNCTUATION, '');
+  if (OWNER_WORD_START.test(rest)) rest = rest.replace(RESIDUAL_OWNER_WORDS, '');
+  return rest.replace(/^(?:by|before|due|until|no later than|within|on|target)$/i, '');
 }
 
 /** A clause's contribution to the title: without the owners at its start, its dates and deadline words. */
@@ -423,9 +433,9 @@ function titleOf(text: string, groups: readonly PeopleGroup[], dates: readonly D
   }
   for (const d of dates) {
     if (d.event !== undefined) continue;
-    const before = /(?:\b(?:by|before|due|until|no later than|within|on|in|for)\s+|(?:在|于|於|最晚|最迟)\s*)$/i.exec(text.slice(0, d.start))?.[0].length ?? 0;
+    const before = /(?:\b(?:by|before|due|until|no later than|within|on|in|for)\s+|(?:[在于]|於|最[晚迟])\s*)$/i.exec(text.slice(0, d.start))?.[0].length ?? 0;
     // The deadline word and the space the date leaves behind go with it ("日本节点 8 月底前 部署").
-    const after = /^\s*(?:或之前|之前|以前|前|以内|内|內)?\s*/.exec(text.slice(d.end))?.[0].length ?? 0;
+    const after = /^\s*(?:或之前|[之以]前|前|以内|[内內])?\s*/.exec(text.slice(d.end))?.[0].length ?? 0;
     cut.push({ start: d.start - before, end: d.end + after });
   }
   return without(text, cut);
@@ -434,7 +444,7 @@ function titleOf(text: string, groups: readonly PeopleGroup[], dates: readonly D
 /** `text` with the given ranges cut out (ranges may overlap and come in any order). */
 function without(text: string, ranges: readonly { start: number; end: number }[]): string {
   if (ranges.length === 0) return text;
-  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  const sorted = inOrder(ranges) ? ranges : [...ranges].sort((a, b) => a.start - b.start);
   let out = '';
   let at = 0;
   for (const r of sorted) {
@@ -450,18 +460,21 @@ function without(text: string, ranges: readonly { start: number; end: number }[]
  */
 const TITLE_NOISE = /\s|[（(—–]|[，,、][，,、]|^[我I，,、;；:：.。\-+&/]|[，,、;；:：.。\-+&/]$/;
 
-const LEADING_SELF = /^\s*(?:我们?这边|我來|我来|我会|我會|我先|我們|我们|我|I'll\b|I will\b|I\b(?!['’]))\s*(?=\S)/;
+const LEADING_SELF = /^\s*(?:我们?这边|我[來来]|我[会會]|我[先們]|我们|我|I'll\b|I will\b|I\b(?!['’]))\s*(?=\S)/;
 const TRAILING_PREPOSITION = /\s+(?:for|on|at|by|in|to|with)$/i;
-/** ASCII words joined by single spaces: no bracket, dash, separator or stray space for the other rules. */
-const PLAIN_WORDS = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
+/**
+ * ASCII words joined by single spaces, then at most spaces and stops (what a cut deadline leaves: "send the
+ * budget for project 3 ."): the stops go, and of the other rules only the trailing preposition can apply.
+ */
+const PLAIN_WORDS = /^([A-Za-z0-9]+(?: [A-Za-z0-9]+)*)[ .,;:]*$/;
 
 /** Trim list residue, brackets and punctuation left at the ends of a title, and a leading 我/I. */
 export function cleanTitle(title: string): string {
   if (!TITLE_NOISE.test(title)) return title;
-  // Plain words and single spaces ("send the budget for project 3"): only the two word rules can apply.
-  if (PLAIN_WORDS.test(title)) return title.replace(LEADING_SELF, '').replace(TRAILING_PREPOSITION, '');
-  return title
-    .replace(LEADING_SELF, '')
+  const unprefixed = title.replace(LEADING_SELF, '');
+  const plain = PLAIN_WORDS.exec(unprefixed);
+  if (plain) return plain[1]!.replace(TRAILING_PREPOSITION, '');
+  return unprefixed
     .replace(/\s+/g, ' ')
     .replace(/（\s*[，,、]?\s*）|\(\s*[,]?\s*\)/g, '')
     .replace(/\s*[—–]{1,2}\s*(?=[，,；;]|$)/g, '')
@@ -511,11 +524,16 @@ export function splitClauses(text: string): { start: number; end: number }[] {
       width = 5;
     }
     if (split) {
-      if (i > start) spans.push({ start, end: i });
+      if (hasNonSpace(text, start, i)) spans.push({ start, end: i });
       start = i + width;
       i += width - 1;
     }
   }
-  if (start < text.length) spans.push({ start, end: text.length });
-  return spans.filter((s) => text.slice(s.start, s.end).trim().length > 0);
+  if (hasNonSpace(text, start, text.length)) spans.push({ start, end: text.length });
+  return spans;
+}
+
+/** Whether text[start, end) holds anything but white space. */
+function hasNonSpace(text: string, start: number, end: number): boolean {
+  return text.slice(start, end).trim() !== '';
 }

@@ -3,14 +3,15 @@ import type { DateContext, DateMention } from '../dates/types';
 import type { ItemKind, ItemWarning } from '../model/items';
 import type { Line } from './line';
 import { hasVagueWords } from './filters';
+import { inOrder } from './line';
 
 /** Date phrases that do not set a deadline: "every Monday", "下周一开始", "自…起" for a to-do. */
 const RECURRING_BEFORE = /(?:every|each|每个?|每逢)\s*$/i;
-const WEEKDAY_SPAN = /^(?:(?:周|週|星期|礼拜|禮拜)[一二三四五六日天]|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\s*(?:[–—~\-－至到]|to)\s*(?:(?:周|週|星期|礼拜|禮拜)?[一二三四五六日天]|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)$/i;
-const WEEKDAY_ONLY = /^(?:周|週|星期|礼拜|禮拜)[一二三四五六日天]$|^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$/i;
-const STALE_BEFORE = /(?:原定|原訂|原计划|原計劃|原本|was due|originally(?: due)?)\s*$/i;
-const PROPOSED_BEFORE = /(?:推迟至|推迟到|推遲至|推遲到|延期至|延期到|顺延至|順延至|改到|改至|改为|改為|postpone[sd]? to|moved? to)\s*$/i;
-const START_AFTER = /^\s*(?:开始|開始|起(?!草)|启动|啟動|starts?\b|kick(?:s)?\s*off)/i;
+const WEEKDAY_SPAN = /^(?:(?:[周週]|星期|[礼禮]拜)[一二三四五六日天]|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\s*(?:[–—~\-－至到]|to)\s*(?:(?:[周週]|星期|[礼禮]拜)?[一二三四五六日天]|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)$/i;
+const WEEKDAY_ONLY = /^(?:[周週]|星期|[礼禮]拜)[一二三四五六日天]$|^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$/i;
+const STALE_BEFORE = /(?:原[定訂]|原计划|原計劃|原本|was due|originally(?: due)?)\s*$/i;
+const PROPOSED_BEFORE = /(?:推迟[至到]|推遲[至到]|延期[至到]|[顺順]延至|改[到至]|改[为為]|postpone[sd]? to|moved? to)\s*$/i;
+const START_AFTER = /^\s*(?:[开開]始|起(?!草)|启动|啟動|starts?\b|kick(?:s)?\s*off)/i;
 
 /** Every date in a line: chips first (authoritative), then phrases the date layer finds in the text. */
 export function datesIn(line: Line, ctx: DateContext): DateMention[] {
@@ -41,7 +42,8 @@ export function datesIn(line: Line, ctx: DateContext): DateMention[] {
     // "原定 4/15，改到周一前交": the old date stays known but gives way to any other.
     out.push(STALE_BEFORE.test(line.text.slice(0, m.start)) ? { ...m, stale: true } : m);
   }
-  return out.sort((a, b) => a.start - b.start);
+  // Chips and found phrases come each in order: most lines need no sort.
+  return inOrder(out) ? out : out.sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -69,25 +71,32 @@ export interface DueChoice {
 /**
  * The due date of an item from the dates written in it. A to-do takes its deadline (X前, by X) or else its only
  * date; a decision takes a date only when exactly one is attached. Vague words give no date and a warning.
+ * Loops rather than filtered copies: every item of the minutes comes through here.
  */
 export function chooseDue(mentions: readonly DateMention[], kind: ItemKind, text: string): DueChoice {
-  const concrete = mentions.filter((m) => !m.vague && !m.range && (m.date !== null || m.event !== undefined || m.time !== null));
-  const vague = mentions.some((m) => m.vague) || hasVagueWords(text);
-  if (kind === 'decision') {
-    const dated = concrete.filter((m) => m.date !== null);
-    const m = dated[0];
-    // Exactly one distinct date, and no range.
-    if (!m || dated.some((d) => d.date !== m.date) || mentions.some((d) => d.range)) return { due: null, dueTime: null, warnings: [] };
-    return { due: m.date, dueTime: null, dueText: m.text, warnings: [] };
+  if (kind === 'decision') return decisionDue(mentions);
+  // The candidates: concrete mentions with a date or an event; the current ones (not 原定) when there are any.
+  let current = false;
+  for (const m of mentions) if (isCandidate(m) && !m.stale) current = true;
+  // A deadline with a date, else a date, else a deadline, else the first; a written date beats an event whose
+  // date is unknown ("after the freeze lifts (target Jan 6)").
+  let datedDeadline: DateMention | undefined;
+  let dated: DateMention | undefined;
+  let deadline: DateMention | undefined;
+  let first: DateMention | undefined;
+  for (const m of mentions) {
+    if (!isCandidate(m) || (current && m.stale)) continue;
+    first ??= m;
+    if (m.deadline) deadline ??= m;
+    if (m.date !== null) {
+      dated ??= m;
+      if (m.deadline) datedDeadline ??= m;
+    }
   }
-  const all = concrete.filter((m) => m.date !== null || m.event !== undefined);
-  const current = all.filter((m) => !m.stale);
-  const dated = current.length > 0 ? current : all;
-  // A written date beats an event whose date is unknown ("after the freeze lifts (target Jan 6)").
-  const pick = dated.find((m) => m.deadline && m.date !== null) ?? dated.find((m) => m.date !== null) ?? dated.find((m) => m.deadline) ?? dated[0];
-  const timeOnly = concrete.find((m) => m.date === null && m.event === undefined && m.time !== null);
+  const pick = datedDeadline ?? dated ?? deadline ?? first;
+  const timeOnly = mentions.find(isTimeOnly);
   if (!pick) {
-    if (vague) return { due: null, dueTime: null, warnings: ['vague_deadline'] };
+    if (mentions.some((m) => m.vague) || hasVagueWords(text)) return { due: null, dueTime: null, warnings: ['vague_deadline'] };
     if (timeOnly) return { due: null, dueTime: timeOnly.time, dueText: timeOnly.text, warnings: [] };
     return { due: null, dueTime: null, warnings: [] };
   }
@@ -95,8 +104,36 @@ export function chooseDue(mentions: readonly DateMention[], kind: ItemKind, text
   for (const w of pick.warnings) addOnce(warnings, w);
   if (pick.event !== undefined) addOnce(warnings, 'relative_to_event');
   const time = pick.time ?? (timeOnly && Math.abs(timeOnly.start - pick.end) < 12 ? timeOnly.time : null);
-  if (dated.some((m) => m !== pick && m.deadline && m.date !== null && m.date !== pick.date)) addOnce(warnings, 'conflicting_dates');
+  for (const m of mentions) {
+    if (m === pick || !isCandidate(m) || (current && m.stale)) continue;
+    if (m.deadline && m.date !== null && m.date !== pick.date) {
+      addOnce(warnings, 'conflicting_dates');
+      break;
+    }
+  }
   return { due: pick.date, dueTime: time, dueText: pick.text, warnings };
+}
+
+/** A decision takes the one distinct date attached to it, and none beside a range. */
+function decisionDue(mentions: readonly DateMention[]): DueChoice {
+  const first = mentions.find((m) => isConcrete(m) && m.date !== null);
+  if (!first || mentions.some((m) => m.range || (isConcrete(m) && m.date !== null && m.date !== first.date))) return { due: null, dueTime: null, warnings: [] };
+  return { due: first.date, dueTime: null, dueText: first.text, warnings: [] };
+}
+
+/** A mention that names a day, an event or a time: not vague, not a range. */
+function isConcrete(m: DateMention): boolean {
+  return !m.vague && !m.range && (m.date !== null || m.event !== undefined || m.time !== null);
+}
+
+/** A concrete mention with only a time of day ("下午3点"). */
+function isTimeOnly(m: DateMention): boolean {
+  return isConcrete(m) && m.date === null && m.event === undefined && m.time !== null;
+}
+
+/** A concrete mention that can be the due date: it has a date or an event. */
+function isCandidate(m: DateMention): boolean {
+  return isConcrete(m) && (m.date !== null || m.event !== undefined);
 }
 
 function addOnce<T>(list: T[], value: T): void {

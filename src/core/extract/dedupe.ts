@@ -4,6 +4,9 @@ import type { ActionItem } from '../model/items';
 const SAME_TITLE = 0.5;
 /** Character pairs shared by more table items than this say nothing about which one an item repeats. */
 const COMMON_PAIR = 64;
+/** What the exact pass knows of a key: a table row has it (not yet kept), or an item with it was kept. */
+const IN_TABLE = 1;
+const KEPT = 2;
 
 /**
  * The same item read twice is reported once: an exact repeat, or a line that restates a row of the
@@ -11,38 +14,44 @@ const COMMON_PAIR = 64;
  * owners, deadlines and status are maintained.
  */
 export function dedupeItems(items: readonly ActionItem[], meetingDate: string): ActionItem[] {
-  const keyOf = (item: ActionItem): string => [item.kind, item.title.replace(/\s+/g, ''), item.due ?? '', item.owners.map((o) => o.name).join('、')].join('\u0000');
   // An exact repeat of a table row is dropped even when the line comes first: the row is kept.
-  const keys = items.map(keyOf);
-  const inTables = new Set(keys.filter((_, i) => items[i]!.source.via === 'table'));
-  const seen = new Set<string>();
+  const keys = items.map(exactKey);
+  const states = new Map<string, typeof IN_TABLE | typeof KEPT>();
+  for (let i = 0; i < items.length; i++) if (items[i]!.source.via === 'table') states.set(keys[i]!, IN_TABLE);
   const exact = items.filter((item, i) => {
-    const key = keys[i]!;
-    if (seen.has(key) || (item.source.via !== 'table' && inTables.has(key))) return false;
-    seen.add(key);
+    const state = states.get(keys[i]!);
+    if (state === KEPT || (state === IN_TABLE && item.source.via !== 'table')) return false;
+    states.set(keys[i]!, KEPT);
     return true;
   });
   const rows = exact.filter((i) => i.source.via === 'table');
   if (rows.length === 0 || rows.length === exact.length) return exact;
+  // One buffer holds the pairs of the title at hand: they are counted, never kept.
+  let pairs = new Int32Array(128);
+  const readPairs = (title: string): number => {
+    if (pairs.length < title.length) pairs = new Int32Array(2 * title.length);
+    return pairsOf(title, pairs);
+  };
   const index = new Map<number, number[]>();
-  const rowPairCounts = rows.map((row, r) => {
-    const pairs = pairsOf(row.title);
-    for (const p of pairs) {
-      const list = index.get(p);
+  const rowPairCounts = new Int32Array(rows.length);
+  rows.forEach((row, r) => {
+    const count = readPairs(row.title);
+    for (let i = 0; i < count; i++) {
+      const list = index.get(pairs[i]!);
       if (list) list.push(r);
-      else index.set(p, [r]);
+      else index.set(pairs[i]!, [r]);
     }
-    return pairs.length;
+    rowPairCounts[r] = count;
   });
   // Pairs shared with each row, counted in one array; `touched` keeps the rows in the order first met.
   const shared = new Int32Array(rows.length);
   const touched: number[] = [];
   return exact.filter((item) => {
     if (item.source.via === 'table') return true;
-    const pairs = pairsOf(item.title);
+    const count = readPairs(item.title);
     touched.length = 0;
-    for (const p of pairs) {
-      const list = index.get(p);
+    for (let i = 0; i < count; i++) {
+      const list = index.get(pairs[i]!);
       if (!list || list.length > COMMON_PAIR) continue;
       for (const r of list) {
         if (shared[r] === 0) touched.push(r);
@@ -54,13 +63,20 @@ export function dedupeItems(items: readonly ActionItem[], meetingDate: string): 
       const n = shared[r]!;
       shared[r] = 0;
       const row = rows[r]!;
-      if (repeats !== null || row.kind !== item.kind || (2 * n) / (pairs.length + rowPairCounts[r]!) < SAME_TITLE) continue;
+      if (repeats !== null || row.kind !== item.kind || (2 * n) / (count + rowPairCounts[r]!) < SAME_TITLE) continue;
       repeats = r;
     }
     if (repeats === null) return true;
     updateRow(rows[repeats]!, item, meetingDate);
     return false;
   });
+}
+
+/** What makes two items the same item: kind, title (spaces aside), due date and owners. */
+function exactKey(item: ActionItem): string {
+  let key = `${item.kind}\u0000${item.title.replace(/\s+/g, '')}\u0000${item.due ?? ''}\u0000`;
+  for (let i = 0; i < item.owners.length; i++) key += i === 0 ? item.owners[i]!.name : `、${item.owners[i]!.name}`;
+  return key;
 }
 
 /**
@@ -84,12 +100,12 @@ function updateRow(row: ActionItem, line: ActionItem, meetingDate: string): void
 const LONG_TITLE = 64;
 
 /**
- * The distinct character pairs of a title, in order of first appearance, as numbers (no string per pair);
- * letters, digits and CJK only, case-folded. An array, not a Set: titles are short, and one Set per title
- * was a large share of the extraction's garbage.
+ * The distinct character pairs of a title, in order of first appearance, as numbers (no string per pair),
+ * written into `out` (at least as long as the title); returns how many. Letters, digits and CJK only,
+ * case-folded. A scan of what is written so far, not a Set: titles are short.
  */
-function pairsOf(title: string): number[] {
-  const out: number[] = [];
+function pairsOf(title: string, out: Int32Array): number {
+  let count = 0;
   const seen = title.length > LONG_TITLE ? new Set<number>() : null;
   let prev = -1;
   for (let i = 0; i < title.length; i++) {
@@ -102,13 +118,18 @@ function pairsOf(title: string): number[] {
     if (c >= 0x3400) c = c - 0x3400 + 0x250;
     if (prev >= 0) {
       const pair = prev * 32768 + c;
-      const fresh = seen ? !seen.has(pair) : !out.includes(pair);
-      if (fresh) {
-        out.push(pair);
+      if (seen ? !seen.has(pair) : !holds(out, count, pair)) {
+        out[count++] = pair;
         seen?.add(pair);
       }
     }
     prev = c;
   }
-  return out;
+  return count;
+}
+
+/** Whether the first `count` values of a buffer hold `value`. */
+function holds(values: Int32Array, count: number, value: number): boolean {
+  for (let i = 0; i < count; i++) if (values[i] === value) return true;
+  return false;
 }

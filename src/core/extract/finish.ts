@@ -1,3 +1,4 @@
+import type { DateMention } from '../dates/types';
 import type { Block, TableBlock } from '../model/document';
 import type { ActionItem, ItemKind, ItemSource, ItemWarning } from '../model/items';
 import type { Draft } from './clauses';
@@ -25,7 +26,7 @@ export function finishItem(draft: Draft, kind: ItemKind, block: Block, blockInde
 
 /** A row of a decision / to-do table as an item. */
 export function fromTableRow(row: TableRowItem, table: TableBlock, blockIndex: number, meetingDate: string): ActionItem {
-  const due = chooseDue(row.dates, row.kind === 'decision' ? 'todo' : row.kind, row.dates.map((d) => d.text).join(' '));
+  const due = chooseDue(row.dates, row.kind === 'decision' ? 'todo' : row.kind, mentionsText(row.dates));
   const status = row.status ?? 'open';
   const source: ItemSource = { via: 'table', blockIndex, rowIndex: row.rowIndex, text: row.text };
   if (table.anchor) source.blockAnchor = table.anchor;
@@ -45,6 +46,14 @@ export function fromTableRow(row: TableRowItem, table: TableBlock, blockIndex: n
     ...(row.taskLink ? { taskLink: row.taskLink } : {}),
     source,
   };
+}
+
+/** The phrases of a cell's dates joined by spaces; most cells hold one. */
+function mentionsText(dates: readonly DateMention[]): string {
+  if (dates.length === 1) return dates[0]!.text;
+  let out = '';
+  for (let i = 0; i < dates.length; i++) out = i === 0 ? dates[i]!.text : `${out} ${dates[i]!.text}`;
+  return out;
 }
 
 /** The guide's rules as warnings: every to-do has an owner and a deadline that is not already past. */

@@ -25,12 +25,12 @@ export interface Label {
   field?: MeetingFieldLabel;
 }
 
-const DECISION_LABEL = /^(?:(?:会议|會議)?(?:决议|決議|结论|結論|决定|決定|共识|共識)(?:[一二三四五六七八九十\d]+)?|(?:key )?decisions?|agreed|(?:最后|最終|最终)\s*agreed|conclusions?|resolutions?)$/i;
-const TODO_LABEL = /^(?:待办|待辦|todo|to-do|actions?|ai|action items?|行动项|行動項|行动|行動|跟进|跟進|follow-?ups?|next steps?|处理意见|處理意見|解决方案|解決方案|应对措施|應對措施|措施|改进措施|任务|任務)$/i;
-const OWNER_FIELD = /^(?:负责人|負責人|责任人|責任人|责任方|責任方|负责部门|負責部門|负责部门\/人|执行人|執行人|owners?|assignees?)$/i;
-const DUE_FIELD = /^(?:完成时限|完成時限|时限|時限|截止|截至|截止时间|截止時間|截止日期|完成期限|完成时间|完成時間|期限|时间要求|deadline|due|due date|due by|target date|by when)$/i;
-const COLLAB_FIELD = /^(?:配合|配合人|配合部门|协助|協助|协助人|协办|協辦|collaborators?|support)$/i;
-const INFO_LABEL = /^(?:现状|現狀|背景|讨论|討論|说明|說明|情况说明|情況說明|补充说明|補充說明|备注|備註|其他|other|notes?|context|reminder|summary|status|评审对象|評審對象|活动概要|活動概要|议程|議程|agenda|updates?|fyi|highlights?|answer|q|问题|問題|风险|風險|影响|影響|原因|根因|结果|結果|recap|background|what happened|情况|情況|数据|數據|进展|進展)$/i;
+const DECISION_LABEL = /^(?:(?:会议|會議)?(?:决议|決議|结论|結論|[决決]定|共[识識])(?:[一二三四五六七八九十\d]+)?|(?:key )?decisions?|agreed|(?:最[后終]|最终)\s*agreed|conclusions?|resolutions?)$/i;
+const TODO_LABEL = /^(?:待[办辦]|todo|to-do|actions?|ai|action items?|行动项|行動項|行[动動]|跟[进進]|follow-?ups?|next steps?|处理意见|處理意見|解[决決]方案|应对措施|應對措施|措施|改进措施|任[务務])$/i;
+const OWNER_FIELD = /^(?:负责人|負責人|[责責]任人|[责責]任方|负责部门|負責部門|负责部门\/人|[执執]行人|owners?|assignees?)$/i;
+const DUE_FIELD = /^(?:完成[时時]限|[时時]限|截[止至]|截止时间|截止時間|截止日期|完成期限|完成时间|完成時間|期限|时间要求|deadline|due|due date|due by|target date|by when)$/i;
+const COLLAB_FIELD = /^(?:配合|配合人|配合部门|[协協]助|协助人|协办|協辦|collaborators?|support)$/i;
+const INFO_LABEL = /^(?:现状|現狀|背景|讨论|討論|[说說]明|情况说明|情況說明|补充说明|補充說明|备注|備註|其他|other|notes?|context|reminder|summary|status|评审对象|評審對象|活[动動]概要|[议議]程|agenda|updates?|fyi|highlights?|answer|q|问题|問題|风险|風險|影[响響]|[原根]因|[结結]果|recap|background|what happened|情[况況]|数据|數據|[进進]展)$/i;
 const TOPIC_HEADING = /^(?:议题|議題|topic)\s*[一二三四五六七八九十\d]*$/i;
 
 /**
@@ -105,7 +105,7 @@ export function splitLabel(text: string): { label: string; owner?: string; rest:
   if (/\d$/.test(label) && /^\d/.test(rest)) return null;
   if (/https?$/i.test(label)) return null;
   if (rest.trim().length === 0 && !/^(?:负责人|負責人|完成时限|owner)/i.test(label)) return { label, rest, restStart: m[0].length };
-  const withOwner = /^(TODO|Action|AI|待办|待辦)\s*[（(]\s*([^)）]+?)\s*[)）]$/i.exec(label);
+  const withOwner = /^(TODO|Action|AI|待[办辦])\s*[（(]\s*([^)）]+?)\s*[)）]$/i.exec(label);
   if (withOwner?.[1] && withOwner[2]) return { label: withOwner[1], owner: withOwner[2], rest, restStart: m[0].length };
   return { label, rest, restStart: m[0].length };
 }

@@ -9,15 +9,21 @@ export interface DateChip {
   time?: string;
 }
 
-/** The text of one block (or cell) with its chips positioned in it. */
+/** The text of one block (or cell) with its chips positioned in it. Nothing changes a line once made. */
 export interface Line {
   text: string;
-  people: PersonChip[];
-  dates: DateChip[];
+  people: readonly PersonChip[];
+  dates: readonly DateChip[];
 }
+
+/** The chips of a line that has none: one shared list, not two new ones per slice of the minutes. */
+const NO_CHIPS: readonly never[] = [];
 
 /** Flatten inline runs into text, remembering where the chips are. Soft breaks become spaces. */
 export function lineOf(content: readonly Inline[]): Line {
+  // Most blocks and cells are one text run: its text as it stands, no chips.
+  const only = content.length === 1 ? content[0]! : null;
+  if (only?.type === 'text') return normalizeLine({ text: only.text, people: NO_CHIPS, dates: NO_CHIPS });
   let text = '';
   const people: PersonChip[] = [];
   const dates: DateChip[] = [];
@@ -44,11 +50,11 @@ export function lineOf(content: readonly Inline[]): Line {
         break;
     }
   }
-  return normalizeLine({ text, people, dates });
+  return normalizeLine({ text, people: people.length > 0 ? people : NO_CHIPS, dates: dates.length > 0 ? dates : NO_CHIPS });
 }
 
 /** Any character normalizeLine replaces: most lines have none. */
-const ODD_SPACE = /[\r\n\v\t\u2028\u2029]|\u200b|\u200c|\u200d|\ufeff/;
+const ODD_SPACE = /[\r\n\v\t\u2028\u2029\u200b-\u200d\ufeff]/;
 
 /** Normalise whitespace without moving chips: \r, \v and tabs become spaces, zero-width characters go. */
 function normalizeLine(line: Line): Line {
@@ -60,7 +66,7 @@ function normalizeLine(line: Line): Line {
 /** A slice of a line, with chips re-positioned. */
 export function sliceLine(line: Line, start: number, end: number): Line {
   // Most lines carry no chips: no filtering closures to build.
-  if (line.people.length === 0 && line.dates.length === 0) return { text: line.text.slice(start, end), people: [], dates: [] };
+  if (line.people.length === 0 && line.dates.length === 0) return { text: line.text.slice(start, end), people: NO_CHIPS, dates: NO_CHIPS };
   const inside = <T extends { start: number; end: number }>(c: T): boolean => c.start >= start && c.end <= end;
   const shift = <T extends { start: number; end: number }>(c: T): T => ({ ...c, start: c.start - start, end: c.end - start });
   return {
@@ -72,5 +78,11 @@ export function sliceLine(line: Line, start: number, end: number): Line {
 
 /** A line of plain text without chips. */
 export function plainLine(text: string): Line {
-  return { text, people: [], dates: [] };
+  return { text, people: NO_CHIPS, dates: NO_CHIPS };
+}
+
+/** Whether ranges already come by start (then sorting them changes nothing). */
+export function inOrder(ranges: readonly { start: number }[]): boolean {
+  for (let i = 1; i < ranges.length; i++) if (ranges[i]!.start < ranges[i - 1]!.start) return false;
+  return true;
 }

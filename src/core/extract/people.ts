@@ -15,10 +15,10 @@ export interface PeopleGroup {
   role: PeopleRole;
 }
 
-const JOINER = /^\s*(?:、|,|，|和|与|與|及|以及|&|＆|\+|\/|and)?\s*$/i;
-export const OWNER_AFTER = /^\s*(?:一起|共同)?\s*(?:牵头|牽頭|负责|負責|主责|主責|具体跟进|具體跟進|跟进|跟進|统筹|主导|owns\b|leads\b)/i;
-const COLLAB_AFTER = /^\s*(?:配合|协助|協助|协办|協辦|支持|支援|协同|協同|assists?\b|supports?\b|helps?\b)/i;
-const OWNER_BEFORE = /(?:由|交由|請|请|协助|協助|配合)\s*$/;
+const JOINER = /^\s*(?:、|,|，|[和与]|[與及]|以及|&|＆|\+|\/|and)?\s*$/i;
+export const OWNER_AFTER = /^\s*(?:一起|共同)?\s*(?:牵头|牽頭|负责|負責|主[责責]|具体跟进|具體跟進|跟[进進]|统筹|主导|owns\b|leads\b)/i;
+const COLLAB_AFTER = /^\s*(?:配合|[协協]助|协办|協辦|支[持援]|[协協]同|assists?\b|supports?\b|helps?\b)/i;
+const OWNER_BEFORE = /(?:由|交由|[請请]|[协協]助|配合)\s*$/;
 
 /** Group the people named in a line and decide what each group does there. */
 export function peopleGroups(line: Line, roster: Roster): PeopleGroup[] {
@@ -27,16 +27,15 @@ export function peopleGroups(line: Line, roster: Roster): PeopleGroup[] {
 
 /** Group mentions already found in `text` (offsets relative to it) and give each group its role there. */
 export function groupMentions(text: string, mentions: readonly PersonMention[]): PeopleGroup[] {
-  const line = { text };
   const groups: PeopleGroup[] = [];
   for (const m of mentions) {
     const last = groups[groups.length - 1];
-    if (last && JOINER.test(line.text.slice(last.end, m.start))) {
+    if (last && JOINER.test(text.slice(last.end, m.start))) {
       last.members.push(m);
       last.end = m.end;
     } else groups.push({ start: m.start, end: m.end, members: [m], role: 'other' });
   }
-  for (const g of groups) g.role = roleOf(line.text, g);
+  for (const g of groups) g.role = roleOf(text, g);
   return groups;
 }
 
@@ -60,13 +59,18 @@ export function membersOf(groups: readonly PeopleGroup[]): PersonMention[] {
 
 /** Owners from a group of mentions: people beat departments, groups and "TBD" count as nobody. */
 export function ownersOf(members: readonly PersonMention[]): { owners: Person[]; state: OwnerState } {
-  const persons = members.filter((m) => m.kind === 'person');
-  if (persons.length > 0) return { owners: uniquePeople(persons.map(toPerson)), state: 'named' };
-  const departments = members.filter((m) => m.kind === 'department');
-  if (departments.length > 0) return { owners: uniquePeople(departments.map(toPerson)), state: 'named' };
+  if (members.some((m) => m.kind === 'person')) return { owners: peopleOfKind(members, 'person'), state: 'named' };
+  if (members.some((m) => m.kind === 'department')) return { owners: peopleOfKind(members, 'department'), state: 'named' };
   if (members.some((m) => m.kind === 'undecided')) return { owners: [], state: 'undecided' };
   if (members.some((m) => m.kind === 'collective')) return { owners: [], state: 'collective' };
   return { owners: [], state: 'none' };
+}
+
+/** The first of each person among the members of one kind, in order. */
+function peopleOfKind(members: readonly PersonMention[], kind: PersonMention['kind']): Person[] {
+  const out: Person[] = [];
+  for (const m of members) if (m.kind === kind) addPerson(out, toPerson(m));
+  return out;
 }
 
 export type OwnerState = 'named' | 'collective' | 'undecided' | 'none';
@@ -74,12 +78,16 @@ export type OwnerState = 'named' | 'collective' | 'undecided' | 'none';
 /** The first of each person (by email, id or name), in order; lists are short, so a loop rather than a Set. */
 export function uniquePeople(people: readonly Person[]): Person[] {
   const out: Person[] = [];
-  const keys: string[] = [];
-  for (const p of people) {
-    const key = p.email ?? p.id ?? p.name;
-    if (keys.includes(key)) continue;
-    keys.push(key);
-    out.push(p);
-  }
+  for (const p of people) addPerson(out, p);
   return out;
+}
+
+/** Add a person unless the list holds them already (by email, id or name). */
+function addPerson(list: Person[], p: Person): void {
+  const key = personKey(p);
+  if (!list.some((q) => personKey(q) === key)) list.push(p);
+}
+
+function personKey(p: Person): string {
+  return p.email ?? p.id ?? p.name;
 }

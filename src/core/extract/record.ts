@@ -10,7 +10,7 @@ import { isHintText } from './hint';
 export type RecordFields = Partial<Record<MeetingFieldLabel | 'absent', string>>;
 
 const EMOJI_FIELDS: Readonly<Record<string, MeetingFieldLabel>> = { '📅': 'date', '🗓': 'date', '👥': 'participants', '📍': 'location', '🎯': 'goal' };
-const ABSENT = /^(?:缺席|列席|请假|請假|absent|apologies)$/i;
+const ABSENT = /^(?:[缺列]席|[请請]假|absent|apologies)$/i;
 /** Only the top of the minutes holds the record; later "时间：" lines are schedule notes. */
 const RECORD_SCAN_BLOCKS = 40;
 

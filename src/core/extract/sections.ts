@@ -1,14 +1,14 @@
 /** What a part of the minutes holds, from its heading or label. */
 export type SectionKind = 'decision' | 'todo' | 'info' | 'neutral';
 
-const DECISION = /决议|決議|结论|結論|决定|決定|共识|共識|形成以下意见|decision|conclusion|agreed|resolution/i;
-const TODO = /待办|待辦|行动|行動|action|\btodo\b|to-do|跟进|跟進|后续|後續|分工|任务|任務|next steps|follow|处理安排|處理安排|改善行动|追踪|追蹤|新增事项|新增事項|遗留事项|遺留事項|计划|計劃|open items|new this week|carried over|风险|風險|\brisk|责任矩阵|責任矩陣|应对|應對|措施|\bAI\b|owner|assignments/i;
-const INFO = /汇报|匯報|争议|爭議|分歧|open issues|disputes|同步|讨论|討論|要点|要點|背景|回顾|回顧|进展|進展|情况|情況|结果|結果|成果|经验|經驗|改进点|改進點|改善的地方|做得好|摘要|notes|updates|highlights|status|summary|discussion|context|备注|備註|其他|other|说明|說明|通报|通報|数据|數據|概要|开场|開場|议程|議程|agenda|recap|review|评审结果|評審結果|fyi|内容|內容|纪要|紀要|记录|記錄/i;
+const DECISION = /决议|決議|结论|結論|[决決]定|共[识識]|形成以下意见|decision|conclusion|agreed|resolution/i;
+const TODO = /待[办辦]|行[动動]|action|\btodo\b|to-do|跟[进進]|后续|後續|分工|任[务務]|next steps|follow|[处處]理安排|改善行动|追[踪蹤]|新增事[项項]|遗留事项|遺留事項|计划|計劃|open items|new this week|carried over|风险|風險|\brisk|责任矩阵|責任矩陣|应对|應對|措施|\bAI\b|owner|assignments/i;
+const INFO = /汇报|匯報|争议|爭議|分歧|open issues|disputes|同步|讨论|討論|要[点點]|背景|回[顾顧]|[进進]展|情[况況]|[结結]果|成果|经验|經驗|改进点|改進點|改善的地方|做得好|摘要|notes|updates|highlights|status|summary|discussion|context|备注|備註|其他|other|[说說]明|通[报報]|数据|數據|概要|开场|開場|[议議]程|agenda|recap|review|评审结果|評審結果|fyi|[内內]容|[纪紀]要|记录|記錄/i;
 
 /** Classify a heading's text (numbering and brackets removed). */
 export function classifySection(heading: string): SectionKind {
   const text = heading.replace(/^[\s#【[（(]*[0-9一二三四五六七八九十]*[.、．)）\s]*/, '').replace(/[】\]：:\s]+$/, '');
-  if (/^(?:上次|上周)?待办回顾|carried over/i.test(text)) return 'todo';
+  if (/^(?:上[次周])?待办回顾|carried over/i.test(text)) return 'todo';
   if (DECISION.test(text) && !/不形成决议/.test(text)) return 'decision';
   if (TODO.test(text)) return 'todo';
   if (INFO.test(text)) return 'info';

@@ -20,7 +20,7 @@ export interface TableRowItem {
   owners: Person[];
   ownerState: OwnerState;
   collaborators: Person[];
-  dates: DateMention[];
+  dates: readonly DateMention[];
   /** The deadline cell said nothing (—) rather than something vague. */
   status: ItemStatus | null;
   taskLink?: string;
@@ -39,6 +39,8 @@ type Grid = (TableCell | null)[][];
 
 /** Rows × columns with merged cells spread over the cells they cover. */
 export function tableGrid(table: TableBlock): Grid {
+  // Without merged cells (nearly every table) the grid is the rows as they stand.
+  if (!table.rows.some((row) => row.cells.some(isMerged))) return table.rows.map((row) => [...row.cells]);
   const grid: Grid = [];
   table.rows.forEach((row, r) => {
     grid[r] ??= [];
@@ -57,9 +59,14 @@ export function tableGrid(table: TableBlock): Grid {
   return grid;
 }
 
+/** A cell that spans more than one row or column. */
+function isMerged(cell: TableCell): boolean {
+  return !((cell.colSpan === undefined || cell.colSpan <= 1) && (cell.rowSpan === undefined || cell.rowSpan <= 1));
+}
+
 /** An action this short is read together with the problem or risk it answers. */
 const SHORT_ACTION = 12;
-const NOTE_ROW = /^(?:备注|備註|说明|說明|注|note|notes|remark|remarks)\s*[:：]/i;
+const NOTE_ROW = /^(?:备注|備註|[说說]明|注|note|notes|remark|remarks)\s*[:：]/i;
 
 const PREFERRED_ITEM_ROLES: readonly ColumnRole[] = ['action', 'decision', 'item', 'subject'];
 
@@ -68,20 +75,21 @@ export function itemColumns(grid: Grid): { header: number; roles: (ColumnRole | 
   for (let h = 0; h < Math.min(2, grid.length); h++) {
     const headers = (grid[h] ?? []).map((c) => (c ? cellText(c).trim() : ''));
     const roles = columnRoles(headers);
-    const itemCol = PREFERRED_ITEM_ROLES.map((role) => roles.indexOf(role)).find((i) => i >= 0) ?? -1;
-    if (itemCol >= 0 && (roles.includes('owner') || roles.includes('due'))) return { header: h, roles, itemCol };
+    const itemRole = PREFERRED_ITEM_ROLES.find((role) => roles.includes(role));
+    // Callers get their own copy of the remembered roles.
+    if (itemRole && (roles.includes('owner') || roles.includes('due'))) return { header: h, roles: [...roles], itemCol: roles.indexOf(itemRole) };
   }
   return null;
 }
 
 /**
  * classifyColumns, remembered: a long record repeats the same few headers table after table. Bounded (cleared
- * when full); callers get their own copy.
+ * when full).
  */
 const roleMemo = new BoundedMemo<string, readonly (ColumnRole | null)[]>(256);
 
-function columnRoles(headers: readonly string[]): (ColumnRole | null)[] {
-  return [...roleMemo.get(headers.join('\u0000'), () => classifyColumns(headers))];
+function columnRoles(headers: readonly string[]): readonly (ColumnRole | null)[] {
+  return roleMemo.get(headers.join('\u0000'), () => classifyColumns(headers));
 }
 
 /** parseStatus (which NFKC-normalises), remembered: status cells hold the same few words. Bounded. */
@@ -98,50 +106,64 @@ export function readItemTable(table: TableBlock, ctx: TableContext): TableRowIte
   if (!columns) return null;
   const { header, roles, itemCol } = columns;
   const kind: ItemKind = roles[itemCol] === 'decision' || (ctx.section === 'decision' && roles[itemCol] !== 'action') ? 'decision' : 'todo';
-  const col = (role: ColumnRole): number => roles.indexOf(role);
-  // Each cell's text once: a merged cell stands in several rows.
-  const texts = new Map<TableCell, string>();
-  const textOf = (c: TableCell): string => {
-    let t = texts.get(c);
-    if (t === undefined) texts.set(c, (t = cellText(c)));
-    return t;
-  };
+  // Each role's column once per table, not per row (-1: the table has none).
+  const subjectCol = roles[itemCol] === 'action' ? roles.indexOf('subject') : -1;
+  const ownerCol = roles.indexOf('owner');
+  const collaboratorCol = roles.indexOf('collaborator');
+  const dueCol = roles.indexOf('due');
+  const statusCol = roles.indexOf('status');
+  const taskCol = roles.indexOf('task');
   const out: TableRowItem[] = [];
   for (let r = header + 1; r < grid.length; r++) {
     const row = grid[r] ?? [];
     // A row merged across the table ("Note: …", 备注) is a remark, not an item.
     if (table.rows[r]?.cells.length === 1 && row.length > 1 && (table.rows[r]!.cells[0]!.colSpan ?? 1) >= row.length - 1) continue;
+    // Each cell's text once: the title, the status and the row's text read them.
+    const texts = row.map((c) => (c ? cellText(c) : ''));
+    const textOf = (column: number): string => texts[column] ?? '';
     const itemCell = cellAt(row, itemCol);
-    let title = itemCell ? cleanTitle(textOf(itemCell)) : '';
+    let title = itemCell ? cleanTitle(textOf(itemCol)) : '';
     if (!title || isHintText(title) || /^[—\-–－/\s]*$/.test(title) || NOTE_ROW.test(title)) continue;
     // "持续跟进，月度复盘" says little without its 问题 / 风险: name what it is about.
-    const subjectCell = roles[itemCol] === 'action' ? cellAt(row, col('subject')) : null;
-    const subject = subjectCell ? cleanTitle(textOf(subjectCell)) : '';
+    const subjectCell = cellAt(row, subjectCol);
+    const subject = subjectCell ? cleanTitle(textOf(subjectCol)) : '';
     if (subject && title.length <= SHORT_ACTION) title = `${subject}：${title}`;
-    const ownerCell = cellAt(row, col('owner'));
+    const ownerCell = cellAt(row, ownerCol);
     const owner = ownerCell ? readOwnerCell(cellLine(ownerCell), ctx.roster) : { owners: [], state: 'none' as OwnerState };
-    const collabCell = cellAt(row, col('collaborator'));
+    const collabCell = cellAt(row, collaboratorCol);
     const collaborators = collabCell ? readOwnerCell(cellLine(collabCell), ctx.roster).owners : [];
-    const dueCell = cellAt(row, col('due'));
-    const dates = readDueCell(dueCell, itemCell, ctx);
-    const statusCell = cellAt(row, col('status'));
-    const status = statusCell ? statusOf(textOf(statusCell)) : null;
-    const taskCell = cellAt(row, col('task'));
+    const dates = readDueCell(cellAt(row, dueCol), itemCell, ctx);
+    const statusCell = cellAt(row, statusCol);
+    const status = statusCell ? statusOf(textOf(statusCol)) : null;
+    const taskCell = cellAt(row, taskCol);
     const taskLink = taskCell ? linkOf(taskCell) : undefined;
     const rowAnchor = table.rows[r]?.anchor;
-    out.push({
+    const item: TableRowItem = {
       kind,
       title,
       owners: owner.owners,
       ownerState: owner.state,
-      collaborators: uniquePeople(collaborators).filter((c) => !owner.owners.some((o) => o.name === c.name)),
+      collaborators: collaborators.length > 0 ? uniquePeople(collaborators).filter((c) => !owner.owners.some((o) => o.name === c.name)) : [],
       dates,
       status,
-      ...(taskLink ? { taskLink } : {}),
       rowIndex: r,
-      ...(rowAnchor ? { rowAnchor } : {}),
-      text: row.filter((c): c is TableCell => c !== null).map(textOf).join(' | '),
-    });
+      text: rowText(row, texts),
+    };
+    if (taskLink) item.taskLink = taskLink;
+    if (rowAnchor) item.rowAnchor = rowAnchor;
+    out.push(item);
+  }
+  return out;
+}
+
+/** A row's cells joined by ' | ' (a merged cell once, a missing one not at all), built as one string. */
+function rowText(row: readonly (TableCell | null)[], texts: readonly string[]): string {
+  let out = '';
+  let first = true;
+  for (let c = 0; c < row.length; c++) {
+    if (!row[c]) continue;
+    out = first ? texts[c]! : `${out} | ${texts[c]!}`;
+    first = false;
   }
   return out;
 }
@@ -178,26 +200,34 @@ function ownerCellOf(line: Line, roster: Roster): { owners: Person[]; state: Own
   const found = ownersOf(marked.length > 0 ? marked : members);
   if (found.state !== 'none') return found;
   // Names the roster does not know: the cell is explicit, so take what is written, split on separators.
-  const names = text.split(/\s*(?:、|，|,|;|；|\/|&|\band\b|和|及)\s*/).map((n) => n.replace(/^[@＠]/, '').trim()).filter(Boolean);
+  const names = text.split(/\s*(?:、|，|,|;|；|\/|&|\band\b|[和及])\s*/).map((n) => n.replace(/^[@＠]/, '').trim()).filter(Boolean);
   return { owners: names.map((name) => ({ name })), state: names.length > 0 ? 'named' : 'none' };
 }
 
 /** Per date context, so per extraction. */
-const dueMemos = new WeakMap<DateContext, BoundedMemo<string, DateMention[]>>();
+const dueMemos = new WeakMap<DateContext, BoundedMemo<string, readonly DateMention[]>>();
 
-function readDueCell(dueCell: TableCell | null, itemCell: TableCell | null, ctx: TableContext): DateMention[] {
+/**
+ * The dates of a row: its deadline cell's, all deadlines, or else those in the action's own words. The answer
+ * for a cell without chips is remembered by its text and shared between rows: nothing changes a mention.
+ */
+function readDueCell(dueCell: TableCell | null, itemCell: TableCell | null, ctx: TableContext): readonly DateMention[] {
   if (dueCell) {
     const line = cellLine(dueCell);
     if (/^[—\-–－/\s]*$/.test(line.text)) return [];
     // 明天下班前, 下周二: deadline cells repeat row after row; without chips a cell's dates are its text's.
-    const found = line.dates.length > 0 ? datesIn(line, ctx.dates) : memoFor(dueMemos, ctx.dates, 512).get(line.text, () => datesIn(line, ctx.dates));
-    if (found.length > 0) return found.map((m) => ({ ...m, deadline: true }));
-    return [];
+    if (line.dates.length > 0) return deadlinesIn(line, ctx.dates);
+    return memoFor(dueMemos, ctx.dates, 512).get(line.text, () => deadlinesIn(line, ctx.dates));
   }
   // No deadline column (风险 | 应对措施 | 负责人): the action's own words may carry one.
   if (!itemCell) return [];
   const line = cellLine(itemCell);
   return datesIn(line, ctx.dates).filter((m) => !isStartDate(line, m));
+}
+
+/** Every date in a deadline cell is a deadline. */
+function deadlinesIn(line: Line, dates: DateContext): DateMention[] {
+  return datesIn(line, dates).map((m) => ({ ...m, deadline: true }));
 }
 
 function linkOf(cell: TableCell): string | undefined {

@@ -19,9 +19,9 @@ type TextBlock = HeadingBlock | ParagraphBlock | ListItemBlock;
 
 /** A paragraph longer than this is prose: only explicit agreements are read from it. */
 const PROSE_LENGTH = 140;
-const MIDLINE_LABEL = /[。；;]\s*(?=(?:会议|會議)?(?:决议|決議|结论|結論|决定|決定|待办|待辦|行动项|行動項)\s*[：:])/;
+const MIDLINE_LABEL = /[。；;]\s*(?=(?:会议|會議)?(?:决议|決議|结论|結論|[决決]定|待[办辦]|行动项|行動項)\s*[：:])/;
 const ITEM_SECTIONS: ReadonlySet<SectionKind> = new Set(['todo', 'decision']);
-const DECISIONS_FOLLOW = /形成以下意见|决定如下|決定如下|agreed the following/i;
+const DECISIONS_FOLLOW = /形成以下意见|[决決]定如下|agreed the following/i;
 /** What can make a line in a discussion section an item: a label, an owner/deadline field, a decision marker. */
 const MAY_MATTER_IN_INFO =
   /[：:]|定为|定為|定在|定于|定於|确定|確定|定档|推迟到|推遲到|延期到|confirmed|stays on|set for|held on|agreed|一致同意|达成一致|達成一致|决定|決定|形成以下意见/i;
@@ -51,16 +51,17 @@ export class MinutesWalker {
 
   walk(): ActionItem[] {
     const titleBlock = this.blocks.findIndex((b, i) => b.type !== 'table' && this.texts[i]!.trim() !== '');
-    this.blocks.forEach((block, index) => {
-      if (index === titleBlock && isTitleLine(block, this.texts[index]!)) return;
+    for (let index = 0; index < this.blocks.length; index++) {
+      const block = this.blocks[index]!;
+      if (index === titleBlock && isTitleLine(block, this.texts[index]!)) continue;
       if (block.type === 'table') this.table(block, index);
       else this.textBlock(block, index, this.texts[index]!.trim());
-    });
+    }
     return this.items;
   }
 
   private table(block: Extract<Block, { type: 'table' }>, index: number): void {
-    const rows = readItemTable(block, { ...this.ctx, section: this.section });
+    const rows = readItemTable(block, { roster: this.ctx.roster, dates: this.ctx.dates, section: this.section });
     if (!rows) return;
     for (const row of rows) this.items.push(fromTableRow(row, block, index, this.meetingDate));
     this.last = null;
@@ -119,7 +120,7 @@ export class MinutesWalker {
       return false;
     }
     if (this.listSection && block.level <= this.listSection.level) this.listSection = null;
-    if (looksLikeSectionLine(text) && /[：:]$/.test(text)) {
+    if ((text.endsWith('：') || text.endsWith(':')) && looksLikeSectionLine(text)) {
       this.listSection = { level: block.level, kind: classifySection(text) };
       return true;
     }

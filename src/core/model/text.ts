@@ -48,6 +48,7 @@ function tableText(table: TableBlock): string {
 /** Plain text of a table cell: its blocks joined by newlines. */
 export function cellText(cell: TableCell): string {
   if (cell.blocks.length === 1) return blockText(cell.blocks[0]!);
+  if (cell.blocks.length === 0) return '';
   return cell.blocks.map(blockText).join('\n');
 }
 
