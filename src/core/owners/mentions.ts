@@ -2,7 +2,7 @@ import type { Person } from '../model/items';
 import { isCollective, isUndecided } from './classify';
 import type { Roster } from './roster';
 import { looksLikeChineseName } from './roster';
-import { bothScripts } from './traditional';
+import { bothScripts } from '../text/traditional';
 import { DEPARTMENT_SUFFIX, GROUP_UNITS, ROLE_TITLE_WORDS, ROLE_TITLES } from './vocabulary';
 
 /** A person chip or @mention carried by the document (Google person chip, Feishu mention_user). */

@@ -1,6 +1,6 @@
 import { CJK_DOUBLE_SURNAMES, CJK_SURNAMES, DEPARTMENT_SUFFIX, NOT_NAMES, ROLE_TITLES } from './vocabulary';
 import { isCollective } from './classify';
-import { bothScripts } from './traditional';
+import { bothScripts } from '../text/traditional';
 
 /** Someone (or some unit) listed in 参与部门及人员 / 主持人/记录人 / 参会. */
 export interface RosterEntry {

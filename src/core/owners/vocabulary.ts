@@ -3,7 +3,7 @@
  * Written in Simplified; the Traditional forms real minutes also use are derived (./traditional).
  */
 
-import { bothScripts, withTraditional, words } from './traditional';
+import { bothScripts, withTraditional, words } from '../text/traditional';
 
 /**
  * A department or unit: 产品部, 信息技术部, 客服中心, 资讯处, 采购课, 设计组, 外包团队, 稽核室. A pattern source

@@ -1,4 +1,4 @@
-import { bothScripts, vocabulary } from '../owners/traditional';
+import { bothScripts, vocabulary } from '../text/traditional';
 import { normalizeLabel } from './fields';
 import type { TemplateLang } from './types';
 

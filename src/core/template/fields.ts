@@ -1,4 +1,4 @@
-import { vocabulary } from '../owners/traditional';
+import { vocabulary } from '../text/traditional';
 import type { Localized, TemplateLang } from './types';
 
 /** The six fields of the template's basic-info table, in order. */

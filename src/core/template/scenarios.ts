@@ -1,5 +1,5 @@
 import type { Localized, PartSpec, ScenarioId, ScenarioSpec, SectionSpec, TableSpec } from './types';
-import { words } from '../owners/traditional';
+import { words } from '../text/traditional';
 import { TEMPLATE_COLUMNS } from './columns';
 
 /** Rows left empty in every table of the template. */

@@ -1,5 +1,5 @@
 import type { ItemStatus } from '../model/items';
-import { bothScripts } from '../owners/traditional';
+import { bothScripts } from '../text/traditional';
 import type { TemplateLang } from './types';
 
 /** The three states the template's 状态 column offers. */

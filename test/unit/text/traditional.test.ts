@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bothScripts, toTraditional, vocabulary, withTraditional } from '../../../src/core/owners/traditional';
+import { bothScripts, toTraditional, vocabulary, withTraditional } from '../../../src/core/text/traditional';
 import { parseRosterField, Roster } from '../../../src/core/owners/roster';
 import { findPeople } from '../../../src/core/owners/mentions';
 import { isCollective, isUndecided } from '../../../src/core/owners/classify';
