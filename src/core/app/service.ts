@@ -39,8 +39,9 @@ export interface DocumentPort {
 
 export interface ServicePorts {
   document: DocumentPort;
-  backend: TaskBackend;
-  store: SyncStore;
+  /** The task list and the sync store: only syncNow needs them. */
+  backend?: TaskBackend;
+  store?: SyncStore;
   now: Clock;
   sleep: Sleep;
   lang: Lang;
@@ -80,6 +81,7 @@ export class MinutesService {
 
   async syncNow(): Promise<SyncSummary> {
     const { document, backend, store, now, sleep, settings, lang } = this.ports;
+    if (!backend || !store) throw new Error('syncNow needs a task backend and a sync store');
     const doc = await document.read();
     const extraction = await this.extractDocument(doc);
     const mine = this.ports.userEmail?.toLowerCase();
