@@ -19,7 +19,8 @@ export interface GoogleDocument extends DocumentPort {
 
 /**
  * The port over a document. `anchors`: 'read' reads row anchors, 'ensure' also gives item rows that have
- * none a new one (sync runs), 'none' skips them. Its state lives in the closure (one port per execution).
+ * none a new one (sync runs), 'none' skips them. Its state lives in the closure (one port per execution);
+ * every method answers at once, as DocumentApp does.
  */
 export function googleDocument(doc: GDocument, anchors: 'none' | 'read' | 'ensure' = 'read'): GoogleDocument {
   let snapshot: DocumentSnapshot | null = null;
@@ -50,7 +51,7 @@ export function googleDocument(doc: GDocument, anchors: 'none' | 'read' | 'ensur
      * reuses the first when the structure (children per tab, rows per table) is unchanged, which costs a
      * few calls instead of a full read: positions only move when elements or rows are added or removed.
      */
-    async read() {
+    read() {
       if (snapshot && reusable && sameStructure(snapshot)) {
         reusable = false;
         return snapshot.doc;
@@ -59,15 +60,15 @@ export function googleDocument(doc: GDocument, anchors: 'none' | 'read' | 'ensur
       reusable = true;
       return read.doc;
     },
-    async insert(blocks) {
+    insert(blocks) {
       insertBlocks(doc, blocks);
       written();
     },
-    async writeRows(plan) {
+    writeRows(plan) {
       writeRows(snapshot ?? readNow(), plan);
       written();
     },
-    async writeCells(edits) {
+    writeCells(edits) {
       writeCells(snapshot ?? readNow(), edits);
       written();
     },
