@@ -8,16 +8,14 @@ import type {
 } from '../core/app/protocol';
 import { MinutesService, type ServicePorts } from '../core/app/service';
 import { extractMinutes } from '../core/extract/index';
-import type { TaskBackend } from '../core/sync/backend';
-import type { SyncStore } from '../core/sync/store';
 import { parseInsertTemplate, parseSettings, parseWriteItems } from '../core/app/requests';
-import { GoogleDocument, fingerprintDocument } from './document/port';
+import { fingerprintDocument, googleDocument, type GoogleDocument } from './document/port';
 import { HostFailure, hostErrorException, toHostError } from './errors';
 import { langOfLocale } from './i18n';
 import { loadLastSync, loadSettings, storeLastSync, storeSettings } from './settings';
 import { KEYS, UserPropertiesStore } from './store';
 import { runSync } from './sync-promise';
-import { GOOGLE_CAPABILITIES, GoogleTasksBackend, resolveTaskList } from './tasks-backend';
+import { GoogleTasksBackend, resolveTaskList } from './tasks-backend';
 import { setHourlySync } from './triggers';
 
 /** An Apps Script execution stops at 6 minutes; leave room for the write-backs and the reply. */
@@ -46,18 +44,6 @@ function tasksService(): GoogleAppsScript.Tasks {
   return service;
 }
 
-/** Ports for operations that never touch the task list. */
-const noBackend = (): Promise<never> => Promise.reject(new Error('no task backend'));
-const NO_BACKEND: TaskBackend = {
-  capabilities: GOOGLE_CAPABILITIES,
-  get: noBackend,
-  create: noBackend,
-  update: noBackend,
-  complete: noBackend,
-  reopen: noBackend,
-};
-const NO_STORE: SyncStore = { load: () => Promise.resolve([]), commit: () => Promise.resolve() };
-
 interface Setup {
   doc: GoogleAppsScript.Document.Document;
   port: GoogleDocument;
@@ -69,15 +55,13 @@ interface Setup {
 function setup(anchors: 'none' | 'read' | 'ensure'): Setup {
   const doc = activeDocument();
   const props = PropertiesService.getUserProperties();
-  const port = new GoogleDocument(doc, { anchors });
+  const port = googleDocument(doc, anchors);
   return { doc, port, lang: userLang(), settings: loadSettings(props, port.id), props };
 }
 
 function service(s: Setup, lang: Lang, extra: Partial<ServicePorts> = {}): MinutesService {
   return new MinutesService({
     document: s.port,
-    backend: NO_BACKEND,
-    store: NO_STORE,
     now: () => Date.now(),
     sleep: (ms: number) => Utilities.sleep(ms),
     lang,

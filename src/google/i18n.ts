@@ -8,18 +8,19 @@ export function langOfLocale(locale: string | null | undefined): Lang {
 
 export const ADDON_TITLE: Record<Lang, string> = { zh: '纪要待办', en: 'Minutes to Tasks' };
 
-export interface MenuLabels {
-  sidebar: string;
-  insertTemplate: string;
-  extract: string;
-  syncNow: string;
-}
+/** The global functions the menu items call. */
+export type MenuFunction = 'showSidebar' | 'menuInsertTemplate' | 'menuExtract' | 'menuSyncNow';
 
-/** onOpen may run in AuthMode NONE, where the locale is still readable (Session needs no authorization). */
-export const MENU_LABELS: Record<Lang, MenuLabels> = {
-  zh: { sidebar: '打开侧边栏', insertTemplate: '插入会议记录表', extract: '提取行动项', syncNow: '立即同步到 Google Tasks' },
-  en: { sidebar: 'Open sidebar', insertTemplate: 'Insert meeting record table', extract: 'Extract action items', syncNow: 'Sync now to Google Tasks' },
-};
+/**
+ * The menu in order: each item's global function and caption. onOpen may run in AuthMode NONE, where the
+ * locale is still readable (Session needs no authorization).
+ */
+export const MENU: readonly (readonly [MenuFunction, Record<Lang, string>])[] = [
+  ['showSidebar', { zh: '打开侧边栏', en: 'Open sidebar' }],
+  ['menuInsertTemplate', { zh: '插入会议记录表', en: 'Insert meeting record table' }],
+  ['menuExtract', { zh: '提取行动项', en: 'Extract action items' }],
+  ['menuSyncNow', { zh: '立即同步到 Google Tasks', en: 'Sync now to Google Tasks' }],
+];
 
 /**
  * The codes this host reports: extraction works without a template, and Apps Script itself signs the user

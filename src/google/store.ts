@@ -81,6 +81,7 @@ function parseMeta(value: string | null | undefined): Meta | null {
   }
 }
 
+/** Answers synchronously, as PropertiesService does. */
 export class UserPropertiesStore implements SyncStore {
   /** The whole store as read once per execution, kept in step with our own writes. */
   private all: Record<string, string> | null = null;
@@ -96,11 +97,11 @@ export class UserPropertiesStore implements SyncStore {
     return this.all;
   }
 
-  async load(docId: string): Promise<SyncRecord[]> {
+  load(docId: string): SyncRecord[] {
     return [...this.map(docId).values()];
   }
 
-  async commit(docId: string, change: StoreChange): Promise<void> {
+  commit(docId: string, change: StoreChange): void {
     const map = this.map(docId);
     applyChange(map, change);
     this.write(docId, map);

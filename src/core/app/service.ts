@@ -9,7 +9,7 @@ import type { ActionItem, Extraction } from '../model/items';
 import { hashString } from '../sync/hash';
 import type { TaskBackend } from '../sync/backend';
 import type { Clock, Sleep } from '../sync/retry';
-import type { SyncStore } from '../sync/store';
+import type { Awaitable, SyncStore } from '../sync/store';
 import { syncDocument } from '../sync/sync';
 import { EN_LABELS, ZH_LABELS } from '../sync/draft';
 import type { WriteBack } from '../sync/types';
@@ -26,21 +26,22 @@ export interface DocumentPort {
   readonly title: string;
   readonly url?: string;
   /** The whole document (every tab) in the core model. */
-  read(): Promise<MinutesDocument>;
+  read(): Awaitable<MinutesDocument>;
   /** Insert rendered template blocks at the cursor, or at the end. */
-  insert(blocks: MinutesDocument): Promise<void>;
+  insert(blocks: MinutesDocument): Awaitable<void>;
   /** Fill and add rows as planned, in as few platform calls as the platform allows. */
-  writeRows(plan: RowsPlan): Promise<void>;
+  writeRows(plan: RowsPlan): Awaitable<void>;
   /** Write 状态 / 任务 cells in one batch. */
-  writeCells(edits: readonly CellEdit[]): Promise<void>;
+  writeCells(edits: readonly CellEdit[]): Awaitable<void>;
   /** When the document last changed, if the platform tells (ms). */
   modifiedAt?(): Promise<number | undefined>;
 }
 
 export interface ServicePorts {
   document: DocumentPort;
-  backend: TaskBackend;
-  store: SyncStore;
+  /** The task list and the sync store: only syncNow needs them. */
+  backend?: TaskBackend;
+  store?: SyncStore;
   now: Clock;
   sleep: Sleep;
   lang: Lang;
@@ -80,6 +81,7 @@ export class MinutesService {
 
   async syncNow(): Promise<SyncSummary> {
     const { document, backend, store, now, sleep, settings, lang } = this.ports;
+    if (!backend || !store) throw new Error('syncNow needs a task backend and a sync store');
     const doc = await document.read();
     const extraction = await this.extractDocument(doc);
     const mine = this.ports.userEmail?.toLowerCase();

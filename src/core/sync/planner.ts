@@ -8,7 +8,7 @@
  * share the input and the plan without a class's property lookups.
  */
 import type { ActionItem } from '../model/items';
-import type { BackendCapabilities, RemoteTask, TaskWrite } from './backend';
+import type { BackendCapabilities, RemoteTask, TaskField, TaskWrite } from './backend';
 import type { DraftContext, DraftRenderer, NotesLabels } from './draft';
 import { changedFields, fieldHashes, fingerprintOf, pickFields, renderDraft, renderUnlinkedNotes } from './draft';
 import { hashString } from './hash';
@@ -140,16 +140,15 @@ export function planSync(input: PlanInput): SyncPlan {
     // The copied link goes at once; the new task's link replaces it when the create succeeds.
     if (isCopy) writeBack(item, id, key, { taskLink: null });
     itemWarnings(item, key);
-    steps.push({
+    addStep(
       key,
-      title: item.title,
+      item.title,
       actions,
-      write: { type: 'create', request: { draft, status: item.status, syncKey: syncKeyOf(docId, key), ...(clientToken ? { clientToken } : {}) } },
+      clean({ ...intent, state: 'linked' }),
+      { type: 'create', request: { draft, status: item.status, syncKey: syncKeyOf(docId, key), ...(clientToken ? { clientToken } : {}) } },
       intent,
-      record: clean({ ...intent, state: 'linked' }),
-      target: targetOf(item, id, key),
-      changedFields: [],
-    });
+      targetOf(item, id, key),
+    );
   }
 
   function planPending(item: ActionItem, id: ItemIdentity, rec: SyncRecord, excluded: boolean): void {
@@ -169,7 +168,7 @@ export function planSync(input: PlanInput): SyncPlan {
       warn('possible_duplicate', rec.key, item.title, 'An earlier sync was interrupted while creating this task and the task app cannot be searched; check for a duplicate.');
     }
     if (excluded || noNewTask(item)) {
-      storeOnly(rec.key, item.title, ['skipped'], null);
+      addStep(rec.key, item.title, ['skipped'], null);
       return skip(item, id, null, excluded ? EXCLUDED : ALREADY_DONE);
     }
     create(item, id, rec);
@@ -267,17 +266,17 @@ export function planSync(input: PlanInput): SyncPlan {
     line(rec.key, item.title, actions, undefined, changed.length > 0 ? changed : undefined);
     itemWarnings(item, rec.key);
     if (write !== null || !sameRecord(next, stored)) {
-      steps.push({
-        key: rec.key,
-        title: item.title,
+      addStep(
+        rec.key,
+        item.title,
         actions,
+        { ...next, syncedAt: now },
         write,
         // What is known now (doubts settled above), plus the write about to be sent.
-        intent: write ? { ...clean(rec), fields: known, status: base, fingerprint: fingerprintOf(known, base), inflight: { fields, status: push, at: now } } : null,
-        record: { ...next, syncedAt: now },
-        target: targetOf(item, id, rec.key),
-        changedFields: changed,
-      });
+        write ? { ...clean(rec), fields: known, status: base, fingerprint: fingerprintOf(known, base), inflight: { fields, status: push, at: now } } : null,
+        targetOf(item, id, rec.key),
+        changed,
+      );
     }
   }
 
@@ -297,7 +296,7 @@ export function planSync(input: PlanInput): SyncPlan {
   }
 
   function detach(item: ActionItem, id: ItemIdentity, rec: SyncRecord): void {
-    storeOnly(rec.key, item.title, ['detached'], clean({ ...rec, state: 'detached', taskId: null, taskUrl: null, ...placeOf(id), syncedAt: now }));
+    addStep(rec.key, item.title, ['detached'], clean({ ...rec, state: 'detached', taskId: null, taskUrl: null, ...placeOf(id), syncedAt: now }));
     line(rec.key, item.title, ['detached'], DETACHED_LINE);
     warn('task_deleted', rec.key, item.title, TASK_DELETED_WARNING);
     if (id.link !== null && id.link === rec.taskUrl) writeBack(item, id, rec.key, { taskLink: null });
@@ -310,7 +309,7 @@ export function planSync(input: PlanInput): SyncPlan {
     switch (rec.state) {
       case 'linked':
         if (!taskDeleted(rec)) return unlink(rec, title, 'removed', 'removed from the minutes: the task is kept and noted');
-        storeOnly(rec.key, title, ['removed'], null);
+        addStep(rec.key, title, ['removed'], null);
         line(rec.key, title, ['removed'], 'removed from the minutes; its task was deleted too');
         return;
       case 'pending': {
@@ -318,13 +317,13 @@ export function planSync(input: PlanInput): SyncPlan {
         if (found) return unlink(adopt(rec, found), title, 'removed', 'an interrupted sync created this task; its item is gone from the minutes');
         if (!mayRetryCreate(rec)) return;
         if (!remote.canLookup) warn('possible_duplicate', rec.key, title, 'An interrupted sync may have created a task for this removed item.');
-        return storeOnly(rec.key, title, ['skipped'], null);
+        return addStep(rec.key, title, ['skipped'], null);
       }
       case 'detached':
-        return storeOnly(rec.key, title, ['skipped'], null);
+        return addStep(rec.key, title, ['skipped'], null);
       case 'unlinked':
         // Item and task both gone: nothing left to re-link.
-        if (taskDeleted(rec)) storeOnly(rec.key, title, ['skipped'], null);
+        if (taskDeleted(rec)) addStep(rec.key, title, ['skipped'], null);
     }
   }
 
@@ -333,16 +332,16 @@ export function planSync(input: PlanInput): SyncPlan {
     const notes = renderUnlinkedNotes(rec.sig, reason, new Date(now).toISOString().slice(0, 10), ctx);
     const fields = { ...knownFields(rec), notes: hashString(notes) };
     const { actions } = line(rec.key, title, [reason === 'removed' ? 'removed' : 'unlinked'], message);
-    steps.push({
-      key: rec.key,
+    addStep(
+      rec.key,
       title,
       actions,
-      write: { type: 'update', taskId: rec.taskId as string, patch: { notes } },
-      intent: { ...clean(rec), fields: knownFields(rec), inflight: { fields, status: null, at: now } },
-      record: clean({ ...rec, state: 'unlinked', unlinkReason: reason, fields, fingerprint: fingerprintOf(fields, rec.status), syncedAt: now }),
-      target: null,
-      changedFields: ['notes'],
-    });
+      clean({ ...rec, state: 'unlinked', unlinkReason: reason, fields, fingerprint: fingerprintOf(fields, rec.status), syncedAt: now }),
+      { type: 'update', taskId: rec.taskId as string, patch: { notes } },
+      { ...clean(rec), fields: knownFields(rec), inflight: { fields, status: null, at: now } },
+      null,
+      ['notes'],
+    );
   }
 
   // ---- helpers -----------------------------------------------------------------------------------
@@ -376,13 +375,23 @@ export function planSync(input: PlanInput): SyncPlan {
     return { anchor: id.anchor, sig: id.sig, ordinal: id.ordinal };
   }
 
-  function storeOnly(key: string, title: string, actions: SyncAction[], record: SyncRecord | null): void {
-    steps.push({ key, title, actions, write: null, intent: null, record, target: null, changedFields: [] });
+  /** A plan step; with the defaults it only stores `record` (null deletes it). */
+  function addStep(
+    key: string,
+    title: string,
+    actions: SyncAction[],
+    record: SyncRecord | null,
+    write: TaskWrite | null = null,
+    intent: SyncRecord | null = null,
+    target: WriteBack | null = null,
+    changedFields: TaskField[] = [],
+  ): void {
+    steps.push({ key, title, actions, write, intent, record, target, changedFields });
   }
 
   /** Stores a record that only moved or was re-read, when it differs from the stored one. */
   function storeIfChanged(next: SyncRecord, stored: SyncRecord, title: string): void {
-    if (!sameRecord(next, stored)) storeOnly(next.key, title, ['skipped'], { ...next, syncedAt: now });
+    if (!sameRecord(next, stored)) addStep(next.key, title, ['skipped'], { ...next, syncedAt: now });
   }
 
   function line(key: string | null, title: string, actions: SyncAction[], message?: string, fields?: ReportLine['fields']): ReportLine {

@@ -13,9 +13,12 @@ export interface StoreChange {
  * every step (or batch of steps), and a crash must leave either the old or the new state.
  */
 export interface SyncStore {
-  load(docId: string): Promise<SyncRecord[]>;
-  commit(docId: string, change: StoreChange): Promise<void>;
+  load(docId: string): Awaitable<SyncRecord[]>;
+  commit(docId: string, change: StoreChange): Awaitable<void>;
 }
+
+/** A result now or later: hosts with synchronous services (Apps Script) answer at once. */
+export type Awaitable<T> = T | Promise<T>;
 
 const FORMAT_VERSION = 1;
 

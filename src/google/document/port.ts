@@ -1,9 +1,6 @@
 /** The core's DocumentPort over DocumentApp (one instance per execution; wrappers live as long as it). */
-import type { RowsPlan } from '../../core/app/rows';
 import type { DocumentPort } from '../../core/app/service';
-import type { CellEdit } from '../../core/app/writebacks';
 import { itemColumns, tableGrid } from '../../core/extract/tables';
-import type { MinutesDocument } from '../../core/model/document';
 import { cellText } from '../../core/model/text';
 import { hashString } from '../../core/sync/hash';
 import { anchorRow } from './anchors';
@@ -11,70 +8,71 @@ import { chipTimestamp, elementsOfType, type GDocument } from './elements';
 import { documentTabs, readDocument, type DocumentSnapshot } from './read';
 import { insertBlocks, writeCells, writeRows } from './write';
 
-export interface GoogleDocumentOptions {
-  /** Read row anchors, and give item rows that have none a new one (sync runs). */
-  anchors: 'none' | 'read' | 'ensure';
+/** The DocumentPort of one document, with synchronous access to its latest read for the host. */
+export interface GoogleDocument extends DocumentPort {
+  readonly url: string;
+  /** The last snapshot read in this execution, if no write happened since. */
+  current(): DocumentSnapshot | null;
+  /** Synchronous read; keeps the wrappers for the writes that follow in this execution. */
+  readNow(): DocumentSnapshot;
 }
 
-export class GoogleDocument implements DocumentPort {
-  readonly id: string;
-  readonly title: string;
-  readonly url: string;
-  private snapshot: DocumentSnapshot | null = null;
-  private reusable = false;
+/**
+ * The port over a document. `anchors`: 'read' reads row anchors, 'ensure' also gives item rows that have
+ * none a new one (sync runs), 'none' skips them. Its state lives in the closure (one port per execution);
+ * every method answers at once, as DocumentApp does.
+ */
+export function googleDocument(doc: GDocument, anchors: 'none' | 'read' | 'ensure' = 'read'): GoogleDocument {
+  let snapshot: DocumentSnapshot | null = null;
+  /** The snapshot was read by read() and not reused yet. */
+  let reusable = false;
 
-  constructor(
-    private readonly doc: GDocument,
-    private readonly options: GoogleDocumentOptions = { anchors: 'read' },
-  ) {
-    this.id = doc.getId();
-    this.title = doc.getName();
-    this.url = doc.getUrl();
-  }
+  const readNow = (): DocumentSnapshot => {
+    const next = readDocument(doc, { anchors: anchors !== 'none' });
+    if (anchors === 'ensure') ensureAnchors(next);
+    snapshot = next;
+    reusable = false;
+    return next;
+  };
 
-  /**
-   * The sync reads twice in one execution: to extract, then to place the write-backs. The second read reuses
-   * the first when the structure (children per tab, rows per table) is unchanged, which costs a few calls
-   * instead of a full read: positions only move when elements or rows are added or removed.
-   */
-  async read(): Promise<MinutesDocument> {
-    if (this.snapshot && this.reusable && sameStructure(this.snapshot)) {
-      this.reusable = false;
-      return this.snapshot.doc;
-    }
-    const snapshot = this.readNow();
-    this.reusable = true;
-    return snapshot.doc;
-  }
+  /** Any write invalidates the snapshot. */
+  const written = (): void => {
+    snapshot = null;
+  };
 
-  /** The last snapshot read in this execution, if no write happened since. */
-  current(): DocumentSnapshot | null {
-    return this.snapshot;
-  }
-
-  /** Synchronous read; keeps the wrappers for the writes that follow in this execution. */
-  readNow(): DocumentSnapshot {
-    const snapshot = readDocument(this.doc, { anchors: this.options.anchors !== 'none' });
-    if (this.options.anchors === 'ensure') ensureAnchors(snapshot);
-    this.snapshot = snapshot;
-    this.reusable = false;
-    return snapshot;
-  }
-
-  async insert(blocks: MinutesDocument): Promise<void> {
-    insertBlocks(this.doc, blocks);
-    this.snapshot = null;
-  }
-
-  async writeRows(plan: RowsPlan): Promise<void> {
-    writeRows(this.snapshot ?? this.readNow(), plan);
-    this.snapshot = null;
-  }
-
-  async writeCells(edits: readonly CellEdit[]): Promise<void> {
-    writeCells(this.snapshot ?? this.readNow(), edits);
-    this.snapshot = null;
-  }
+  return {
+    id: doc.getId(),
+    title: doc.getName(),
+    url: doc.getUrl(),
+    current: () => snapshot,
+    readNow,
+    /**
+     * The sync reads twice in one execution: to extract, then to place the write-backs. The second read
+     * reuses the first when the structure (children per tab, rows per table) is unchanged, which costs a
+     * few calls instead of a full read: positions only move when elements or rows are added or removed.
+     */
+    read() {
+      if (snapshot && reusable && sameStructure(snapshot)) {
+        reusable = false;
+        return snapshot.doc;
+      }
+      const read = readNow();
+      reusable = true;
+      return read.doc;
+    },
+    insert(blocks) {
+      insertBlocks(doc, blocks);
+      written();
+    },
+    writeRows(plan) {
+      writeRows(snapshot ?? readNow(), plan);
+      written();
+    },
+    writeCells(edits) {
+      writeCells(snapshot ?? readNow(), edits);
+      written();
+    },
+  };
 }
 
 function sameStructure(snapshot: DocumentSnapshot): boolean {
