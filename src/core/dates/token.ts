@@ -119,7 +119,20 @@ export function pushToken(scan: Scan, start: number, end: number, kind: TokenKin
 
 /** pushToken for the span of a regex match. */
 export function pushMatch(scan: Scan, m: RegExpExecArray, kind: TokenKind, fields: TokenFields = {}): void {
-  pushToken(scan, m.index, m.index + m[0].length, kind, fields);
+  pushToken(scan, m.index, matchEnd(m), kind, fields);
+}
+
+/** A date written out in full (2025-06-20, 6月20日, June 20, the first Monday of July). */
+export const EXPLICIT = { explicit: true, priority: 3 } as const;
+
+/** Where a regex match ends in the text. */
+export function matchEnd(m: RegExpExecArray): number {
+  return m.index + m[0].length;
+}
+
+/** Up to `length` characters of `text` right before `start`. */
+export function textBefore(text: string, start: number, length: number): string {
+  return text.slice(Math.max(0, start - length), start);
 }
 
 /** A rule family: scans the whole text and pushes what it finds. */

@@ -10,8 +10,10 @@ import { type WrittenDate, resolveWritten } from './explicit';
  */
 
 /** An English month name or abbreviation, as one capture group. */
-export const MONTH_PATTERN =
-  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+export const MONTH_NAME =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+/** MONTH_NAME, abbreviations with their point (Dec. 20). */
+export const MONTH_PATTERN = `${MONTH_NAME}\\.?`;
 const DAY = '(3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?';
 const YEAR = '(?:,?\\s*(\\d{4})\\b)?';
 const DASH = '\\s*(?:-|–|—|to|through|thru|until|till)\\s*';
