@@ -134,9 +134,15 @@ export function quarterOf(m: number): number {
   return Math.floor((m - 1) / 3) + 1;
 }
 
-/** The n-th (1-based) given ISO weekday of a month, e.g. the 4th Thursday of November. */
-export function nthWeekdayOfMonth(y: number, m: number, isoWeekday: number, n: number): IsoDate {
-  const first = toIso(y, m, 1);
-  const offset = (isoWeekday - weekday(first) + 7) % 7;
-  return addDays(first, offset + (n - 1) * 7);
+/**
+ * The n-th (1-based; −1 for the last) given ISO weekday of a month, e.g. the 4th Thursday of November;
+ * null when the month has no such day (a fifth Monday).
+ */
+export function nthWeekdayOfMonth(y: number, m: number, isoWeekday: number, n: number): IsoDate | null {
+  if (n === -1) {
+    const last = toIso(y, m, daysInMonth(y, m));
+    return addDays(last, -((weekday(last) - isoWeekday + 7) % 7));
+  }
+  const day = 1 + ((isoWeekday - weekday(toIso(y, m, 1)) + 7) % 7) + (n - 1) * 7;
+  return day <= daysInMonth(y, m) ? toIso(y, m, day) : null;
 }

@@ -1,7 +1,8 @@
-import { addMonths, daysInMonth, parseIso, toIso } from '../calendar';
+import { daysInMonth, monthStart, parseIso, toIso } from '../calendar';
 import { CN_NUMERALS, DAY_NUM, parseNumber } from '../numerals';
 import type { Scan } from '../token';
-import { eachMatch, pushMatch, pushToken } from '../token';
+import { EXPLICIT, eachMatch, matchEnd, pushMatch, pushToken, textBefore } from '../token';
+import { MONTH_ABBREVIATIONS } from './monthNames';
 
 /**
  * A day of the month without a month: 20号 / 20日 / 二十号 (this month, or next month when the day has
@@ -22,27 +23,25 @@ const NUMBERED_AFTER =
 const DURATION_AFTER = /^\s*(?:内|之内|以内|后|之后|以后)/;
 const RECURRING_BEFORE = /每(?:个)?月?\s*$/;
 
-const THE_NTH = /\bthe\s+(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/gi;
+const THE_NTH = new RegExp(`\\bthe\\s+(3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)\\b(?!\\s+(?:of\\s+)?(?:${MONTH_ABBREVIATIONS}))`, 'gi');
 const THE_NTH_CONTEXT = /\b(?:by|before|on|until|till|due|from|after)\s+$/i;
 
 export function dayOfMonth(scan: Scan): void {
   const { text } = scan;
   if (text.includes('号') || text.includes('日')) {
     eachMatch(MONTH_PREFIX, text, (m) => {
-      const day = parseNumber(m[2] ?? '');
-      if (day === null) return;
-      const months = m[1] === '下个月' || m[1] === '下月' || m[1] === '次月' ? 1 : 0;
-      const date = dayInMonth(scan, months, day);
-      if (date !== null) pushMatch(scan, m, 'date', { date, explicit: true, priority: 3 });
+      const day = parseNumber(m[2]!);
+      // 下个月 / 下月 / 次月: next month's day.
+      const date = day === null ? null : dayInMonth(scan, /^[下次]/.test(m[1]!) ? 1 : 0, day);
+      if (date !== null) pushMatch(scan, m, 'date', { date, ...EXPLICIT });
     });
     eachMatch(BARE_DAY, text, (m) => {
-      const written = m[1] ?? '';
+      const written = m[1]!;
       const unit = m[2];
       const start = m.index;
-      const end = start + m[0].length;
+      const end = matchEnd(m);
       const after = text.slice(end, end + 4);
-      if (NUMBERED_AFTER.test(after)) return;
-      if (RECURRING_BEFORE.test(text.slice(Math.max(0, start - 3), start))) return;
+      if (NUMBERED_AFTER.test(after) || RECURRING_BEFORE.test(textBefore(text, start, 3))) return;
       const chinese = !/^\d/.test(written);
       if (unit === '日') {
         if (DURATION_AFTER.test(after)) return;
@@ -56,8 +55,7 @@ export function dayOfMonth(scan: Scan): void {
   }
   if (/\bthe\s+\d/i.test(text)) {
     eachMatch(THE_NTH, text, (m) => {
-      const before = text.slice(Math.max(0, m.index - 12), m.index);
-      if (text.trim() !== m[0] && !THE_NTH_CONTEXT.test(before)) return;
+      if (text.trim() !== m[0] && !THE_NTH_CONTEXT.test(textBefore(text, m.index, 12))) return;
       const date = nextDayOfMonth(scan, Number(m[1]));
       if (date !== null) pushMatch(scan, m, 'date', { date, priority: 1 });
     });
@@ -65,8 +63,7 @@ export function dayOfMonth(scan: Scan): void {
 }
 
 function dayInMonth(scan: Scan, months: number, day: number): string | null {
-  const first = addMonths(toIso(scan.year, scan.month, 1), months);
-  const { y, m } = parseIso(first);
+  const { y, m } = parseIso(monthStart(scan.meeting, months));
   return day <= daysInMonth(y, m) ? toIso(y, m, day) : null;
 }
 

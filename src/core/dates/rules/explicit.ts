@@ -1,8 +1,8 @@
-import { isValidYmd } from '../calendar';
+import { parseIso } from '../calendar';
 import { CN_NUMERALS, DAY_NUM as D, MONTH_NUM as M, parseNumber } from '../numerals';
 import { fullDate, readYear, yearlessDate } from '../resolve';
 import type { Scan } from '../token';
-import { eachMatch, pushToken } from '../token';
+import { EXPLICIT, eachMatch, matchEnd, pushToken, textBefore } from '../token';
 
 /**
  * Explicit numeric and Chinese calendar dates: 2025年6月20日, 6月20日/号, 六月二十日, 114年12月29日 (民國),
@@ -60,7 +60,7 @@ export interface WrittenDate {
 }
 
 function writtenAt(m: RegExpExecArray, y: number | null, month: number, day: number): WrittenDate {
-  return { start: m.index, end: m.index + m[0].length, y, m: month, d: day };
+  return { start: m.index, end: matchEnd(m), y, m: month, d: day };
 }
 
 /** Every explicit numeric/Chinese date in normalised text, in no particular order. */
@@ -68,8 +68,8 @@ export function readWrittenDates(text: string, meetingYear: number): WrittenDate
   const out: WrittenDate[] = [];
   if (text.includes('月')) {
     eachMatch(CJK_DATE, text, (m) => {
-      const month = parseNumber(m[3] ?? '');
-      const day = parseNumber(m[4] ?? '');
+      const month = parseNumber(m[3]!);
+      const day = parseNumber(m[4]!);
       if (month === null || day === null) return;
       const y = m[2] !== undefined ? readYear(m[2], meetingYear, m[1] !== undefined) : null;
       const written = writtenAt(m, y, month, day);
@@ -99,8 +99,8 @@ export function readWrittenDates(text: string, meetingYear: number): WrittenDate
         if (month > 12 && day <= 12) [month, day] = [day, month]; // 20/06/2025
       }
       if (month < 1 || month > 12 || day < 1 || day > 31) return;
-      if (y === null && SLASH_BEFORE_GUARD.test(text.slice(Math.max(0, m.index - 8), m.index))) return;
-      if (y === null && SLASH_AFTER_GUARD.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) return;
+      const end = matchEnd(m);
+      if (y === null && (SLASH_BEFORE_GUARD.test(textBefore(text, m.index, 8)) || SLASH_AFTER_GUARD.test(text.slice(end, end + 12)))) return;
       out.push(writtenAt(m, y, month, day));
     });
   }
@@ -109,9 +109,8 @@ export function readWrittenDates(text: string, meetingYear: number): WrittenDate
       const month = Number(m[1]);
       const day = Number(m[2]);
       if (month < 1 || month > 12 || day < 1 || day > 31) return;
-      const before = text.slice(Math.max(0, m.index - 12), m.index);
-      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
-      if (DOT_BEFORE_GUARD.test(before) || DOT_AFTER_GUARD.test(after)) return;
+      const end = matchEnd(m);
+      if (DOT_BEFORE_GUARD.test(textBefore(text, m.index, 12)) || DOT_AFTER_GUARD.test(text.slice(end, end + 6))) return;
       out.push({ ...writtenAt(m, null, month, day), dotted: true });
     });
   }
@@ -128,19 +127,17 @@ export function explicitDates(scan: Scan): void {
     if (w.to) {
       const end = resolveWritten(scan, w.to.y, w.to.m, w.to.d);
       if (end !== null) {
-        pushToken(scan, w.start, w.end, 'range', { rangeStart: date, rangeEnd: end < date ? bumpYear(end) : end, explicit: true, priority: 3 });
+        pushToken(scan, w.start, w.end, 'range', { rangeStart: date, rangeEnd: end < date ? bumpYear(end) : end, ...EXPLICIT });
         continue;
       }
     }
-    pushToken(scan, w.start, w.end, 'date', { date, explicit: true, priority: 3 });
+    pushToken(scan, w.start, w.end, 'date', { date, ...EXPLICIT });
   }
 }
 
 function dottedAccepted(scan: Scan, w: WrittenDate): boolean {
   if (scan.text.trim() === scan.text.slice(w.start, w.end)) return true; // the whole text (a cell)
-  const after = scan.text.slice(w.end, w.end + 5);
-  const before = scan.text.slice(Math.max(0, w.start - 16), w.start);
-  return DOT_AFTER_MARKER.test(after) || DOT_BEFORE_MARKER.test(before);
+  return DOT_AFTER_MARKER.test(scan.text.slice(w.end, w.end + 5)) || DOT_BEFORE_MARKER.test(textBefore(scan.text, w.start, 16));
 }
 
 /** A written date as a calendar day: a yearless one is the nearest such day (see yearlessDate). */
@@ -151,8 +148,6 @@ export function resolveWritten(scan: Scan, y: number | null, m: number, d: numbe
 
 /** A range end that reads before its start crosses the year (12月29日至1月3日). */
 function bumpYear(iso: string): string {
-  const y = Number(iso.slice(0, 4)) + 1;
-  const m = Number(iso.slice(5, 7));
-  const d = Number(iso.slice(8, 10));
-  return isValidYmd(y, m, d) ? `${y}${iso.slice(4)}` : iso;
+  const { y, m, d } = parseIso(iso);
+  return fullDate(y + 1, m, d) ?? iso;
 }

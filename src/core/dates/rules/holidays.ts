@@ -30,7 +30,7 @@ function holidayDate(name: string, year: number): string | null {
   const fixed = FIXED[name];
   if (fixed !== undefined) return `${year}-${fixed}`;
   const fromThanksgiving = FROM_THANKSGIVING[name];
-  if (fromThanksgiving !== undefined) return addDays(nthWeekdayOfMonth(year, 11, 4, 4), fromThanksgiving);
+  if (fromThanksgiving !== undefined) return addDays(nthWeekdayOfMonth(year, 11, 4, 4)!, fromThanksgiving); // every November has four Thursdays
   // 除夕 is the eve of 春节.
   const day = LUNAR[name === '除夕' ? '春节' : name]?.split(' ')[year - LUNAR_FIRST_YEAR];
   if (day === undefined) return null;

@@ -182,9 +182,7 @@ function english(scan: Scan, text: string): void {
     pushMatch(scan, m, 'date', { date, deadline: m[4] !== undefined });
   });
   eachMatch(EN_MONTH_PART, text, (m) => {
-    const monthWord = m[5]!;
-    if (monthWord === 'may') return;
-    const month = monthNumber(monthWord);
+    const month = monthNumber(m[5]!);
     if (month === null) return;
     const last = daysInMonth(scan.year, month);
     const day = m[1] !== undefined || m[4] !== undefined ? last : m[2] !== undefined ? 15 : 1;

@@ -1,6 +1,6 @@
-import { addDays, daysInMonth, diffDays, isValidYmd, toIso, weekday } from '../calendar';
+import { diffDays, isValidYmd, nthWeekdayOfMonth, toIso, weekday } from '../calendar';
 import type { Scan } from '../token';
-import { eachMatch, pushToken } from '../token';
+import { EXPLICIT, eachMatch, matchEnd, pushMatch, pushToken } from '../token';
 import { MONTH_PATTERN, monthNumber } from './monthNames';
 import { EN_WEEKDAY_PATTERN, englishWeekday } from './weekdays';
 
@@ -26,17 +26,6 @@ const WEEKDAY_THE_NTH = new RegExp(
   'gi',
 );
 
-/** The n-th (or, for n = -1, the last) given weekday of a month; null when the month has no such day. */
-function nthWeekday(y: number, m: number, target: number, n: number): string | null {
-  if (n === -1) {
-    const last = toIso(y, m, daysInMonth(y, m));
-    return addDays(last, -((weekday(last) - target + 7) % 7));
-  }
-  const first = toIso(y, m, 1);
-  const day = 1 + ((target - weekday(first) + 7) % 7) + (n - 1) * 7;
-  return day <= daysInMonth(y, m) ? toIso(y, m, day) : null;
-}
-
 /** How far before the meeting a month's day may lie and still be this year's (as for a yearless date). */
 const LOOKBACK_DAYS = 183;
 
@@ -47,8 +36,8 @@ export function weekdayOfMonth(scan: Scan): void {
   const { text } = scan;
   if (!/\d(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|last)\s/i.test(text)) return;
   eachMatch(NTH_WEEKDAY_OF_MONTH, text, (m) => {
-    const target = englishWeekday(m[2] ?? '');
-    const n = ORDINALS[(m[1] ?? '').toLowerCase()];
+    const target = englishWeekday(m[2]!);
+    const n = ORDINALS[m[1]!.toLowerCase()];
     if (target === null || n === undefined) return;
     let y = scan.year;
     let month: number | null = scan.month;
@@ -56,20 +45,19 @@ export function weekdayOfMonth(scan: Scan): void {
       if (m[3].toLowerCase() === 'next') month = scan.month === 12 ? 1 : scan.month + 1;
       if (month < scan.month) y += 1;
     } else {
-      month = monthNumber(m[4] ?? '');
-      if (month === null || m[4] === 'may') return;
+      month = monthNumber(m[4]!);
+      if (month === null) return;
     }
-    let date = nthWeekday(y, month, target, n);
-    if (m[3] === undefined && date !== null && diffDays(date, scan.meeting) > LOOKBACK_DAYS) date = nthWeekday(y + 1, month, target, n);
-    if (date === null) return;
-    pushToken(scan, m.index, m.index + m[0].length, 'date', { date, explicit: true, priority: 3 });
+    let date = nthWeekdayOfMonth(y, month, target, n);
+    if (m[3] === undefined && date !== null && diffDays(date, scan.meeting) > LOOKBACK_DAYS) date = nthWeekdayOfMonth(y + 1, month, target, n);
+    if (date !== null) pushMatch(scan, m, 'date', { date, ...EXPLICIT });
   });
   eachMatch(WEEKDAY_THE_NTH, text, (m) => {
-    const target = englishWeekday(m[1] ?? '');
+    const target = englishWeekday(m[1]!);
     if (target === null) return;
     const day = Number(m[2]);
     const start = m.index;
-    const end = start + m[0].length;
+    const end = matchEnd(m);
     for (let offset = -1; offset <= 12; offset++) {
       const month0 = scan.month - 1 + offset;
       const y = scan.year + Math.floor(month0 / 12);
@@ -77,7 +65,7 @@ export function weekdayOfMonth(scan: Scan): void {
       if (!isValidYmd(y, month, day)) continue;
       const date = toIso(y, month, day);
       if (weekday(date) !== target || diffDays(date, scan.meeting) > RECENT_DAYS) continue;
-      pushToken(scan, start, end, 'date', { date, explicit: true, priority: 3 });
+      pushToken(scan, start, end, 'date', { date, ...EXPLICIT });
       return;
     }
     pushToken(scan, start, end, 'vague', { vague: true, priority: 3 });
