@@ -2,7 +2,8 @@ import { addDays, mondayOf } from '../calendar';
 import { EN_NUM, NUM, parseNumber } from '../numerals';
 import { offsetDate, unitOf } from '../offset';
 import type { Scan } from '../token';
-import { eachMatch, pushMatch, pushToken } from '../token';
+import { eachMatch, pushMatch, textBefore } from '../token';
+import { ZH_WEEK } from './weekdays';
 
 /**
  * Days and weeks relative to the meeting: 今天/明天/后天/大后天/今晚/明早/tomorrow/today, N天内/N天后,
@@ -40,12 +41,13 @@ const ZH_DURATION = new RegExp(
 /** What every ZH_DURATION match ends with (a unit, then 内/后): the pattern's look-behind makes a miss costly. */
 const DURATION_HINT = /[天日周期拜月时头]\s*[之以]?[内后]/;
 
-/** 本周期 / 下周报 / 下周会议 are not "this/next week". */
-const ZH_THIS_WEEK = /(本|这个|这)?(?:周|星期|礼拜)([之以]?内)|(?:本|这个|这)(?:周|星期|礼拜)(?![一二三四五六日天1-7末期报刊年会边])/g;
-const ZH_NEXT_WEEK = /(下下个|下下|下个|下)(?:周|星期|礼拜)([之以]?内)?(?![一二三四五六日天1-7末期报刊年会边])/g;
+/** 本周期 / 下周报 / 下周会议 / 下周一 are not "this/next week". */
+const NOT_A_WEEK = '(?![一二三四五六日天1-7末期报刊年会边])';
+const ZH_THIS_WEEK = new RegExp(`(本|这个|这)?${ZH_WEEK}([之以]?内)|(?:本|这个|这)${ZH_WEEK}${NOT_A_WEEK}`, 'g');
+const ZH_NEXT_WEEK = new RegExp(`(下下个|下下|下个|下)${ZH_WEEK}([之以]?内)?${NOT_A_WEEK}`, 'g');
 const ZH_WEEKEND = /(本|这个|这|下个|下)?周末([之以]?前)?/g;
 /** What every match of the three week patterns holds (a bare 周 is often a name: 周婷). */
-const HAS_ZH_WEEK = /[本这下]个?(?:周|星期|礼拜)|(?:周|星期|礼拜)[之以]?内|周末/;
+const HAS_ZH_WEEK = new RegExp(`[本这下]个?${ZH_WEEK}|${ZH_WEEK}[之以]?内|周末`);
 
 const EN_DAY_WORDS = /\b(today|tonight|tomorrow|tmrw|yesterday|(?:the\s+)?day\s+after\s+tomorrow)\b/gi;
 const EN_THIS_WEEK = /\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week|this\s+week|EOW|week'?s\s+end)\b/gi;
@@ -76,22 +78,20 @@ function chinese(scan: Scan, text: string): void {
 function chineseDayWords(scan: Scan, text: string): void {
   eachMatch(ZH_DAY_WORDS, text, (m) => {
     const word = m[0];
-    if (word === '前天' && /[提之以]$/.test(text.slice(Math.max(0, m.index - 1), m.index))) return;
-    if (word === '后天' && /[之以]$/.test(text.slice(Math.max(0, m.index - 1), m.index))) return;
-    const days = DAY_WORDS[word];
-    if (days === undefined) return;
+    // 提前天 / 之前天 / 之后天: the 前天 or 后天 of another word.
+    const previous = textBefore(text, m.index, 1);
+    if ((word === '前天' && /[提之以]/.test(previous)) || (word === '后天' && /[之以]/.test(previous))) return;
     // 今早/明早: a bare hour after it is a.m.; 今晚/明晚/今夜: p.m.
-    const daypart: 'am' | 'pm' | undefined = word.endsWith('早') ? 'am' : /[晚夜]$/.test(word) ? 'pm' : undefined;
-    const fields = { date: addDays(scan.meeting, days), ...(daypart ? { daypart } : {}) };
-    pushToken(scan, m.index, m.index + word.length, 'date', fields);
+    const daypart = word.endsWith('早') ? 'am' : /[晚夜]$/.test(word) ? 'pm' : undefined;
+    pushMatch(scan, m, 'date', { date: addDays(scan.meeting, DAY_WORDS[word]!), daypart });
   });
 }
 
 function chineseDurations(scan: Scan, text: string): void {
   eachMatch(ZH_DURATION, text, (m) => {
-    const written = m[1] ?? '';
-    const unit = m[3] ?? '';
-    const within = (m[4] ?? '').endsWith('内');
+    const written = m[1]!;
+    const unit = m[3]!;
+    const within = m[4]!.endsWith('内');
     const half = written === '半';
     const n = half ? 0.5 : parseNumber(written);
     if (n === null || n <= 0) return;
@@ -109,14 +109,14 @@ function chineseWeeks(scan: Scan, text: string): void {
     pushMatch(scan, m, 'date', { date: weekEnd(scan, 0), deadline: within });
   });
   eachMatch(ZH_NEXT_WEEK, text, (m) => {
-    const weeks = (m[1] ?? '').startsWith('下下') ? 2 : 1;
+    const weeks = m[1]!.startsWith('下下') ? 2 : 1;
     pushMatch(scan, m, 'date', {
       date: weekEnd(scan, weeks),
       deadline: m[2] !== undefined,
     });
   });
   eachMatch(ZH_WEEKEND, text, (m) => {
-    const weeks = (m[1] ?? '').startsWith('下') ? 1 : 0;
+    const weeks = m[1]?.startsWith('下') ? 1 : 0;
     const monday = addDays(mondayOf(scan.meeting), 7 * weeks);
     const before = m[2] !== undefined;
     pushMatch(scan, m, 'date', {
@@ -128,13 +128,12 @@ function chineseWeeks(scan: Scan, text: string): void {
 
 function english(scan: Scan, text: string): void {
   eachMatch(EN_DAY_WORDS, text, (m) => {
-    const word = m[1]?.toLowerCase() ?? '';
+    const word = m[1]!.toLowerCase();
     let days = 0;
     if (word === 'tomorrow' || word === 'tmrw') days = 1;
     else if (word === 'yesterday') days = -1;
     else if (word.endsWith('tomorrow')) days = 2;
-    const fields = { date: addDays(scan.meeting, days), ...(word === 'tonight' ? { daypart: 'pm' as const } : {}) };
-    pushMatch(scan, m, 'date', fields);
+    pushMatch(scan, m, 'date', { date: addDays(scan.meeting, days), daypart: word === 'tonight' ? 'pm' : undefined });
   });
   eachMatch(EN_THIS_WEEK, text, (m) => {
     pushMatch(scan, m, 'date', { date: weekEnd(scan, 0) });
@@ -144,35 +143,35 @@ function english(scan: Scan, text: string): void {
     pushMatch(scan, m, 'date', { date: weekEnd(scan, weeks) });
   });
   eachMatch(EN_IN_N, text, (m) => {
-    const countWord = (m[2] ?? '').toLowerCase();
-    const unit = (m[3] ?? '').toLowerCase();
+    const countWord = m[2]!.toLowerCase();
+    const unit = m[3]!.toLowerCase();
     const n = countWord.startsWith('half') ? 0.5 : countWord.startsWith('a couple') ? 2 : parseNumber(countWord);
     if (n === null) return;
     // A fortnight is 14 days, whatever the count word ("in a fortnight").
     const span = { n: unit === 'fortnight' ? 14 : n, unit: unitOf(unit) };
     const date = offsetDate(scan.meeting, 1, span.n, span.unit);
     if (date === null) return;
-    const within = (m[1] ?? '').toLowerCase() === 'within';
+    const within = m[1]!.toLowerCase() === 'within';
     pushMatch(scan, m, 'date', { date, deadline: within, span });
   });
   eachMatch(EN_FROM_NOW, text, (m) => {
-    const n = parseNumber(m[1] ?? '');
+    const n = parseNumber(m[1]!);
     if (n === null) return;
-    const days = ((m[2] ?? '').toLowerCase().startsWith('week') ? 7 * n : n) + ((m[3] ?? '').toLowerCase() === 'tomorrow' ? 1 : 0);
+    const days = (/^w/i.test(m[2]!) ? 7 * n : n) + (/^tom/i.test(m[3]!) ? 1 : 0); // weeks; from tomorrow
     pushMatch(scan, m, 'date', { date: addDays(scan.meeting, days) });
   });
   if (text.includes('ago')) {
     eachMatch(EN_AGO, text, (m) => {
-      const count = (m[1] ?? '').toLowerCase();
+      const count = m[1]!.toLowerCase();
       const n = count.startsWith('a few') ? 3 : count.startsWith('a couple') ? 2 : parseNumber(count);
       if (n === null) return;
-      const days = (m[2] ?? '').toLowerCase().startsWith('week') ? 7 * n : n;
+      const days = /^w/i.test(m[2]!) ? 7 * n : n; // weeks
       pushMatch(scan, m, 'date', { date: addDays(scan.meeting, -days) });
     });
   }
   eachMatch(EN_WEEKEND, text, (m) => {
-    const next = (m[1] ?? '').toLowerCase() === 'next';
-    const before = /\b(?:by|before)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index));
+    const next = m[1]!.toLowerCase() === 'next';
+    const before = /\b(?:by|before)\s+$/i.test(textBefore(text, m.index, 8));
     const monday = addDays(mondayOf(scan.meeting), next ? 7 : 0);
     pushMatch(scan, m, 'date', { date: addDays(monday, before ? 4 : 6) });
   });

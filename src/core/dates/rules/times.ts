@@ -1,7 +1,7 @@
 import { pad2 } from '../calendar';
 import { CN_NUMERALS, parseNumber } from '../numerals';
 import type { Scan } from '../token';
-import { eachMatch, pushMatch, pushToken } from '../token';
+import { eachMatch, matchEnd, pushMatch, pushToken, textBefore } from '../token';
 
 /**
  * Times of day: 上午10点(前), 下午3点半, 中午 12 点, 10:00(前), 3pm, noon → 'HH:MM'; EOD/COB/end of day →
@@ -60,16 +60,16 @@ function isAfternoonHour(hour: number): boolean {
 export function times(scan: Scan): void {
   const { text } = scan;
   const ranges: [number, number][] = [];
-  if (/\d\s*(?:[:点])/.test(text)) eachMatch(TIME_RANGE, text, (m) => ranges.push([m.index, m.index + m[0].length]));
+  if (/\d\s*(?:[:点])/.test(text)) eachMatch(TIME_RANGE, text, (m) => ranges.push([m.index, matchEnd(m)]));
 
   if (HOUR_HINT.test(text)) {
     eachMatch(ZH_HOUR, text, (m) => {
       const start = m.index;
-      const end = start + m[0].length;
-      if (inRange(ranges, start + m[0].length - 1)) return;
+      const end = matchEnd(m);
+      if (inRange(ranges, end - 1)) return;
       // 早一点 / 晚一点 / 快一点 mean "a bit earlier/later", not one o'clock.
       if (m[2] === '一' && (m[1] === undefined || m[1] === '早' || m[1] === '晚') && m[3] === undefined && m[5] === undefined) return;
-      const hourRaw = parseNumber(m[2] ?? '');
+      const hourRaw = parseNumber(m[2]!);
       if (hourRaw === null || hourRaw > 24) return;
       let minute = 0;
       if (m[3] !== undefined) minute = 30;
@@ -87,7 +87,7 @@ export function times(scan: Scan): void {
         time: `${pad2(hour)}:${pad2(minute)}`,
         weak: !strong,
         bareHour: daypart === undefined && hourRaw <= 12,
-        ...(assumedPm ? { assumedPm } : {}),
+        assumedPm,
         priority: 1,
       });
     });
@@ -96,28 +96,28 @@ export function times(scan: Scan): void {
   if (/\d:\d/.test(text)) {
     eachMatch(CLOCK, text, (m) => {
       const start = m.index;
-      const end = start + m[0].length;
+      const end = matchEnd(m);
       if (inRange(ranges, end - 1)) return;
       const written = Number(m[2]);
       const meridiem = (m[4] ?? '').toLowerCase();
       // "3:00" with one digit and no day part reads as 15:00 in working hours; "03:00" stays.
-      const assumedPm = m[1] === undefined && meridiem === '' && (m[2] ?? '').length === 1 && isAfternoonHour(written);
+      const assumedPm = m[1] === undefined && meridiem === '' && m[2]!.length === 1 && isAfternoonHour(written);
       let hour = applyMeridiem(written, meridiem);
       // When am/pm changed nothing (none, or 3 pm written as 15:00 pm), the day part decides.
       if (hour === written) hour = assumedPm ? written + 12 : applyDaypart(written, m[1]);
       const strong = m[1] !== undefined || meridiem !== '' || isStrong(text, start, end);
       pushToken(scan, start, end, 'time', {
-        time: `${pad2(hour % 24)}:${m[3] ?? '00'}`,
+        time: `${pad2(hour % 24)}:${m[3]!}`,
         weak: !strong,
         bareHour: m[1] === undefined && meridiem === '' && written <= 12,
-        ...(assumedPm ? { assumedPm } : {}),
+        assumedPm,
         priority: 1,
       });
     });
   }
   if (/\d\s*[ap]\.?m/i.test(text)) {
     eachMatch(EN_HOUR, text, (m) => {
-      const hour = applyMeridiem(Number(m[1]), (m[3] ?? '').toLowerCase());
+      const hour = applyMeridiem(Number(m[1]), m[3]!.toLowerCase());
       pushMatch(scan, m, 'time', { time: `${pad2(hour)}:${m[2] ?? '00'}`, priority: 1 });
     });
   }
@@ -136,5 +136,5 @@ export function times(scan: Scan): void {
 }
 
 function isStrong(text: string, start: number, end: number): boolean {
-  return STRONG_AFTER.test(text.slice(end, end + 4)) || STRONG_BEFORE.test(text.slice(Math.max(0, start - 10), start));
+  return STRONG_AFTER.test(text.slice(end, end + 4)) || STRONG_BEFORE.test(textBefore(text, start, 10));
 }

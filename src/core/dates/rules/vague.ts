@@ -18,14 +18,7 @@ const HAS_EN = /asap|tb[dca]|soon|going|some\s+point|possible|scheduled|no\s+dat
 
 export function vague(scan: Scan): void {
   const { text } = scan;
-  if (HAS_ZH.test(text)) {
-    eachMatch(ZH_VAGUE, text, (m) => {
-      pushMatch(scan, m, 'vague', { vague: true, priority: 1 });
-    });
-  }
-  if (HAS_EN.test(text)) {
-    eachMatch(EN_VAGUE, text, (m) => {
-      pushMatch(scan, m, 'vague', { vague: true, priority: 1 });
-    });
-  }
+  const push = (m: RegExpExecArray): void => pushMatch(scan, m, 'vague', { vague: true, priority: 1 });
+  if (HAS_ZH.test(text)) eachMatch(ZH_VAGUE, text, push);
+  if (HAS_EN.test(text)) eachMatch(EN_VAGUE, text, push);
 }
