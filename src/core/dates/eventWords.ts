@@ -39,6 +39,8 @@ export const EVENT_EN_SOURCE = `(?:${EVENT_WORDS_EN.map(escape).join('|')})`;
 export const ZH_END_SOURCE = '结束|闭幕|落幕|完成';
 /** After English event words: "after the conference ends". */
 export const EN_END_SOURCE = '(?:ends?|closes?|is\\s+over|wraps?\\s+up|finish(?:es)?)';
+/** A trailing "ends" / "is over" after English event words. */
+export const EN_TRAILING_END = new RegExp(`\\s+${EN_END_SOURCE}$`, 'i');
 /** Event words that name the start of a multi-day event: 开幕后 counts from the first day. */
 const STARTS = /开幕|开业|开工|开学|开课|开播|开售|opening|kick-?off/i;
 
@@ -70,14 +72,15 @@ export function eventKey(phrase: string): string {
   return ALIASES[key] ?? key;
 }
 
-const ZH_WORD_RE = new RegExp(EVENT_ZH_SOURCE, 'g');
-const EN_WORD_RE = new RegExp(`\\b${EVENT_EN_SOURCE}\\b`, 'gi');
+/** Every Chinese / English event word in a text (for matchAll). */
+export const ZH_EVENT_WORDS = new RegExp(EVENT_ZH_SOURCE, 'g');
+export const EN_EVENT_WORDS = new RegExp(`\\b${EVENT_EN_SOURCE}\\b`, 'gi');
 
 /** The milestone words inside a key (for the loose match). */
 function keywords(key: string): Set<string> {
   const out = new Set<string>();
-  for (const m of key.matchAll(ZH_WORD_RE)) out.add(ALIASES[m[0]] ?? m[0]);
-  for (const m of key.matchAll(EN_WORD_RE)) {
+  for (const m of key.matchAll(ZH_EVENT_WORDS)) out.add(ALIASES[m[0]] ?? m[0]);
+  for (const m of key.matchAll(EN_EVENT_WORDS)) {
     const word = m[0].toLowerCase().replace(/\s+/g, ' ');
     out.add(ALIASES[word] ?? word);
   }

@@ -17,7 +17,7 @@ import { weekdayOfMonth } from './rules/weekdayOfMonth';
 import { weekShiftedWeekday } from './rules/weekShiftedWeekday';
 import { weekdays } from './rules/weekdays';
 import type { Rule, Token } from './token';
-import { createScan, createToken } from './token';
+import { createScan, createToken, textBefore } from './token';
 import { mayHoldDate } from './trigger';
 import type { DateContext, DateMention } from './types';
 
@@ -65,7 +65,7 @@ export function scanDates(raw: string, ctx: DateContext): DateMention[] {
  */
 function select(tokens: readonly Token[]): Token[] {
   const sorted = [...tokens].sort(
-    (a, b) => b.end - b.start - (a.end - a.start) || (b.priority ?? 0) - (a.priority ?? 0) || a.start - b.start,
+    (a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start,
   );
   const chosen: Token[] = [];
   for (const t of sorted) {
@@ -96,8 +96,9 @@ function combineRanges(tokens: Token[], text: string): Token[] {
   for (let i = 0; i < tokens.length; i++) {
     const a = tokens[i] as Token;
     const b = tokens[i + 1];
-    if (b !== undefined && isDay(a) && isDay(b) && RANGE_GAP.test(text.slice(a.end, b.start)) && (a.date ?? '') <= (b.date ?? '')) {
-      out.push(createToken(a.start, b.end, 'range', { rangeStart: a.date ?? undefined, rangeEnd: b.date ?? undefined, explicit: true }));
+    // isDay: both have a date.
+    if (b !== undefined && isDay(a) && isDay(b) && RANGE_GAP.test(text.slice(a.end, b.start)) && a.date! <= b.date!) {
+      out.push(createToken(a.start, b.end, 'range', { rangeStart: a.date!, rangeEnd: b.date!, explicit: true }));
       i += 1;
     } else out.push(a);
   }
@@ -218,7 +219,7 @@ function finish(t: Token, raw: string, text: string, ctx: DateContext): DateMent
       end += suffix[0].length;
       deadline = true;
     }
-    const prefix = PREFIX.exec(text.slice(Math.max(0, start - 20), start));
+    const prefix = PREFIX.exec(textBefore(text, start, 20));
     if (prefix !== null) {
       start -= prefix[0].length;
       deadline = true;
@@ -245,8 +246,6 @@ function finish(t: Token, raw: string, text: string, ctx: DateContext): DateMent
     if (t.rangeStart !== undefined) mention.rangeStart = t.rangeStart;
     if (t.rangeEnd !== undefined) mention.rangeEnd = t.rangeEnd;
   }
-  const after = text.slice(t.end, t.end + 6);
-  const before = text.slice(Math.max(0, t.start - 12), t.start);
-  if (t.kind !== 'vague' && (STARTS_AFTER.test(after) || STARTS_BEFORE.test(before))) mention.starts = true;
+  if (t.kind !== 'vague' && (STARTS_AFTER.test(text.slice(t.end, t.end + 6)) || STARTS_BEFORE.test(textBefore(text, t.start, 12)))) mention.starts = true;
   return mention;
 }

@@ -41,8 +41,8 @@ export interface Token {
   span?: Span;
   /** 提前两天 / 在那之前: counted back from the date written before it in the same text. */
   back?: Span;
-  /** Higher wins between tokens of equal length; pushToken makes it 2 unless the rule says otherwise. */
-  priority?: number;
+  /** Higher wins between tokens of equal length; createToken makes it 2 unless the rule says otherwise. */
+  priority: number;
 }
 
 /** The text being scanned plus the meeting date broken into parts; rules push tokens into `tokens`. */

@@ -13,8 +13,11 @@ const ZH_VAGUE =
 const EN_VAGUE =
   /\b(?:ASAP|TBD|TBC|TBA|as\s+soon\s+as\s+(?:possible|we\s+can)|on-?going|on\s+an\s+ongoing\s+basis|at\s+some\s+point|when(?:ever)?\s+possible|not\s+(?:yet\s+)?scheduled|no\s+date\s+(?:yet|set)|(?:every|each)\s+(?:other\s+)?(?:day|week|month|quarter|year|morning|evening)|continuous(?:ly)?)\b/gi;
 
-const HAS_ZH = /尽|越快|第一时间|后续|择期|待定|另|再定|再排|持续|长期|随时|不定期|视情况|会后|会上|再议|每/;
-const HAS_EN = /asap|tb[dca]|soon|going|some\s+point|possible|scheduled|no\s+date|every|each|continuous/i;
+/** What every vague phrase holds, as a cheap first test (also in the date trigger's list). */
+export const ZH_VAGUE_HINT = '尽快|尽早|越快|第一时间|后续|择期|待定|另行|另定|再定|再排|另议|持续|长期|随时|不定期|视情况|会后|会上|再议|每[天日周月个季年]';
+export const EN_VAGUE_HINT = 'asap|tb[dca]|soon|on-?going|some\\s+point|possible|scheduled|no\\s+date|every|each|continuous';
+const HAS_ZH = new RegExp(ZH_VAGUE_HINT);
+const HAS_EN = new RegExp(EN_VAGUE_HINT, 'i');
 
 export function vague(scan: Scan): void {
   const { text } = scan;
