@@ -8,7 +8,7 @@ import { eachMatch, pushMatch } from '../token';
  * day after the meeting (holidays ignored, so 3 working days from 2025-12-29 is 2026-01-01).
  */
 
-const ZH_BUSINESS = new RegExp(`(?<![\\d.第])(${NUM})\\s*(?:个)?\\s*工作(?:日|天)\\s*([之以]?[内后])?`, 'g');
+const ZH_BUSINESS = new RegExp(`(?<![\\d.第])(${NUM})\\s*个?\\s*工作[日天]\\s*([之以]?[内后])?`, 'g');
 const EN_BUSINESS = new RegExp(`\\b(?:(in|within)\\s+)?(${EN_NUM})\\s+(?:business|working|work)\\s+days?\\b`, 'gi');
 
 /** The count'th working day after the meeting; `within` (以内, within) makes it a deadline. */

@@ -1,6 +1,6 @@
 import { EN_END_SOURCE, EN_TRAILING_END, EVENT_EN_SOURCE, EVENT_ZH_SOURCE, ZH_END_SOURCE, countsFromEnd, findEventDate } from '../eventWords';
-import { EN_NUM, NUM, parseNumber } from '../numerals';
-import { offsetDate, unitOf } from '../offset';
+import { EN_NUM, parseNumber } from '../numerals';
+import { ZH_SPAN, offsetDate, unitOf } from '../offset';
 import type { Scan } from '../token';
 import { eachMatch, pushMatch } from '../token';
 
@@ -14,7 +14,7 @@ import { eachMatch, pushMatch } from '../token';
 
 const ZH_EVENT = new RegExp(
   `(正式)?((?:${EVENT_ZH_SOURCE}){1,3})(${ZH_END_SOURCE})?(?:日)?\\s*(?:(当天|当日)|([之以]?[前后])(?![期台端续面来者方后]))` +
-    `(?:\\s*(${NUM}|半)\\s*(?:个)?\\s*(个工作日|工作日|工作天|天|日|周|星期|礼拜|月|小时))?` +
+    `(?:\\s*${ZH_SPAN})?` +
     `(\\s*[之以]?内)?`,
   'g',
 );
@@ -69,7 +69,7 @@ function chinese(scan: Scan, text: string): void {
     let date: string | null = null;
     let deadline = before || within;
     if (m[6] !== undefined) {
-      const n = m[6] === '半' ? 0.5 : parseNumber(m[6]);
+      const n = parseNumber(m[6]);
       if (n === null) return;
       if (base !== null) date = offsetDate(base, before ? -1 : 1, n, unitOf(m[7]!));
     } else if (sameDay || before) {

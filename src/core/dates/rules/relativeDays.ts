@@ -1,5 +1,5 @@
 import { addDays, mondayOf } from '../calendar';
-import { EN_NUM, NUM, parseNumber } from '../numerals';
+import { EN_NUM, ZH_COUNT, parseNumber } from '../numerals';
 import { offsetDate, unitOf } from '../offset';
 import type { Scan } from '../token';
 import { eachMatch, pushMatch, textBefore } from '../token';
@@ -19,6 +19,11 @@ export function weekEnd(scan: Scan, weeks: number): string {
   return addDays(monday, 7 * weeks + 4);
 }
 
+/** The Sunday of the meeting's week (+ weeks), or the Friday before it when the weekend is a deadline (周末前, by the weekend). */
+function weekendDay(scan: Scan, weeks: number, before: boolean): string {
+  return addDays(mondayOf(scan.meeting), 7 * weeks + (before ? 4 : 6));
+}
+
 /** Days from the meeting that a Chinese day word names. */
 const DAY_WORDS: Readonly<Record<string, number>> = {
   今天: 0, 今日: 0, 当天: 0, 当日: 0, 今早: 0, 今晚: 0, 今夜: 0, 明天: 1, 明日: 1, 明儿: 1, 今明两天: 1, 明早: 1, 明晚: 1,
@@ -34,7 +39,7 @@ const ZH_DAY_WORDS = new RegExp(
 );
 
 const ZH_DURATION = new RegExp(
-  `(?<![\\d.第])(${NUM}|半)\\s*(个)?\\s*(天|日|周|星期|礼拜|月|小时|钟头)\\s*([之以]?[内后])`,
+  `(?<![\\d.第])${ZH_COUNT}\\s*(个)?\\s*(天|日|周|星期|礼拜|月|小时|钟头)\\s*([之以]?[内后])`,
   'g',
 );
 
@@ -93,7 +98,7 @@ function chineseDurations(scan: Scan, text: string): void {
     const unit = m[3]!;
     const within = m[4]!.endsWith('内');
     const half = written === '半';
-    const n = half ? 0.5 : parseNumber(written);
+    const n = parseNumber(written);
     if (n === null || n <= 0) return;
     const span = { n, unit: unitOf(unit) };
     // 3月内 with Arabic digits and no 个 is the calendar month March, not three months.
@@ -116,13 +121,8 @@ function chineseWeeks(scan: Scan, text: string): void {
     });
   });
   eachMatch(ZH_WEEKEND, text, (m) => {
-    const weeks = m[1]?.startsWith('下') ? 1 : 0;
-    const monday = addDays(mondayOf(scan.meeting), 7 * weeks);
     const before = m[2] !== undefined;
-    pushMatch(scan, m, 'date', {
-      date: addDays(monday, before ? 4 : 6),
-      deadline: before,
-    });
+    pushMatch(scan, m, 'date', { date: weekendDay(scan, m[1]?.startsWith('下') ? 1 : 0, before), deadline: before });
   });
 }
 
@@ -170,9 +170,7 @@ function english(scan: Scan, text: string): void {
     });
   }
   eachMatch(EN_WEEKEND, text, (m) => {
-    const next = m[1]!.toLowerCase() === 'next';
     const before = /\b(?:by|before)\s+$/i.test(textBefore(text, m.index, 8));
-    const monday = addDays(mondayOf(scan.meeting), next ? 7 : 0);
-    pushMatch(scan, m, 'date', { date: addDays(monday, before ? 4 : 6) });
+    pushMatch(scan, m, 'date', { date: weekendDay(scan, /^n/i.test(m[1]!) ? 1 : 0, before) });
   });
 }
