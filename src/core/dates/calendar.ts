@@ -33,14 +33,12 @@ export function isIsoDate(value: string): boolean {
   return isValidYmd(y, m, d);
 }
 
-export function isLeapYear(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** Days in month m (1–12) of year y. */
 export function daysInMonth(y: number, m: number): number {
-  return m === 2 && isLeapYear(y) ? 29 : (MONTH_DAYS[m - 1] ?? 0);
+  // Leap years: every 4th, except centuries not divisible by 400.
+  return m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : (MONTH_DAYS[m - 1] ?? 0);
 }
 
 export function isValidYmd(y: number, m: number, d: number): boolean {
@@ -67,11 +65,14 @@ export function diffDays(a: IsoDate, b: IsoDate): number {
   return dayNumber(b) - dayNumber(a);
 }
 
+/** ISO weekday of a day number: Monday = 1 … Sunday = 7 (1970-01-01 was a Thursday). */
+function weekdayOf(day: number): number {
+  return ((((day + 3) % 7) + 7) % 7) + 1;
+}
+
 /** ISO weekday: Monday = 1 … Sunday = 7. */
 export function weekday(iso: IsoDate): number {
-  // 1970-01-01 was a Thursday (4).
-  const n = dayNumber(iso);
-  return ((((n + 3) % 7) + 7) % 7) + 1;
+  return weekdayOf(dayNumber(iso));
 }
 
 /** The Monday of the (Monday–Sunday) week holding iso. */
@@ -112,8 +113,7 @@ export function addBusinessDays(iso: IsoDate, n: number): IsoDate {
   let left = Math.abs(Math.trunc(n));
   while (left > 0) {
     day += step;
-    const wd = ((((day + 3) % 7) + 7) % 7) + 1;
-    if (wd <= 5) left -= 1;
+    if (weekdayOf(day) <= 5) left -= 1;
   }
   return fromDayNumber(day);
 }

@@ -15,32 +15,25 @@ export const MONTH_NUM = `(?:1[0-2]|0?[1-9]|十[一二]?|${CN_ONE_TO_NINE})`;
 /** Regex source for a day of the month, Arabic or Chinese: 20, 二十, 廿三, 卅一 (no capture group). */
 export const DAY_NUM = `(?:3[01]|[12]\\d|0?[1-9]|(?:[二三]?十|廿)${CN_ONE_TO_NINE}?|卅一?|${CN_ONE_TO_NINE})`;
 
+/** 十/百 multiply the digit before them (none: 1); 廿/卅 are 20/30 on their own. */
+const CN_MULTIPLIERS: Readonly<Record<string, number>> = { 十: 10, 百: 100 };
+const CN_TENS: Readonly<Record<string, number>> = { 廿: 20, 卅: 30 };
+
 /** Chinese numerals below 1000: 十 → 10, 二十一 → 21, 廿三 → 23, 一〇 → 10, 二〇二五 → 2025, 两 → 2. */
 export function parseChineseNumber(s: string): number | null {
   if (s.length === 0) return null;
-  if (!/[十百廿卅]/.test(s)) {
-    // Digit-by-digit form: 五, 一〇, 二〇二五.
-    let value = 0;
-    for (const ch of s) {
-      const digit = CN_DIGITS[ch];
-      if (digit === undefined) return null;
-      value = value * 10 + digit;
-    }
-    return value;
-  }
+  // Without 十/百/廿/卅 the digits are read one by one: 五, 一〇, 二〇二五.
+  const positional = /[十百廿卅]/.test(s);
   let total = 0;
   let current = 0;
   for (const ch of s) {
     const digit = CN_DIGITS[ch];
-    if (digit !== undefined) current = digit;
-    else if (ch === '十') {
-      total += (current === 0 ? 1 : current) * 10;
+    const multiplier = CN_MULTIPLIERS[ch];
+    if (digit !== undefined) current = positional ? digit : current * 10 + digit;
+    else if (multiplier !== undefined) {
+      total += (current || 1) * multiplier;
       current = 0;
-    } else if (ch === '百') {
-      total += (current === 0 ? 1 : current) * 100;
-      current = 0;
-    } else if (ch === '廿') total += 20;
-    else if (ch === '卅') total += 30;
+    } else if (CN_TENS[ch] !== undefined) total += CN_TENS[ch];
     else return null;
   }
   return total + current;

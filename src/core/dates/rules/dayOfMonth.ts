@@ -1,5 +1,6 @@
 import { daysInMonth, monthStart, parseIso, toIso } from '../calendar';
 import { CN_NUMERALS, DAY_NUM, parseNumber } from '../numerals';
+import { relativeShift } from '../resolve';
 import type { Scan } from '../token';
 import { EXPLICIT, eachMatch, matchEnd, pushMatch, pushToken, textBefore } from '../token';
 import { MONTH_ABBREVIATIONS } from './monthNames';
@@ -31,8 +32,7 @@ export function dayOfMonth(scan: Scan): void {
   if (text.includes('号') || text.includes('日')) {
     eachMatch(MONTH_PREFIX, text, (m) => {
       const day = parseNumber(m[2]!);
-      // 下个月 / 下月 / 次月: next month's day.
-      const date = day === null ? null : dayInMonth(scan, /^[下次]/.test(m[1]!) ? 1 : 0, day);
+      const date = day === null ? null : dayInMonth(scan, relativeShift(m[1]), day);
       if (date !== null) pushMatch(scan, m, 'date', { date, ...EXPLICIT });
     });
     eachMatch(BARE_DAY, text, (m) => {

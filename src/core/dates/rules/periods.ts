@@ -1,6 +1,6 @@
 import { daysInMonth, diffDays, lastDayOfMonth, monthStart, parseIso, quarterEnd, quarterOf, toIso } from '../calendar';
 import { CN_NUMERALS, MONTH_NUM, parseNumber } from '../numerals';
-import { yearlessDate } from '../resolve';
+import { relativeShift, yearlessDate } from '../resolve';
 import type { Scan } from '../token';
 import { eachMatch, matchEnd, pushMatch, pushToken, textBefore } from '../token';
 import { MONTH_NAME, monthNumber } from './monthNames';
@@ -90,9 +90,7 @@ function chinese(scan: Scan, text: string): void {
       if (month !== null) pushPart(scan, m, yearOf(scan, m[1]), month, m[3]!, m[1] !== undefined);
     });
     eachMatch(RELATIVE_MONTH, text, (m) => {
-      const rel = m[1]!;
-      const months = rel.startsWith('下') || rel.startsWith('次') ? 1 : rel.startsWith('上') ? -1 : 0;
-      const { y, m: month } = parseIso(monthStart(scan.meeting, months));
+      const { y, m: month } = parseIso(monthStart(scan.meeting, relativeShift(m[1])));
       pushPart(scan, m, y, month, m[2]!, true);
     });
     eachMatch(BARE_MONTH, text, (m) => pushBarePart(scan, m));
@@ -135,19 +133,14 @@ function chinese(scan: Scan, text: string): void {
       pushMatch(scan, m, 'date', { date, deadline: suffix !== undefined && suffix.endsWith('内') });
     });
     eachMatch(RELATIVE_QUARTER, text, (m) => {
-      const rel = m[1] ?? '';
-      const shift = rel.startsWith('下') ? 1 : rel.startsWith('上') ? -1 : 0;
-      pushMatch(scan, m, 'date', { date: shiftedQuarterEnd(scan, shift), deadline: m[2]!.endsWith('内') });
+      pushMatch(scan, m, 'date', { date: shiftedQuarterEnd(scan, relativeShift(m[1])), deadline: m[2]!.endsWith('内') });
     });
   }
 }
 
 /** A year as written before 年 or around a quarter: 2025, 今/本/this, 明/次/next, 去/last; none → the meeting's. */
 function yearOf(scan: Scan, word: string | undefined): number {
-  if (word === undefined) return scan.year;
-  if (/^\d/.test(word)) return Number(word);
-  if (/^(?:明|次|next)$/i.test(word)) return scan.year + 1;
-  return /^(?:去|last)$/i.test(word) ? scan.year - 1 : scan.year;
+  return word !== undefined && /^\d/.test(word) ? Number(word) : scan.year + relativeShift(word);
 }
 
 /** The end of quarter q of the year written (see yearOf); with none, the coming one (a quarter that ended half a year ago is next year's). */
@@ -169,14 +162,14 @@ function quarterAccepted(scan: Scan, start: number, end: number): boolean {
 
 function english(scan: Scan, text: string): void {
   eachMatch(EN_PERIOD_END, text, (m) => {
-    const next = m[1]?.toLowerCase() === 'next';
+    const shift = relativeShift(m[1]);
     // month / quarter / year, or the letter of EOM / EOQ / EOY, or the word before -end.
     const period = (m[2] ?? m[3] ?? m[4] ?? '').charAt(0).toLowerCase();
     let date: string;
     if (m[5] !== undefined) date = quarterEndIn(scan, m[6], Number(m[5]));
-    else if (period === 'q') date = shiftedQuarterEnd(scan, next ? 1 : 0);
-    else if (period === 'm') date = lastDayOfMonth(monthStart(scan.meeting, next ? 1 : 0));
-    else if (next) return; // "end of next year" is not read
+    else if (period === 'q') date = shiftedQuarterEnd(scan, shift);
+    else if (period === 'm') date = lastDayOfMonth(monthStart(scan.meeting, shift));
+    else if (shift !== 0) return; // "end of next year" is not read
     else date = toIso(scan.year, 12, 31);
     // by year-end / before month-end
     pushMatch(scan, m, 'date', { date, deadline: m[4] !== undefined });

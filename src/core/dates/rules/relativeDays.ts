@@ -1,6 +1,7 @@
 import { addDays, mondayOf } from '../calendar';
 import { EN_NUM, ZH_COUNT, parseNumber } from '../numerals';
 import { offsetDate, unitOf } from '../offset';
+import { relativeShift } from '../resolve';
 import type { Scan } from '../token';
 import { eachMatch, pushMatch, textBefore } from '../token';
 import { ZH_WEEK } from './weekdays';
@@ -29,6 +30,8 @@ const DAY_WORDS: Readonly<Record<string, number>> = {
   今天: 0, 今日: 0, 当天: 0, 当日: 0, 今早: 0, 今晚: 0, 今夜: 0, 明天: 1, 明日: 1, 明儿: 1, 今明两天: 1, 明早: 1, 明晚: 1,
   后天: 2, 大后天: 3, 昨天: -1, 昨日: -1, 前天: -2,
 };
+/** The same for English day words (the day after tomorrow, written with any spacing, is 2). */
+const EN_DAY_WORDS_DAYS: Readonly<Record<string, number>> = { today: 0, tonight: 0, tomorrow: 1, tmrw: 1, yesterday: -1 };
 
 /** Longest first: 大后天 before 后天. */
 const ZH_DAY_WORDS = new RegExp(
@@ -97,12 +100,11 @@ function chineseDurations(scan: Scan, text: string): void {
     const written = m[1]!;
     const unit = m[3]!;
     const within = m[4]!.endsWith('内');
-    const half = written === '半';
     const n = parseNumber(written);
     if (n === null || n <= 0) return;
     const span = { n, unit: unitOf(unit) };
     // 3月内 with Arabic digits and no 个 is the calendar month March, not three months.
-    if (span.unit === 'month' && !half && m[2] === undefined && /^\d/.test(written)) return;
+    if (span.unit === 'month' && m[2] === undefined && /^\d/.test(written)) return;
     const date = offsetDate(scan.meeting, 1, n, span.unit);
     if (date !== null) pushMatch(scan, m, 'date', { date, deadline: within, span });
   });
@@ -122,17 +124,14 @@ function chineseWeeks(scan: Scan, text: string): void {
   });
   eachMatch(ZH_WEEKEND, text, (m) => {
     const before = m[2] !== undefined;
-    pushMatch(scan, m, 'date', { date: weekendDay(scan, m[1]?.startsWith('下') ? 1 : 0, before), deadline: before });
+    pushMatch(scan, m, 'date', { date: weekendDay(scan, relativeShift(m[1]), before), deadline: before });
   });
 }
 
 function english(scan: Scan, text: string): void {
   eachMatch(EN_DAY_WORDS, text, (m) => {
     const word = m[1]!.toLowerCase();
-    let days = 0;
-    if (word === 'tomorrow' || word === 'tmrw') days = 1;
-    else if (word === 'yesterday') days = -1;
-    else if (word.endsWith('tomorrow')) days = 2;
+    const days = EN_DAY_WORDS_DAYS[word] ?? 2;
     pushMatch(scan, m, 'date', { date: addDays(scan.meeting, days), daypart: word === 'tonight' ? 'pm' : undefined });
   });
   eachMatch(EN_THIS_WEEK, text, (m) => {
@@ -171,6 +170,6 @@ function english(scan: Scan, text: string): void {
   }
   eachMatch(EN_WEEKEND, text, (m) => {
     const before = /\b(?:by|before)\s+$/i.test(textBefore(text, m.index, 8));
-    pushMatch(scan, m, 'date', { date: weekendDay(scan, /^n/i.test(m[1]!) ? 1 : 0, before) });
+    pushMatch(scan, m, 'date', { date: weekendDay(scan, relativeShift(m[1]), before) });
   });
 }

@@ -17,11 +17,11 @@ const EN_VAGUE =
 export const ZH_VAGUE_HINT = '尽快|尽早|越快|第一时间|后续|择期|待定|另行|另定|再定|再排|另议|持续|长期|随时|不定期|视情况|会后|会上|再议|每[天日周月个季年]';
 export const EN_VAGUE_HINT = 'asap|tb[dca]|soon|on-?going|some\\s+point|possible|scheduled|no\\s+date|every|each|continuous';
 const HAS_ZH = new RegExp(ZH_VAGUE_HINT);
-const HAS_EN = new RegExp(EN_VAGUE_HINT, 'i');
+// Every English match starts at one of these words: \b keeps the test off the inside of words (ongoing's o).
+const HAS_EN = new RegExp(`\\b(?:${EN_VAGUE_HINT})`, 'i');
 
 export function vague(scan: Scan): void {
   const { text } = scan;
-  const push = (m: RegExpExecArray): void => pushMatch(scan, m, 'vague', { vague: true, priority: 1 });
-  if (HAS_ZH.test(text)) eachMatch(ZH_VAGUE, text, push);
-  if (HAS_EN.test(text)) eachMatch(EN_VAGUE, text, push);
+  if (HAS_ZH.test(text)) eachMatch(ZH_VAGUE, text, (m) => pushMatch(scan, m, 'vague', { vague: true, priority: 1 }));
+  if (HAS_EN.test(text)) eachMatch(EN_VAGUE, text, (m) => pushMatch(scan, m, 'vague', { vague: true, priority: 1 }));
 }

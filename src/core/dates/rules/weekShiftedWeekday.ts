@@ -1,4 +1,5 @@
 import { addDays } from '../calendar';
+import { relativeShift } from '../resolve';
 import type { Scan } from '../token';
 import { eachMatch, pushMatch } from '../token';
 import { EN_WEEKDAY_PATTERN, englishWeekday, resolveWeekday } from './weekdays';
@@ -19,7 +20,7 @@ export function weekShiftedWeekday(scan: Scan): void {
     const target = englishWeekday(m[2]!);
     if (target === null) return;
     // The week is named outright, so "next" leaves no doubt here (unlike "next Friday").
-    const { date, warnings } = resolveWeekday(scan, target, m[1]!.toLowerCase() === 'next' ? 1 : 0, false);
+    const { date, warnings } = resolveWeekday(scan, target, relativeShift(m[1]), false);
     pushMatch(scan, m, 'date', { date, warnings, priority: 3 });
   });
   eachMatch(A_WEEK_FROM_DAY, text, (m) => {

@@ -1,5 +1,6 @@
 import type { ItemWarning } from '../../model/items';
 import { addDays, mondayOf } from '../calendar';
+import { relativeShift } from '../resolve';
 import type { Scan } from '../token';
 import { eachMatch, matchEnd, pushToken, textBefore } from '../token';
 
@@ -109,7 +110,7 @@ export function weekdays(scan: Scan): void {
       }
       // Only this/next/last move the week: "this coming" and "the following" are the coming one.
       let weeks = EN_WEEKS[(m[2] ?? '').toLowerCase()] ?? null;
-      if (m[6] !== undefined) weeks = m[6].toLowerCase() === 'next' ? 1 : 0; // Friday next week
+      if (m[6] !== undefined) weeks = relativeShift(m[6]); // Friday next week
       // "Friday next week" leaves no doubt; "next Friday" may mean the coming one.
       let { date, warnings } = resolveWeekday(scan, target, weeks, m[6] === undefined);
       if (m[5] !== undefined) {
