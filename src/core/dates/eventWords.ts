@@ -24,17 +24,15 @@ const EN_WORDS =
   'event|conference|summit|offsite|demo|deployment|handover|signing|go/no-go|review|meeting|sync|workshop|training|' +
   'gala|expo|exhibition|trade show|ceremony|festival|fundraiser|hackathon|vaccination';
 
-export const EVENT_WORDS_ZH: readonly string[] = ZH_WORDS.split(' ').sort((a, b) => b.length - a.length);
-export const EVENT_WORDS_EN: readonly string[] = EN_WORDS.split('|');
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&').replace(/\s+/g, '\\s+');
-}
-
-/** Regex source matching one Chinese event word. */
-export const EVENT_ZH_SOURCE = EVENT_WORDS_ZH.join('|');
-/** Regex source matching one English event word (use with the i flag; GA is checked for case by callers). */
-export const EVENT_EN_SOURCE = `(?:${EVENT_WORDS_EN.map(escape).join('|')})`;
+/** Regex source matching one Chinese event word, longest first. */
+export const EVENT_ZH_SOURCE = ZH_WORDS.split(' ')
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+/**
+ * Regex source matching one English event word (use with the i flag; GA is checked for case by callers).
+ * The words hold no regex syntax ("-" and "/" stand for themselves); a space matches any run of spaces.
+ */
+export const EVENT_EN_SOURCE = `(?:${EN_WORDS.replace(/ /g, '\\s+')})`;
 /** After an event word: the event's end (展会结束后, 结束前) rather than its start. */
 export const ZH_END_SOURCE = '结束|闭幕|落幕|完成';
 /** After English event words: "after the conference ends". */

@@ -17,7 +17,7 @@ const ORDINALS: Readonly<Record<string, number>> = {
   first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5, last: -1,
 };
 const NTH_WEEKDAY_OF_MONTH = new RegExp(
-  `\\b(?:the\\s+)?(first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\\s+${WEEKDAY}\\s+(?:of|in)\\s+(?:(next|this)\\s+month\\b|${MONTH_PATTERN}(?![a-z]))`,
+  `\\b(?:the\\s+)?(${Object.keys(ORDINALS).join('|')})\\s+${WEEKDAY}\\s+(?:of|in)\\s+(?:(next|this)\\s+month\\b|${MONTH_PATTERN}(?![a-z]))`,
   'gi',
 );
 /** A month (or "of") after the day makes it a full date, which the month-name rule reads. */
@@ -37,8 +37,8 @@ export function weekdayOfMonth(scan: Scan): void {
   if (!/\d(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|last)\s/i.test(text)) return;
   eachMatch(NTH_WEEKDAY_OF_MONTH, text, (m) => {
     const target = englishWeekday(m[2]!);
-    const n = ORDINALS[m[1]!.toLowerCase()];
-    if (target === null || n === undefined) return;
+    const n = ORDINALS[m[1]!.toLowerCase()]!;
+    if (target === null) return;
     let y = scan.year;
     let month: number | null = scan.month;
     if (m[3] !== undefined) {

@@ -46,7 +46,13 @@ const ZH_WEEKS: Readonly<Record<string, number>> = {
   本: 0, 这: 0, 这个: 0, 本个: 0, 下: 1, 下个: 1, 下下: 2, 下下个: 2, 上: -1, 上个: -1, 上上: -2, 上上个: -2,
 };
 
-const ZH_WEEKDAYS = /(每\s*个?\s*)?(?:(下下个|上上个|下下|上上|下个|上个|这个|本个|下|上|本|这)\s*)?(?:周|星期|礼拜)([一二三四五六日天1-7])(?![\d])/g;
+/** 每周五 (recurring), 下下个星期一, 礼拜天 …; the qualifiers longest first. */
+const ZH_WEEKDAYS = new RegExp(
+  `(每\\s*个?\\s*)?(?:(${Object.keys(ZH_WEEKS)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})\\s*)?${ZH_WEEK}([一二三四五六日天1-7])(?!\\d)`,
+  'g',
+);
 
 const EN_WEEKDAY: Readonly<Record<string, number>> = {
   mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7,
