@@ -13,7 +13,7 @@ import { MONTH_ABBREVIATIONS } from './monthNames';
 
 const D = `(${DAY_NUM})`;
 
-const MONTH_PREFIX = new RegExp(`(本月|这个月|这月|当月|下个月|下月|次月)\\s*${D}\\s*[号日]`, 'g');
+const MONTH_PREFIX = new RegExp(`((?:本|这个?|当|下个?|次)月)\\s*${D}\\s*[号日]`, 'g');
 
 const BARE_DAY = new RegExp(`(?<!\\d:)(?<![\\d.\\-/第月年A-Za-z${CN_NUMERALS}廿卅])${D}\\s*([号日])`, 'g');
 

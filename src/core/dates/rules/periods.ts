@@ -18,7 +18,7 @@ const M = `(${MONTH_NUM})`;
 const PART = '(底|末|初|中旬|上旬|下旬|中下旬|上中旬|中(?![心间秋期国层高文台])|内|之内)';
 
 const EXPLICIT_MONTH = new RegExp(`(?:(\\d{4}|[今明去本次])\\s*年\\s*)?(?<![\\d${CN_NUMERALS}])${M}\\s*月份?\\s*${PART}`, 'g');
-const RELATIVE_MONTH = new RegExp(`(本月|这个月|这月|当月|下个月|下月|次月|上个月|上月)份?\\s*${PART}`, 'g');
+const RELATIVE_MONTH = new RegExp(`((?:本|这个?|当|[上下]个?|次)月)份?\\s*${PART}`, 'g');
 const BARE_MONTH = new RegExp(`(?<![\\d${CN_NUMERALS}个本这当下次上月每])月${PART}`, 'g');
 const BARE_DECADE = /(?<![月旬])(中旬|上旬|下旬)/g;
 /** 延后至 10 月 / 推迟到明年 3 月: a plan moved to a whole month is a range, not a day. */
@@ -27,12 +27,12 @@ const MOVED_MONTH = new RegExp(
   'g',
 );
 
-const YEAR_PART = /(?<!每)(?:(\d{4})\s*|(今|本|明|次|去))?年\s*(?:年)?(底|末|内|之内|中(?![心国期层高])|初)(?!期|级)/g;
+const YEAR_PART = /(?<!每)(?:(\d{4})\s*|([今本明次去]))?年\s*年?(底|末|之?内|中(?![心国期层高])|初)(?!期|级)/g;
 
 /** 2025 年 Q3, 明年三季度末, next year's Q1, Q1 of next year. */
 const QUARTER =
   /(?:(?:(\d{4})\s*年?|([今明去本次])\s*年)\s*(?:的\s*)?|\b([Tt]his|[Nn]ext|[Ll]ast)\s+year'?s\s+)?(?:第?([一二三四1-4])季度|(?<![A-Za-z0-9])Q([1-4])(?![0-9])|(?<![A-Za-z0-9])([1-4])Q(?![0-9A-Za-z]))(?:\s*(末|底|内|之内))?(?:\s+(?:of\s+)?([Tt]his|[Nn]ext|[Ll]ast)\s+year\b)?/g;
-const RELATIVE_QUARTER = /(本|这个|这|当前|当|下个|下|上个|上)?季度(末|底|内|之内)/g;
+const RELATIVE_QUARTER = /(本|这个?|当前?|[上下]个?)?季度(末|底|之?内)/g;
 /** A bare quarter label counts as a date only beside one of these. */
 const QUARTER_AFTER = /^\s*(?:前|之前|以前|完成|结束|上线|交付|发布|落地|达成|实现|推出)/;
 const QUARTER_BEFORE = /(?:\b(?:by|before|in|during|within|until|end\s+of|the\s+end\s+of)|截至|截止|于|在)\s*$/i;

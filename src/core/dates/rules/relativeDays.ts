@@ -51,9 +51,9 @@ const DURATION_HINT = /[天日周期拜月时头]\s*[之以]?[内后]/;
 
 /** 本周期 / 下周报 / 下周会议 / 下周一 are not "this/next week". */
 const NOT_A_WEEK = '(?![一二三四五六日天1-7末期报刊年会边])';
-const ZH_THIS_WEEK = new RegExp(`(本|这个|这)?${ZH_WEEK}([之以]?内)|(?:本|这个|这)${ZH_WEEK}${NOT_A_WEEK}`, 'g');
-const ZH_NEXT_WEEK = new RegExp(`(下下个|下下|下个|下)${ZH_WEEK}([之以]?内)?${NOT_A_WEEK}`, 'g');
-const ZH_WEEKEND = /(本|这个|这|下个|下)?周末([之以]?前)?/g;
+const ZH_THIS_WEEK = new RegExp(`(本|这个?)?${ZH_WEEK}([之以]?内)|(?:本|这个?)${ZH_WEEK}${NOT_A_WEEK}`, 'g');
+const ZH_NEXT_WEEK = new RegExp(`(下下?个?)${ZH_WEEK}([之以]?内)?${NOT_A_WEEK}`, 'g');
+const ZH_WEEKEND = /(本|这个?|下个?)?周末([之以]?前)?/g;
 /** What every match of the three week patterns holds (a bare 周 is often a name: 周婷). */
 const HAS_ZH_WEEK = new RegExp(`[本这下]个?${ZH_WEEK}|${ZH_WEEK}[之以]?内|周末`);
 
