@@ -1,6 +1,6 @@
 import type { ItemWarning } from '../model/items';
 import { resolveAnchors } from './anchors';
-import { weekday } from './calendar';
+import { pad2, weekday } from './calendar';
 import { normalizeText } from './normalize';
 import { anaphora } from './rules/anaphora';
 import { businessDays } from './rules/businessDays';
@@ -124,7 +124,7 @@ function joinTime(day: Token, time: Token, start: number, end: number): Token {
     let shifted = hour;
     if (time.bareHour && day.daypart === 'pm' && hour < 12) shifted = hour + 12;
     else if (time.assumedPm && day.daypart === 'am') shifted = hour - 12;
-    if (shifted !== hour) clock = `${String(shifted).padStart(2, '0')}${clock.slice(2)}`;
+    if (shifted !== hour) clock = `${pad2(shifted)}${clock.slice(2)}`;
   }
   return {
     ...day,
@@ -228,8 +228,9 @@ function finish(t: Token, raw: string, text: string, ctx: DateContext): DateMent
   if (t.kind === 'time' && t.date === null) deadline = true;
   const warnings: ItemWarning[] = [...t.warnings];
   if (t.date !== null && t.date < ctx.meetingDate) warnings.push('past_due');
-  if (t.event !== undefined && !warnings.includes('relative_to_event') && t.kind === 'event' && t.date === null) warnings.push('relative_to_event');
-  if (t.vague && !warnings.includes('vague_deadline')) warnings.push('vague_deadline');
+  // (distinct drops a warning the token already had.)
+  if (t.event !== undefined && t.kind === 'event' && t.date === null) warnings.push('relative_to_event');
+  if (t.vague) warnings.push('vague_deadline');
   const mention: DateMention = {
     start,
     end,
