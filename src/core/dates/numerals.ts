@@ -44,8 +44,8 @@ const EN_COUNTS: Readonly<Record<string, number>> = {
   an: 1, a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30,
 };
-/** The count words, and the words of "a couple of" / "a few" (matched as phrases by the rules). */
-const EN_NUMBERS: Readonly<Record<string, number>> = { ...EN_COUNTS, couple: 2, few: 3 };
+/** The count words, and the main words of "a couple of", "a few" and "half a(n)" (phrases the rules match). */
+const EN_NUMBERS: Readonly<Record<string, number>> = { ...EN_COUNTS, couple: 2, few: 3, half: 0.5 };
 
 /** Regex source for an English count: digits or a number word. */
 export const EN_NUM = `(?:\\d{1,3}|${Object.keys(EN_COUNTS).join('|')})`;
@@ -53,13 +53,14 @@ export const EN_NUM = `(?:\\d{1,3}|${Object.keys(EN_COUNTS).join('|')})`;
 /** Regex source for a count before a unit: a number or 半 (half), as one capture group. */
 export const ZH_COUNT = `(${NUM}|半)`;
 
-/** Digits, Chinese numerals, 半 (½) or English number words → number; null when unreadable. */
+/** Digits, Chinese numerals, 半 (½), English number words or phrases (a couple of, a few, half an) → number; null when unreadable. */
 export function parseNumber(s: string): number | null {
   const t = s.trim();
   if (t === '') return null;
   if (t === '半') return 0.5;
   if (/^\d+$/.test(t)) return Number(t);
-  const en = EN_NUMBERS[t.toLowerCase()];
+  // A phrase by its main word: "a couple of" → couple, "half an" → half.
+  const en = EN_NUMBERS[t.toLowerCase().replace(/^(?:a\s+)?(\w+)[\s\S]*/, '$1')];
   if (en !== undefined) return en;
   return parseChineseNumber(t);
 }

@@ -142,9 +142,8 @@ function english(scan: Scan, text: string): void {
     pushMatch(scan, m, 'date', { date: weekEnd(scan, weeks) });
   });
   eachMatch(EN_IN_N, text, (m) => {
-    const countWord = m[2]!.toLowerCase();
     const unit = m[3]!.toLowerCase();
-    const n = countWord.startsWith('half') ? 0.5 : countWord.startsWith('a couple') ? 2 : parseNumber(countWord);
+    const n = parseNumber(m[2]!);
     if (n === null) return;
     // A fortnight is 14 days, whatever the count word ("in a fortnight").
     const span = { n: unit === 'fortnight' ? 14 : n, unit: unitOf(unit) };
@@ -161,8 +160,7 @@ function english(scan: Scan, text: string): void {
   });
   if (text.includes('ago')) {
     eachMatch(EN_AGO, text, (m) => {
-      const count = m[1]!.toLowerCase();
-      const n = count.startsWith('a few') ? 3 : count.startsWith('a couple') ? 2 : parseNumber(count);
+      const n = parseNumber(m[1]!);
       if (n === null) return;
       const days = /^w/i.test(m[2]!) ? 7 * n : n; // weeks
       pushMatch(scan, m, 'date', { date: addDays(scan.meeting, -days) });
