@@ -14,7 +14,7 @@ import { textBefore } from './token';
  */
 
 /** "X后，(由某人)" right before a duration; X runs back to the previous punctuation. */
-const AFTER_ZH = /([^\s,，。；;：:、()（）]{2,24}?)[之以]?后\s*[,，]?\s*(?:(?:由|请|需|须)[^\s,，。；;\d]{1,4}?\s*)?[在于]?\s*$/;
+const AFTER_ZH = /([^\s,，。；;：:、()（）]{2,24}?)[之以]?后\s*[,，]?\s*(?:[由请需须][^\s,，。；;\d]{1,4}?\s*)?[在于]?\s*$/;
 /** X that is the meeting itself, a date or a duration, or a word such as 然后/随后/最后/今后. */
 const NOT_EVENT_ZH = /(?:会议?(?:结束)?|散会|[然随最今稍此之以前落]|[\d天日周月年号点时分旬底末初])$/;
 const AFTER_EN = /\b(?:after|once|when)\s+([^,.;:()]{2,40}?)\s*,?\s*$/i;

@@ -84,7 +84,7 @@ function select(tokens: readonly Token[]): Token[] {
   return chosen;
 }
 
-const RANGE_GAP = /^[^\S\n]*(?:至|到|~|-|–|—|to|through|thru|until|till)[^\S\n]*$/i;
+const RANGE_GAP = /^[^\S\n]*(?:[至到~\-–—]|to|through|thru|until|till)[^\S\n]*$/i;
 
 function isDay(t: Token): boolean {
   return (t.kind === 'date' || t.kind === 'weekday') && t.date !== null && t.time === null;
@@ -105,8 +105,8 @@ function combineRanges(tokens: Token[], text: string): Token[] {
   return out;
 }
 
-const DATE_TIME_GAP = /^[^\S\n]*(?:,|，|at|@|的|T)?[^\S\n]*$/i;
-const TIME_DATE_GAP = /^[^\S\n]*(?:,|，|on)?[^\S\n]*$/i;
+const DATE_TIME_GAP = /^[^\S\n]*(?:[,，@的T]|at)?[^\S\n]*$/i;
+const TIME_DATE_GAP = /^[^\S\n]*(?:[,，]|on)?[^\S\n]*$/i;
 const WEEKDAY_DATE_GAP = /^(?:[^\S\n]|[,，(（])*(?:the[^\S\n]+)?$/;
 const DATE_WEEKDAY_GAP = /^[^\S\n]*[(（]?[^\S\n]*$/;
 const CLOSING = /^[^\S\n]*[)）]/;
@@ -199,7 +199,7 @@ function absorbBracketWeekday(t: Token, text: string): Token {
 /** 前/之前/以前/或之前/以内/内/为止/截止 after a date; "前后" means "around", not before. */
 const SUFFIX = /^[^\S\n]*(?:或?[之以]前|[之以]内|为止|截止|前(?![后台端期沿者辈景述])|内(?![容部外存网测审控地销陆核涵])|止(?!损))/;
 const PREFIX =
-  /(?:\b(?:by|before|due(?:[^\S\n]+(?:on|by|date:?))?|no[^\S\n]+later[^\S\n]+than|not[^\S\n]+later[^\S\n]+than|on[^\S\n]+or[^\S\n]+before|until|till|deadline:?)|截止(?:到|至|于|日期)?[^\S\n]*[:：]?|截至|最晚|最迟|不晚于|不迟于|务必在|须在|需在)[^\S\n]*$/i;
+  /(?:\b(?:by|before|due(?:[^\S\n]+(?:on|by|date:?))?|not?[^\S\n]+later[^\S\n]+than|on[^\S\n]+or[^\S\n]+before|until|till|deadline:?)|截止(?:[到至于]|日期)?[^\S\n]*[:：]?|截至|最晚|最迟|不晚于|不迟于|务必在|须在|需在)[^\S\n]*$/i;
 const STARTS_AFTER = /^[^\S\n]*(?:开始|起(?![草来码床诉])|启动|starts?\b|begins?\b)/i;
 const STARTS_BEFORE = /(?:\b(?:from|starting(?:[^\S\n]+on)?|beginning|effective|as[^\S\n]+of)|自|从)[^\S\n]*$/i;
 

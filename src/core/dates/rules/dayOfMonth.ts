@@ -19,7 +19,7 @@ const BARE_DAY = new RegExp(`(?<!\\d:)(?<![\\d.\\-/第月年A-Za-z${CN_NUMERALS}
 
 /** What follows a numbered thing (building, line, gate, machine, room…), not a day. */
 const NUMBERED_AFTER =
-  /^\s*(?:楼|线|门|机|房|院|馆|厅|位|店|码|文|库|台|柜|车|仓|窗|床|桌|口|栋|座|层|单元|室|箱|包|站|期|令|球|字|选手|种子|方案|文件|文档|会议室|工位|展位|车间|样品|项目|任务|议题|问题|事项|客户|订单|色|型|款|批|卡|键|游|病|队|组|群|人)/;
+  /^\s*(?:[楼线门机房院馆厅位店码文库台柜车仓窗床桌口栋座层室箱包站期令球字色型款批卡键游病队组群人]|单元|选手|种子|方案|文件|文档|会议室|工位|展位|车间|样品|项目|任务|议题|问题|事项|客户|订单)/;
 /** N日内 / N日后 is a duration of N days, handled with 天. */
 const DURATION_AFTER = /^\s*(?:内|之内|以内|后|之后|以后)/;
 const RECURRING_BEFORE = /每个?月?\s*$/;

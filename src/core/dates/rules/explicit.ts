@@ -14,7 +14,7 @@ const CJK_DATE = new RegExp(
   `(?<![\\d.${CN_NUMERALS}])` +
     `(?:(民国)\\s*)?(?:(\\d{4}|\\d{2,3}(?=\\s*年)|[〇零一二三四五六七八九]{4}|[今明去次本])\\s*年\\s*)?` +
     `(${M})\\s*月\\s*(${D})(?:\\s*[日号]` +
-    `(?:\\s*(?:[-–—~]|至|到)\\s*(?:(${M})\\s*月\\s*)?(${D})\\s*[日号])?` +
+    `(?:\\s*[-–—~至到]\\s*(?:(${M})\\s*月\\s*)?(${D})\\s*[日号])?` +
     // 5 月 14–16 日: the first day without 日.
     `|\\s*[-–—~]\\s*(${D})\\s*[日号])`,
   'g',
@@ -22,7 +22,7 @@ const CJK_DATE = new RegExp(
 
 const ISO_DATE = /(?<![\d.\-/])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d|[.\-/]\d)/g;
 
-const SLASH_DATE = /(?<![\d./\-A-Za-z])(?<!\d:)(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?!\d|[/.]\d|\s*(?:%|的|以上|以下|左右|之一|人|票|分(?!钟)|个|份|倍))/g;
+const SLASH_DATE = /(?<![\d./\-A-Za-z])(?<!\d:)(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?!\d|[/.]\d|\s*(?:[%的人票个份倍]|以上|以下|左右|之一|分(?!钟)))/g;
 
 /** A fraction or a score: "进度 2/3", "占 1/4", "score 3/5". */
 const SLASH_BEFORE_GUARD = /(?:进度|完成了?|占|约|共|比例|比分|比|得分|评分|打分|票数|投票|ratio|score|progress|rated)\s*$/i;
@@ -33,7 +33,7 @@ const DOT_DATE = /(?<![\w.\-/])(\d{1,2})\.(\d{1,2})(?![\d.%]|\.\d)/g;
 
 /** A version or a quantity: "版本6.2", "6.2 版本", "1.5倍", "3.5x", "1.2 万元". */
 const DOT_BEFORE_GUARD = /(?:版本|版|version|ver|v|V|汇率|评分|得分|系数|比例|倍率)\s*$/;
-const DOT_AFTER_GUARD = /^\s*(?:版|倍|万|亿|千|百|元|块|%|x\b|X\b|折|分|个|小时|天|年|[a-zA-Z])/;
+const DOT_AFTER_GUARD = /^\s*(?:[版倍万亿千百元块%折分个天年a-zA-Z]|小时)/;
 /** 6.20 counts as a date only next to a deadline marker. */
 const DOT_AFTER_MARKER = /^\s*(?:前|之前|以前|或之前|截止|[日号])/;
 const DOT_BEFORE_MARKER = /(?:\b(?:by|before|due|until|till|no later than)|截止(?:日期)?[:：]?|截至|最晚|最迟|于)\s*$/i;

@@ -23,7 +23,7 @@ const ZH_FIXED = /(?:下班|中午|午饭)[之以]?前/g;
 /** What every ZH_HOUR match holds. */
 const HOUR_HINT = new RegExp(`[\\d${CN_NUMERALS}]\\s*[点时]`);
 
-const TIME_RANGE = /\d{1,2}:\d{2}\s*(?:-|–|—|~|至|到|to)\s*\d{1,2}:\d{2}|(?:上午|下午|晚上)?\d{1,2}\s*点\s*(?:-|–|—|~|至|到)\s*\d{1,2}\s*点/gi;
+const TIME_RANGE = /\d{1,2}:\d{2}\s*(?:[-–—~至到]|to)\s*\d{1,2}:\d{2}|(?:上午|下午|晚上)?\d{1,2}\s*点\s*[-–—~至到]\s*\d{1,2}\s*点/gi;
 
 /** 前/之前/整 right after a time makes it a deadline time even without a date. */
 const STRONG_AFTER = /^\s*(?:前(?![后台端期沿者辈景述])|之前|以前|整|截止)/;
