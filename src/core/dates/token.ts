@@ -130,6 +130,11 @@ export function matchEnd(m: RegExpExecArray): number {
   return m.index + m[0].length;
 }
 
+/** The phrase at start–end is the whole text but for spaces: a table cell holding just this phrase. */
+export function isWholeText(text: string, start: number, end: number): boolean {
+  return text.trim() === text.slice(start, end);
+}
+
 /** Up to `length` characters of `text` right before `start`. */
 export function textBefore(text: string, start: number, length: number): string {
   return text.slice(Math.max(0, start - length), start);

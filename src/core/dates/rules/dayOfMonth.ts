@@ -2,7 +2,7 @@ import { daysInMonth, monthStart, parseIso, toIso } from '../calendar';
 import { CN_NUMERALS, DAY_NUM, parseNumber } from '../numerals';
 import { relativeShift } from '../resolve';
 import type { Scan } from '../token';
-import { EXPLICIT, eachMatch, matchEnd, pushMatch, pushToken, textBefore } from '../token';
+import { EXPLICIT, eachMatch, isWholeText, matchEnd, pushMatch, pushToken, textBefore } from '../token';
 import { MONTH_ABBREVIATIONS } from './monthNames';
 
 /**
@@ -55,7 +55,7 @@ export function dayOfMonth(scan: Scan): void {
   }
   if (/\bthe\s+\d/i.test(text)) {
     eachMatch(THE_NTH, text, (m) => {
-      if (text.trim() !== m[0] && !THE_NTH_CONTEXT.test(textBefore(text, m.index, 12))) return;
+      if (!isWholeText(text, m.index, matchEnd(m)) && !THE_NTH_CONTEXT.test(textBefore(text, m.index, 12))) return;
       const date = nextDayOfMonth(scan, Number(m[1]));
       if (date !== null) pushMatch(scan, m, 'date', { date, priority: 1 });
     });

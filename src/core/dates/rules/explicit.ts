@@ -2,7 +2,7 @@ import { parseIso } from '../calendar';
 import { CN_NUMERALS, DAY_NUM as D, MONTH_NUM as M, parseNumber } from '../numerals';
 import { fullDate, readYear, yearlessDate } from '../resolve';
 import type { Scan } from '../token';
-import { EXPLICIT, eachMatch, matchEnd, pushToken, textBefore } from '../token';
+import { EXPLICIT, eachMatch, isWholeText, matchEnd, pushToken, textBefore } from '../token';
 
 /**
  * Explicit numeric and Chinese calendar dates: 2025年6月20日, 6月20日/号, 六月二十日, 114年12月29日 (民國),
@@ -63,6 +63,11 @@ function writtenAt(m: RegExpExecArray, y: number | null, month: number, day: num
   return { start: m.index, end: matchEnd(m), y, m: month, d: day };
 }
 
+/** Numbers that can be a month and a day of some month (the calendar check comes later). */
+function isMonthDay(month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
 /** Every explicit numeric/Chinese date in normalised text, in no particular order. */
 export function readWrittenDates(text: string, meetingYear: number): WrittenDate[] {
   const out: WrittenDate[] = [];
@@ -98,7 +103,7 @@ export function readWrittenDates(text: string, meetingYear: number): WrittenDate
         y = m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
         if (month > 12 && day <= 12) [month, day] = [day, month]; // 20/06/2025
       }
-      if (month < 1 || month > 12 || day < 1 || day > 31) return;
+      if (!isMonthDay(month, day)) return;
       const end = matchEnd(m);
       if (y === null && (SLASH_BEFORE_GUARD.test(textBefore(text, m.index, 8)) || SLASH_AFTER_GUARD.test(text.slice(end, end + 12)))) return;
       out.push(writtenAt(m, y, month, day));
@@ -108,7 +113,7 @@ export function readWrittenDates(text: string, meetingYear: number): WrittenDate
     eachMatch(DOT_DATE, text, (m) => {
       const month = Number(m[1]);
       const day = Number(m[2]);
-      if (month < 1 || month > 12 || day < 1 || day > 31) return;
+      if (!isMonthDay(month, day)) return;
       const end = matchEnd(m);
       if (DOT_BEFORE_GUARD.test(textBefore(text, m.index, 12)) || DOT_AFTER_GUARD.test(text.slice(end, end + 6))) return;
       out.push({ ...writtenAt(m, null, month, day), dotted: true });
@@ -136,7 +141,7 @@ export function explicitDates(scan: Scan): void {
 }
 
 function dottedAccepted(scan: Scan, w: WrittenDate): boolean {
-  if (scan.text.trim() === scan.text.slice(w.start, w.end)) return true; // the whole text (a cell)
+  if (isWholeText(scan.text, w.start, w.end)) return true;
   return DOT_AFTER_MARKER.test(scan.text.slice(w.end, w.end + 5)) || DOT_BEFORE_MARKER.test(textBefore(scan.text, w.start, 16));
 }
 

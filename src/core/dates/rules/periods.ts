@@ -2,7 +2,7 @@ import { daysInMonth, diffDays, lastDayOfMonth, monthStart, parseIso, quarterEnd
 import { CN_NUMERALS, MONTH_NUM, parseNumber } from '../numerals';
 import { relativeShift, yearlessDate } from '../resolve';
 import type { Scan } from '../token';
-import { eachMatch, matchEnd, pushMatch, pushToken, textBefore } from '../token';
+import { eachMatch, isWholeText, matchEnd, pushMatch, pushToken, textBefore } from '../token';
 import { MONTH_NAME, monthNumber } from './monthNames';
 
 /**
@@ -156,7 +156,7 @@ function shiftedQuarterEnd(scan: Scan, shift: number): string {
 }
 
 function quarterAccepted(scan: Scan, start: number, end: number): boolean {
-  if (scan.text.trim() === scan.text.slice(start, end).trim()) return true; // the whole text (a cell)
+  if (isWholeText(scan.text, start, end)) return true;
   return QUARTER_AFTER.test(scan.text.slice(end, end + 6)) || QUARTER_BEFORE.test(textBefore(scan.text, start, 14));
 }
 
