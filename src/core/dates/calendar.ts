@@ -97,10 +97,7 @@ export function addMonths(iso: IsoDate, months: number): IsoDate {
 
 /** The first day of the month `months` after iso's month (0 = iso's own month). */
 export function monthStart(iso: IsoDate, months = 0): IsoDate {
-  const { y, m } = parseIso(iso);
-  const index = y * 12 + (m - 1) + months;
-  const ny = Math.floor(index / 12);
-  return toIso(ny, index - ny * 12 + 1, 1);
+  return addMonths(`${iso.slice(0, 8)}01`, months);
 }
 
 /**
