@@ -40,7 +40,7 @@ export const EN_END_SOURCE = '(?:ends?|closes?|is\\s+over|wraps?\\s+up|finish(?:
 /** A trailing "ends" / "is over" after English event words. */
 export const EN_TRAILING_END = new RegExp(`\\s+${EN_END_SOURCE}$`, 'i');
 /** Event words that name the start of a multi-day event: 开幕后 counts from the first day. */
-const STARTS = /开幕|开业|开工|开学|开课|开播|开售|opening|kick-?off/i;
+const STARTS = /开[幕业工学课播售]|opening|kick-?off/i;
 
 const ALIASES: Readonly<Record<string, string>> = {
   下次沟通: '下次会议',

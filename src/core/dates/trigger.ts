@@ -3,6 +3,7 @@ import { TRADITIONAL, normalizeText } from './normalize';
 import { CN_NUMERALS } from './numerals';
 import { EN_HOLIDAY_SOURCE, ZH_HOLIDAY_SOURCE } from './rules/holidays';
 import { MONTH_ABBREVIATIONS } from './rules/monthNames';
+import { EN_DAY_WORD_SOURCE } from './rules/relativeDays';
 import { EN_VAGUE_HINT, ZH_VAGUE_HINT } from './rules/vague';
 import { EN_WEEKDAY_ABBREVIATIONS } from './rules/weekdays';
 
@@ -26,8 +27,8 @@ const ZH =
   `[前后当](?<=(?:${EVENT_ZH_SOURCE})(?:${ZH_END_SOURCE})?日?\\s*(?:之|以)?.)`;
 
 const EN =
-  `\\b(?:${MONTH_ABBREVIATIONS}|${EN_WEEKDAY_ABBREVIATIONS}|${EN_VAGUE_HINT}|${EN_HOLIDAY_SOURCE}|today|tonight|tomorrow|tmrw|` +
-  'yesterday|week|month|quarter|year|eo[dwmyqb]|cob|noon|midday|end\\s+of|close\\s+of|fortnight|days?|hours?|the\\s+\\d)' +
+  `\\b(?:${MONTH_ABBREVIATIONS}|${EN_WEEKDAY_ABBREVIATIONS}|${EN_VAGUE_HINT}|${EN_HOLIDAY_SOURCE}|${EN_DAY_WORD_SOURCE}|` +
+  'week|month|quarter|year|eo[dwmyqb]|cob|noon|midday|end\\s+of|close\\s+of|fortnight|days?|hours?|the\\s+\\d)' +
   `|\\b(?:before|after|prior\\s+to|ahead\\s+of|until|till|by|on|of)\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,2}${EVENT_EN_SOURCE}\\b`;
 
 const TRIGGER = new RegExp(`${ZH}|${EN}`, 'i');

@@ -33,6 +33,9 @@ const DAY_WORDS: Readonly<Record<string, number>> = {
 /** The same for English day words (the day after tomorrow, written with any spacing, is 2). */
 const EN_DAY_WORDS_DAYS: Readonly<Record<string, number>> = { today: 0, tonight: 0, tomorrow: 1, tmrw: 1, yesterday: -1 };
 
+/** The English day words as a regex alternation (the date trigger's list too). */
+export const EN_DAY_WORD_SOURCE = Object.keys(EN_DAY_WORDS_DAYS).join('|');
+
 /** Longest first: 大后天 before 后天. */
 const ZH_DAY_WORDS = new RegExp(
   Object.keys(DAY_WORDS)
@@ -57,7 +60,7 @@ const ZH_WEEKEND = /(本|这个?|下个?)?周末([之以]?前)?/g;
 /** What every match of the three week patterns holds (a bare 周 is often a name: 周婷). */
 const HAS_ZH_WEEK = new RegExp(`[本这下]个?${ZH_WEEK}|${ZH_WEEK}[之以]?内|周末`);
 
-const EN_DAY_WORDS = /\b(today|tonight|tomorrow|tmrw|yesterday|(?:the\s+)?day\s+after\s+tomorrow)\b/gi;
+const EN_DAY_WORDS = new RegExp(`\\b(${EN_DAY_WORD_SOURCE}|(?:the\\s+)?day\\s+after\\s+tomorrow)\\b`, 'gi');
 const EN_THIS_WEEK = /\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week|this\s+week|EOW|week'?s\s+end)\b/gi;
 const EN_NEXT_WEEK = /\b(?:(?:the\s+)?end\s+of\s+next\s+week|next\s+week|(the\s+)?week\s+after\s+next)\b/gi;
 const EN_IN_N = new RegExp(
@@ -69,7 +72,7 @@ const EN_WEEKEND = /\b(this|next|the)\s+weekend\b/gi;
 const EN_AGO = new RegExp(`\\b(${EN_NUM}|a\\s+few|a\\s+couple\\s+of)\\s+(days?|weeks?)\\s+ago\\b`, 'gi');
 
 const HAS_ZH = /[天日早晚夜周星礼月时头]/;
-const HAS_EN = /\b(?:today|tonight|tomorrow|tmrw|yesterday|week|eow|in|within|days?|weeks?|weekend)\b/i;
+const HAS_EN = new RegExp(`\\b(?:${EN_DAY_WORD_SOURCE}|eow|in|within|days?|weeks?|weekend)\\b`, 'i');
 
 export function relativeDays(scan: Scan): void {
   const { text } = scan;

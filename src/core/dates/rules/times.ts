@@ -9,7 +9,7 @@ import { eachMatch, matchEnd, pushMatch, pushToken, textBefore } from '../token'
  * next to a date. Time ranges (14:00-15:30) are meeting slots, never deadlines, and are skipped.
  */
 
-const DAYPART = '(上午|下午|中午|晚上|早上|早晨|凌晨|傍晚|晚间|夜里|夜间|早|晚)';
+const DAYPART = '([上下中]午|晚[上间]|早[上晨]|凌晨|傍晚|夜[里间]|早|晚)';
 const ZH_HOUR = new RegExp(
   `(?<!第)(?:(?<![今明昨当])${DAYPART}\\s*)?(?<![\\d.])(\\d{1,2}|[${CN_NUMERALS}]{1,3})\\s*(?:点|时)(?![间候代期刻])\\s*(?:(半)|(一刻|三刻)|(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*分?)?(钟)?`,
   'g',
