@@ -35,6 +35,8 @@ export const EVENT_ZH_SOURCE = ZH_WORDS.split(' ')
 export const EVENT_EN_SOURCE = `(?:${EN_WORDS.replace(/ /g, '\\s+')})`;
 /** After an event word: the event's end (展会结束后, 结束前) rather than its start. */
 export const ZH_END_SOURCE = '结束|闭幕|落幕|完成';
+/** 前/后 (之前, 以后) after an event or a holiday, as one capture group; not 前期/前台/后续/后面/… */
+export const ZH_BEFORE_AFTER = '([之以]?[前后])(?![期台端续面来者方后])';
 /** After English event words: "after the conference ends". */
 export const EN_END_SOURCE = '(?:ends?|closes?|is\\s+over|wraps?\\s+up|finish(?:es)?)';
 /** A trailing "ends" / "is over" after English event words. */

@@ -11,7 +11,7 @@ export interface Span {
 }
 
 /** Regex source for a Chinese duration counted from something: 两天, 3 个工作日, 半个月, 48 小时 (count, unit). */
-export const ZH_SPAN = `${ZH_COUNT}\\s*个?\\s*(个工作日|工作日|工作天|天|日|周|星期|礼拜|月|小时)`;
+export const ZH_SPAN = `${ZH_COUNT}\\s*个?\\s*(个工作日|工作[日天]|[天日周月]|星期|礼拜|小时)`;
 
 /**
  * The day `n` units after (sign 1) or before (sign −1) `base`. Hours round up to whole days (48 小时内 →

@@ -1,4 +1,4 @@
-import { EN_END_SOURCE, EN_TRAILING_END, EVENT_EN_SOURCE, EVENT_ZH_SOURCE, ZH_END_SOURCE, countsFromEnd, findEventDate } from '../eventWords';
+import { EN_END_SOURCE, EN_TRAILING_END, EVENT_EN_SOURCE, EVENT_ZH_SOURCE, ZH_BEFORE_AFTER, ZH_END_SOURCE, countsFromEnd, findEventDate } from '../eventWords';
 import { EN_NUM, parseNumber } from '../numerals';
 import { ZH_SPAN, offsetDate, unitOf } from '../offset';
 import type { Scan } from '../token';
@@ -13,7 +13,7 @@ import { eachMatch, pushMatch } from '../token';
  */
 
 const ZH_EVENT = new RegExp(
-  `(正式)?((?:${EVENT_ZH_SOURCE}){1,3})(${ZH_END_SOURCE})?(?:日)?\\s*(?:(当天|当日)|([之以]?[前后])(?![期台端续面来者方后]))` +
+  `(正式)?((?:${EVENT_ZH_SOURCE}){1,3})(${ZH_END_SOURCE})?日?\\s*(?:(当天|当日)|${ZH_BEFORE_AFTER})` +
     `(?:\\s*${ZH_SPAN})?` +
     `(\\s*[之以]?内)?`,
   'g',

@@ -1,4 +1,5 @@
 import { addDays, diffDays, nthWeekdayOfMonth } from '../calendar';
+import { ZH_BEFORE_AFTER } from '../eventWords';
 import type { Scan } from '../token';
 import { eachMatch, pushMatch } from '../token';
 
@@ -57,7 +58,7 @@ const ZH_NAME_SOURCE = Object.keys(ZH_CANONICAL)
   .join('|');
 
 const ZH_HOLIDAY = new RegExp(
-  `(${ZH_NAME_SOURCE})(?:假期|长假|假)?\\s*(?:(当天)|([之以]?[前后])(?![期台端续面来者方后]))`,
+  `(${ZH_NAME_SOURCE})(?:假期|长假|假)?\\s*(?:(当天)|${ZH_BEFORE_AFTER})`,
   'g',
 );
 const EN_HOLIDAY =

@@ -45,7 +45,7 @@ const ZH_DAY_WORDS = new RegExp(
 );
 
 const ZH_DURATION = new RegExp(
-  `(?<![\\d.第])${ZH_COUNT}\\s*(个)?\\s*(天|日|周|星期|礼拜|月|小时|钟头)\\s*([之以]?[内后])`,
+  `(?<![\\d.第])${ZH_COUNT}\\s*(个)?\\s*([天日周月]|星期|礼拜|小时|钟头)\\s*([之以]?[内后])`,
   'g',
 );
 

@@ -8,7 +8,7 @@ import { eachMatch, pushMatch } from '../token';
  */
 
 const ZH_VAGUE =
-  /尽快|尽早|越快越好|第一时间|后续(?!行动|事项|计划|工作|步骤|跟进事项|安排如下)|择期|待定|另行(?:通知|安排|讨论|确定|排期)|时间另定|另定|再定|再排期|另议|持续(?!时间|时长|性|了)|长期(?!合作|以来|来看|目标|规划|战略|价值|资产|负债|股权)|随时|不定期|视情况|会后|(?:下次|下周)(?:会上|会议上|例会上)|下次再议|每(?:[天日周月年]|个月|季度)(?![一二三四五六日天])/g;
+  /尽[快早]|越快越好|第一时间|后续(?!行动|事项|计划|工作|步骤|跟进事项|安排如下)|择期|待定|另行(?:通知|安排|讨论|确定|排期)|时间另定|另定|再定|再排期|另议|持续(?!时间|时长|性|了)|长期(?!合作|以来|来看|目标|规划|战略|价值|资产|负债|股权)|随时|不定期|视情况|会后|下[次周](?:会议?|例会)上|下次再议|每(?:[天日周月年]|个月|季度)(?![一二三四五六日天])/g;
 
 const EN_VAGUE =
   /\b(?:ASAP|TBD|TBC|TBA|as\s+soon\s+as\s+(?:possible|we\s+can)|on-?going|on\s+an\s+ongoing\s+basis|at\s+some\s+point|when(?:ever)?\s+possible|not\s+(?:yet\s+)?scheduled|no\s+date\s+(?:yet|set)|(?:every|each)\s+(?:other\s+)?(?:day|week|month|quarter|year|morning|evening)|continuous(?:ly)?)\b/gi;
