@@ -1,6 +1,7 @@
-import { EN_END_SOURCE, EVENT_EN_SOURCE, EVENT_ZH_SOURCE, ZH_END_SOURCE, countsFromEnd, findEventDate } from './eventWords';
+import { EN_TRAILING_END, EVENT_EN_SOURCE, EVENT_ZH_SOURCE, ZH_END_SOURCE, countsFromEnd, findEventDate } from './eventWords';
 import { offsetDate } from './offset';
 import type { Scan, Token } from './token';
+import { textBefore } from './token';
 
 /**
  * Second look at the chosen tokens, for phrases whose day is counted from something else in the text:
@@ -13,7 +14,7 @@ import type { Scan, Token } from './token';
  */
 
 /** "X后，(由某人)" right before a duration; X runs back to the previous punctuation. */
-const AFTER_ZH = /([^\s,，。；;：:、()（）]{2,24}?)[之以]?后\s*[,，]?\s*(?:(?:由|请|需|须)[^\s,，。；;\d]{1,4}?\s*)?[在于]?\s*$/;
+const AFTER_ZH = /([^\s,，。；;：:、()（）]{2,24}?)[之以]?后\s*[,，]?\s*(?:[由请需须][^\s,，。；;\d]{1,4}?\s*)?[在于]?\s*$/;
 /** X that is the meeting itself, a date or a duration, or a word such as 然后/随后/最后/今后. */
 const NOT_EVENT_ZH = /(?:会议?(?:结束)?|散会|[然随最今稍此之以前落]|[\d天日周月年号点时分旬底末初])$/;
 const AFTER_EN = /\b(?:after|once|when)\s+([^,.;:()]{2,40}?)\s*,?\s*$/i;
@@ -21,7 +22,6 @@ const NOT_EVENT_EN = /^(?:(?:the|this|our|today'?s)\s+)?(?:meeting|call|sync|ses
 
 const ZH_RUN = new RegExp(`((?:${EVENT_ZH_SOURCE}){1,3})(${ZH_END_SOURCE})?$`);
 const EN_WORD = new RegExp(`\\b${EVENT_EN_SOURCE}\\b`, 'i');
-const EN_TRAILING_END = new RegExp(`\\s+${EN_END_SOURCE}$`, 'i');
 const WAIT_HINT = /[待等]/;
 const WAIT_BEFORE = /(?:待|等到?|等待)[^，,。；;\d]{0,6}$/;
 const WAIT_AFTER = /^([^，,。；;\s\d]{1,10}?)[之以]?后/;
@@ -48,10 +48,10 @@ export function resolveAnchors(tokens: Token[], scan: Scan): Token[] {
  */
 function awaited(t: Token, text: string): Token | null {
   if ((t.kind !== 'date' && t.kind !== 'weekday') || t.deadline || t.date === null) return null;
-  if (!WAIT_BEFORE.test(text.slice(Math.max(0, t.start - 8), t.start))) return null;
+  if (!WAIT_BEFORE.test(textBefore(text, t.start, 8))) return null;
   const after = WAIT_AFTER.exec(text.slice(t.end, t.end + 14));
   if (after === null) return null;
-  return asEvent(t, null, text.slice(t.start, t.end + (after[1] ?? '').length));
+  return asEvent(t, null, text.slice(t.start, t.end + after[1]!.length));
 }
 
 /** The token re-read as relative to an event (its span or count-back now resolved). */
@@ -81,11 +81,11 @@ function ownedByClause(t: Token, before: readonly Token[], scan: Scan): Token | 
   let base: string | null = null;
   const zh = left.includes('后') ? AFTER_ZH.exec(left) : null;
   if (zh !== null) {
-    const clause = zh[1] ?? '';
+    const clause = zh[1]!;
     const clauseEnd = from + zh.index + clause.length;
     const run = ZH_RUN.exec(clause);
     // "6月1日后 3 天内": the clause ends in a date already read (an event word such as 上线后 is fine).
-    if (run !== null && /^(?:例会|周会)$/.test(run[1] ?? '')) return null; // this meeting
+    if (run !== null && /^(?:例会|周会)$/.test(run[1]!)) return null; // this meeting
     if (run === null && (NOT_EVENT_ZH.test(clause) || (prev !== undefined && prev.end >= clauseEnd))) return null;
     event = run?.[1] ?? clause;
     if (run !== null) {
@@ -94,7 +94,7 @@ function ownedByClause(t: Token, before: readonly Token[], scan: Scan): Token | 
   } else {
     const en = /[a-z]/.test(left) ? AFTER_EN.exec(left) : null;
     if (en === null) return null;
-    const clause = (en[1] ?? '').trim();
+    const clause = en[1]!.trim();
     if (NOT_EVENT_EN.test(clause)) return null;
     event = clause.replace(EN_TRAILING_END, '');
     if (EN_WORD.test(event)) base = findEventDate(scan.events, event, countsFromEnd(event, event !== clause, true));

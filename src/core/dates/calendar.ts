@@ -33,14 +33,12 @@ export function isIsoDate(value: string): boolean {
   return isValidYmd(y, m, d);
 }
 
-export function isLeapYear(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** Days in month m (1–12) of year y. */
 export function daysInMonth(y: number, m: number): number {
-  return m === 2 && isLeapYear(y) ? 29 : (MONTH_DAYS[m - 1] ?? 0);
+  // Leap years: every 4th, except centuries not divisible by 400.
+  return m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : (MONTH_DAYS[m - 1] ?? 0);
 }
 
 export function isValidYmd(y: number, m: number, d: number): boolean {
@@ -67,11 +65,14 @@ export function diffDays(a: IsoDate, b: IsoDate): number {
   return dayNumber(b) - dayNumber(a);
 }
 
+/** ISO weekday of a day number: Monday = 1 … Sunday = 7 (1970-01-01 was a Thursday). */
+function weekdayOf(day: number): number {
+  return ((((day + 3) % 7) + 7) % 7) + 1;
+}
+
 /** ISO weekday: Monday = 1 … Sunday = 7. */
 export function weekday(iso: IsoDate): number {
-  // 1970-01-01 was a Thursday (4).
-  const n = dayNumber(iso);
-  return ((((n + 3) % 7) + 7) % 7) + 1;
+  return weekdayOf(dayNumber(iso));
 }
 
 /** The Monday of the (Monday–Sunday) week holding iso. */
@@ -96,10 +97,7 @@ export function addMonths(iso: IsoDate, months: number): IsoDate {
 
 /** The first day of the month `months` after iso's month (0 = iso's own month). */
 export function monthStart(iso: IsoDate, months = 0): IsoDate {
-  const { y, m } = parseIso(iso);
-  const index = y * 12 + (m - 1) + months;
-  const ny = Math.floor(index / 12);
-  return toIso(ny, index - ny * 12 + 1, 1);
+  return addMonths(`${iso.slice(0, 8)}01`, months);
 }
 
 /**
@@ -112,8 +110,7 @@ export function addBusinessDays(iso: IsoDate, n: number): IsoDate {
   let left = Math.abs(Math.trunc(n));
   while (left > 0) {
     day += step;
-    const wd = ((((day + 3) % 7) + 7) % 7) + 1;
-    if (wd <= 5) left -= 1;
+    if (weekdayOf(day) <= 5) left -= 1;
   }
   return fromDayNumber(day);
 }
@@ -134,9 +131,15 @@ export function quarterOf(m: number): number {
   return Math.floor((m - 1) / 3) + 1;
 }
 
-/** The n-th (1-based) given ISO weekday of a month, e.g. the 4th Thursday of November. */
-export function nthWeekdayOfMonth(y: number, m: number, isoWeekday: number, n: number): IsoDate {
-  const first = toIso(y, m, 1);
-  const offset = (isoWeekday - weekday(first) + 7) % 7;
-  return addDays(first, offset + (n - 1) * 7);
+/**
+ * The n-th (1-based; −1 for the last) given ISO weekday of a month, e.g. the 4th Thursday of November;
+ * null when the month has no such day (a fifth Monday).
+ */
+export function nthWeekdayOfMonth(y: number, m: number, isoWeekday: number, n: number): IsoDate | null {
+  if (n === -1) {
+    const last = toIso(y, m, daysInMonth(y, m));
+    return addDays(last, -((weekday(last) - isoWeekday + 7) % 7));
+  }
+  const day = 1 + ((isoWeekday - weekday(toIso(y, m, 1)) + 7) % 7) + (n - 1) * 7;
+  return day <= daysInMonth(y, m) ? toIso(y, m, day) : null;
 }

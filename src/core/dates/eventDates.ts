@@ -1,6 +1,7 @@
-import { DERIVED_KEY, END_KEY, EVENT_EN_SOURCE, EVENT_ZH_SOURCE, eventKey } from './eventWords';
+import { DERIVED_KEY, END_KEY, EN_EVENT_WORDS, EVENT_EN_SOURCE, EVENT_ZH_SOURCE, ZH_EVENT_WORDS, eventKey } from './eventWords';
 import { normalizeText } from './normalize';
 import { scanDates } from './scan';
+import { matchEnd, textBefore } from './token';
 import type { DateContext, DateMention, IsoDate } from './types';
 
 /**
@@ -26,8 +27,6 @@ const CONNECTOR = new RegExp(
   'i',
 );
 
-const ZH_EVENT = new RegExp(EVENT_ZH_SOURCE, 'g');
-const EN_EVENT = new RegExp(`\\b${EVENT_EN_SOURCE}\\b`, 'gi');
 const EN_EVENT_RUN = new RegExp(`^(?:${EVENT_EN_SOURCE}[\\s-]+)*${EVENT_EN_SOURCE}\\b`, 'i');
 const RIGHT_ZH = new RegExp(`^\\s*(?:[(（][^)）]{0,8}[)）])?\\s*(?:正式|起)?((?:${EVENT_ZH_SOURCE}){1,3})`);
 const RIGHT_EN = new RegExp(`^\\s*((?:${EVENT_EN_SOURCE}[\\s-]+){0,2}${EVENT_EN_SOURCE})\\b`, 'i');
@@ -44,7 +43,8 @@ const MOVED = /^\s*(?:但是?|最后|最终|后来|现在?|已经?|又|再)?\s*(
 const STALE = /(?:原计划|原定|原本|原先|本来|originally)[^,，。；;]{0,6}$/i;
 const HINT_ZH = new RegExp(`${EVENT_ZH_SOURCE}|举行|举办|召开`);
 const HINT_EN = new RegExp(`\\b${EVENT_EN_SOURCE}\\b|\\bheld\\b|take\\s+place`, 'i');
-const CLAUSE_END = /[\n,，。；;!！?？|、]/;
+/** The end of `text` after its last clause boundary. */
+const LAST_CLAUSE = /[^\n,，。；;!！?？|、]*$/;
 
 interface Found {
   word: string;
@@ -54,10 +54,9 @@ interface Found {
 /** The last event word in `left` (the clause before a date), widened to a run such as "code freeze". */
 function lastEventWord(left: string): Found | null {
   let found: Found | null = null;
-  for (const m of left.matchAll(ZH_EVENT)) found = { word: m[0], end: m.index + m[0].length };
-  for (const m of left.matchAll(EN_EVENT)) {
-    if (/^ga$/i.test(m[0]) && m[0] !== 'GA') continue;
-    if (found === null || m.index + m[0].length > found.end) found = { word: m[0], end: m.index + m[0].length };
+  for (const m of left.matchAll(ZH_EVENT_WORDS)) found = { word: m[0], end: matchEnd(m) };
+  for (const m of left.matchAll(EN_EVENT_WORDS)) {
+    if (!isLowerCaseGa(m[0]) && (found === null || matchEnd(m) > found.end)) found = { word: m[0], end: matchEnd(m) };
   }
   if (found === null || !/^[A-Za-z]/.test(found.word)) return found;
   // Widen an English word leftwards over other event words: "launch event", "audit fieldwork".
@@ -65,7 +64,7 @@ function lastEventWord(left: string): Found | null {
   for (;;) {
     const before = left.slice(0, start);
     const prev = /([A-Za-z-]+)\s+$/.exec(before);
-    if (prev === null || !EN_EVENT_RUN.test(`${prev[1] ?? ''}`)) break;
+    if (prev === null || !EN_EVENT_RUN.test(prev[1]!)) break;
     start = before.length - prev[0].length;
   }
   return { word: left.slice(start, found.end), end: found.end };
@@ -140,11 +139,7 @@ function derivedWord(normalized: string, mention: DateMention): string | null {
 
 /** Up to 30 characters before `start`, from the last clause boundary. */
 function clauseBefore(text: string, start: number): string {
-  const window = text.slice(Math.max(0, start - 30), start);
-  for (let i = window.length - 1; i >= 0; i--) {
-    if (CLAUSE_END.test(window.charAt(i))) return window.slice(i + 1);
-  }
-  return window;
+  return LAST_CLAUSE.exec(textBefore(text, start, 30))![0];
 }
 
 function eventBefore(left: string): string | null {
@@ -155,9 +150,12 @@ function eventBefore(left: string): string | null {
 
 function eventAfter(right: string): string | null {
   const zh = RIGHT_ZH.exec(right);
-  if (zh !== null) return zh[1] ?? null;
+  if (zh !== null) return zh[1]!;
   const en = RIGHT_EN.exec(right);
-  if (en === null) return null;
-  const word = en[1] ?? '';
-  return /^ga$/i.test(word) && word !== 'GA' ? null : word;
+  return en === null || isLowerCaseGa(en[1]!) ? null : en[1]!;
+}
+
+/** GA must be written in capitals to be General Availability. */
+function isLowerCaseGa(word: string): boolean {
+  return /^ga$/i.test(word) && word !== 'GA';
 }

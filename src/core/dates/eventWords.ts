@@ -24,23 +24,25 @@ const EN_WORDS =
   'event|conference|summit|offsite|demo|deployment|handover|signing|go/no-go|review|meeting|sync|workshop|training|' +
   'gala|expo|exhibition|trade show|ceremony|festival|fundraiser|hackathon|vaccination';
 
-export const EVENT_WORDS_ZH: readonly string[] = ZH_WORDS.split(' ').sort((a, b) => b.length - a.length);
-export const EVENT_WORDS_EN: readonly string[] = EN_WORDS.split('|');
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&').replace(/\s+/g, '\\s+');
-}
-
-/** Regex source matching one Chinese event word. */
-export const EVENT_ZH_SOURCE = EVENT_WORDS_ZH.join('|');
-/** Regex source matching one English event word (use with the i flag; GA is checked for case by callers). */
-export const EVENT_EN_SOURCE = `(?:${EVENT_WORDS_EN.map(escape).join('|')})`;
+/** Regex source matching one Chinese event word, longest first. */
+export const EVENT_ZH_SOURCE = ZH_WORDS.split(' ')
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+/**
+ * Regex source matching one English event word (use with the i flag; GA is checked for case by callers).
+ * The words hold no regex syntax ("-" and "/" stand for themselves); a space matches any run of spaces.
+ */
+export const EVENT_EN_SOURCE = `(?:${EN_WORDS.replace(/ /g, '\\s+')})`;
 /** After an event word: the event's end (展会结束后, 结束前) rather than its start. */
 export const ZH_END_SOURCE = '结束|闭幕|落幕|完成';
+/** 前/后 (之前, 以后) after an event or a holiday, as one capture group; not 前期/前台/后续/后面/… */
+export const ZH_BEFORE_AFTER = '([之以]?[前后])(?![期台端续面来者方后])';
 /** After English event words: "after the conference ends". */
 export const EN_END_SOURCE = '(?:ends?|closes?|is\\s+over|wraps?\\s+up|finish(?:es)?)';
+/** A trailing "ends" / "is over" after English event words. */
+export const EN_TRAILING_END = new RegExp(`\\s+${EN_END_SOURCE}$`, 'i');
 /** Event words that name the start of a multi-day event: 开幕后 counts from the first day. */
-const STARTS = /开幕|开业|开工|开学|开课|开播|开售|opening|kick-?off/i;
+const STARTS = /开[幕业工学课播售]|opening|kick-?off/i;
 
 const ALIASES: Readonly<Record<string, string>> = {
   下次沟通: '下次会议',
@@ -70,14 +72,15 @@ export function eventKey(phrase: string): string {
   return ALIASES[key] ?? key;
 }
 
-const ZH_WORD_RE = new RegExp(EVENT_ZH_SOURCE, 'g');
-const EN_WORD_RE = new RegExp(`\\b${EVENT_EN_SOURCE}\\b`, 'gi');
+/** Every Chinese / English event word in a text (for matchAll). */
+export const ZH_EVENT_WORDS = new RegExp(EVENT_ZH_SOURCE, 'g');
+export const EN_EVENT_WORDS = new RegExp(`\\b${EVENT_EN_SOURCE}\\b`, 'gi');
 
 /** The milestone words inside a key (for the loose match). */
 function keywords(key: string): Set<string> {
   const out = new Set<string>();
-  for (const m of key.matchAll(ZH_WORD_RE)) out.add(ALIASES[m[0]] ?? m[0]);
-  for (const m of key.matchAll(EN_WORD_RE)) {
+  for (const m of key.matchAll(ZH_EVENT_WORDS)) out.add(ALIASES[m[0]] ?? m[0]);
+  for (const m of key.matchAll(EN_EVENT_WORDS)) {
     const word = m[0].toLowerCase().replace(/\s+/g, ' ');
     out.add(ALIASES[word] ?? word);
   }

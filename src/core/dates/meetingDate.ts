@@ -19,13 +19,9 @@ export function parseMeetingDate(text: string, fallbackYear?: number): IsoDate |
     .filter((w) => !w.dotted)
     .sort((a, b) => a.start - b.start);
   for (const w of written) {
-    if (w.y !== null) {
-      const date = fullDate(w.y, w.m, w.d);
-      if (date !== null) return date;
-    } else if (fallbackYear !== undefined) {
-      const date = fullDate(fallbackYear, w.m, w.d);
-      if (date !== null) return date;
-    }
+    const y = w.y ?? fallbackYear;
+    const date = y === undefined ? null : fullDate(y, w.m, w.d);
+    if (date !== null) return date;
   }
   return null;
 }

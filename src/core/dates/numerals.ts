@@ -15,51 +15,52 @@ export const MONTH_NUM = `(?:1[0-2]|0?[1-9]|十[一二]?|${CN_ONE_TO_NINE})`;
 /** Regex source for a day of the month, Arabic or Chinese: 20, 二十, 廿三, 卅一 (no capture group). */
 export const DAY_NUM = `(?:3[01]|[12]\\d|0?[1-9]|(?:[二三]?十|廿)${CN_ONE_TO_NINE}?|卅一?|${CN_ONE_TO_NINE})`;
 
+/** 十/百 multiply the digit before them (none: 1); 廿/卅 are 20/30 on their own. */
+const CN_MULTIPLIERS: Readonly<Record<string, number>> = { 十: 10, 百: 100 };
+const CN_TENS: Readonly<Record<string, number>> = { 廿: 20, 卅: 30 };
+
 /** Chinese numerals below 1000: 十 → 10, 二十一 → 21, 廿三 → 23, 一〇 → 10, 二〇二五 → 2025, 两 → 2. */
 export function parseChineseNumber(s: string): number | null {
   if (s.length === 0) return null;
-  if (!/[十百廿卅]/.test(s)) {
-    // Digit-by-digit form: 五, 一〇, 二〇二五.
-    let value = 0;
-    for (const ch of s) {
-      const digit = CN_DIGITS[ch];
-      if (digit === undefined) return null;
-      value = value * 10 + digit;
-    }
-    return value;
-  }
+  // Without 十/百/廿/卅 the digits are read one by one: 五, 一〇, 二〇二五.
+  const positional = /[十百廿卅]/.test(s);
   let total = 0;
   let current = 0;
   for (const ch of s) {
     const digit = CN_DIGITS[ch];
-    if (digit !== undefined) current = digit;
-    else if (ch === '十') {
-      total += (current === 0 ? 1 : current) * 10;
+    const multiplier = CN_MULTIPLIERS[ch];
+    if (digit !== undefined) current = positional ? digit : current * 10 + digit;
+    else if (multiplier !== undefined) {
+      total += (current || 1) * multiplier;
       current = 0;
-    } else if (ch === '百') {
-      total += (current === 0 ? 1 : current) * 100;
-      current = 0;
-    } else if (ch === '廿') total += 20;
-    else if (ch === '卅') total += 30;
+    } else if (CN_TENS[ch] !== undefined) total += CN_TENS[ch];
     else return null;
   }
   return total + current;
 }
 
-const EN_NUMBERS: Readonly<Record<string, number>> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, couple: 2, few: 3,
+/** English count words (an before a, as the regex tries them in this order). */
+const EN_COUNTS: Readonly<Record<string, number>> = {
+  an: 1, a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30,
 };
+/** The count words, and the main words of "a couple of", "a few" and "half a(n)" (phrases the rules match). */
+const EN_NUMBERS: Readonly<Record<string, number>> = { ...EN_COUNTS, couple: 2, few: 3, half: 0.5 };
 
 /** Regex source for an English count: digits or a number word. */
-export const EN_NUM = '(?:\\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)';
+export const EN_NUM = `(?:\\d{1,3}|${Object.keys(EN_COUNTS).join('|')})`;
 
-/** Digits, Chinese numerals or English number words → number; null when unreadable. */
+/** Regex source for a count before a unit: a number or 半 (half), as one capture group. */
+export const ZH_COUNT = `(${NUM}|半)`;
+
+/** Digits, Chinese numerals, 半 (½), English number words or phrases (a couple of, a few, half an) → number; null when unreadable. */
 export function parseNumber(s: string): number | null {
   const t = s.trim();
   if (t === '') return null;
+  if (t === '半') return 0.5;
   if (/^\d+$/.test(t)) return Number(t);
-  const en = EN_NUMBERS[t.toLowerCase()];
+  // A phrase by its main word: "a couple of" → couple, "half an" → half.
+  const en = EN_NUMBERS[t.toLowerCase().replace(/^(?:a\s+)?(\w+)[\s\S]*/, '$1')];
   if (en !== undefined) return en;
   return parseChineseNumber(t);
 }

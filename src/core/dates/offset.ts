@@ -1,4 +1,5 @@
 import { addBusinessDays, addDays, addMonths } from './calendar';
+import { ZH_COUNT } from './numerals';
 import type { IsoDate } from './types';
 
 /** A duration counted from some day: 3 天, 2 个工作日, 48 小时, two weeks, a month. */
@@ -8,6 +9,9 @@ export interface Span {
   n: number;
   unit: Unit;
 }
+
+/** Regex source for a Chinese duration counted from something: 两天, 3 个工作日, 半个月, 48 小时 (count, unit). */
+export const ZH_SPAN = `${ZH_COUNT}\\s*个?\\s*(个工作日|工作[日天]|[天日周月]|星期|礼拜|小时)`;
 
 /**
  * The day `n` units after (sign 1) or before (sign −1) `base`. Hours round up to whole days (48 小时内 →

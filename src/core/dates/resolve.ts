@@ -17,6 +17,15 @@ export function yearlessDate(meeting: IsoDate, meetingYear: number, m: number, d
   return isValidYmd(meetingYear + 1, m, d) ? toIso(meetingYear + 1, m, d) : null;
 }
 
+/**
+ * How many months, quarters, weeks or years a relative word moves from the meeting's: 下/次/明/next → 1,
+ * 上/去/last → −1, anything else (本/这/当/今/this/the, or none) → 0.
+ */
+export function relativeShift(word: string | undefined): number {
+  if (word === undefined) return 0;
+  return /^(?:[下次明]|next)/i.test(word) ? 1 : /^(?:[上去]|last)/i.test(word) ? -1 : 0;
+}
+
 /** A full date, or null when the parts do not form a real calendar day. */
 export function fullDate(y: number, m: number, d: number): IsoDate | null {
   return isValidYmd(y, m, d) ? toIso(y, m, d) : null;

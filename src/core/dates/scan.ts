@@ -1,6 +1,6 @@
 import type { ItemWarning } from '../model/items';
 import { resolveAnchors } from './anchors';
-import { weekday } from './calendar';
+import { pad2, weekday } from './calendar';
 import { normalizeText } from './normalize';
 import { anaphora } from './rules/anaphora';
 import { businessDays } from './rules/businessDays';
@@ -17,7 +17,7 @@ import { weekdayOfMonth } from './rules/weekdayOfMonth';
 import { weekShiftedWeekday } from './rules/weekShiftedWeekday';
 import { weekdays } from './rules/weekdays';
 import type { Rule, Token } from './token';
-import { createScan, createToken } from './token';
+import { createScan, createToken, textBefore } from './token';
 import { mayHoldDate } from './trigger';
 import type { DateContext, DateMention } from './types';
 
@@ -65,7 +65,7 @@ export function scanDates(raw: string, ctx: DateContext): DateMention[] {
  */
 function select(tokens: readonly Token[]): Token[] {
   const sorted = [...tokens].sort(
-    (a, b) => b.end - b.start - (a.end - a.start) || (b.priority ?? 0) - (a.priority ?? 0) || a.start - b.start,
+    (a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start,
   );
   const chosen: Token[] = [];
   for (const t of sorted) {
@@ -84,7 +84,7 @@ function select(tokens: readonly Token[]): Token[] {
   return chosen;
 }
 
-const RANGE_GAP = /^[^\S\n]*(?:至|到|~|-|–|—|to|through|thru|until|till)[^\S\n]*$/i;
+const RANGE_GAP = /^[^\S\n]*(?:[至到~\-–—]|to|through|thru|until|till)[^\S\n]*$/i;
 
 function isDay(t: Token): boolean {
   return (t.kind === 'date' || t.kind === 'weekday') && t.date !== null && t.time === null;
@@ -96,16 +96,17 @@ function combineRanges(tokens: Token[], text: string): Token[] {
   for (let i = 0; i < tokens.length; i++) {
     const a = tokens[i] as Token;
     const b = tokens[i + 1];
-    if (b !== undefined && isDay(a) && isDay(b) && RANGE_GAP.test(text.slice(a.end, b.start)) && (a.date ?? '') <= (b.date ?? '')) {
-      out.push(createToken(a.start, b.end, 'range', { rangeStart: a.date ?? undefined, rangeEnd: b.date ?? undefined, explicit: true }));
+    // isDay: both have a date.
+    if (b !== undefined && isDay(a) && isDay(b) && RANGE_GAP.test(text.slice(a.end, b.start)) && a.date! <= b.date!) {
+      out.push(createToken(a.start, b.end, 'range', { rangeStart: a.date!, rangeEnd: b.date!, explicit: true }));
       i += 1;
     } else out.push(a);
   }
   return out;
 }
 
-const DATE_TIME_GAP = /^[^\S\n]*(?:,|，|at|@|的|T)?[^\S\n]*$/i;
-const TIME_DATE_GAP = /^[^\S\n]*(?:,|，|on)?[^\S\n]*$/i;
+const DATE_TIME_GAP = /^[^\S\n]*(?:[,，@的T]|at)?[^\S\n]*$/i;
+const TIME_DATE_GAP = /^[^\S\n]*(?:[,，]|on)?[^\S\n]*$/i;
 const WEEKDAY_DATE_GAP = /^(?:[^\S\n]|[,，(（])*(?:the[^\S\n]+)?$/;
 const DATE_WEEKDAY_GAP = /^[^\S\n]*[(（]?[^\S\n]*$/;
 const CLOSING = /^[^\S\n]*[)）]/;
@@ -123,7 +124,7 @@ function joinTime(day: Token, time: Token, start: number, end: number): Token {
     let shifted = hour;
     if (time.bareHour && day.daypart === 'pm' && hour < 12) shifted = hour + 12;
     else if (time.assumedPm && day.daypart === 'am') shifted = hour - 12;
-    if (shifted !== hour) clock = `${String(shifted).padStart(2, '0')}${clock.slice(2)}`;
+    if (shifted !== hour) clock = `${pad2(shifted)}${clock.slice(2)}`;
   }
   return {
     ...day,
@@ -198,7 +199,7 @@ function absorbBracketWeekday(t: Token, text: string): Token {
 /** 前/之前/以前/或之前/以内/内/为止/截止 after a date; "前后" means "around", not before. */
 const SUFFIX = /^[^\S\n]*(?:或?[之以]前|[之以]内|为止|截止|前(?![后台端期沿者辈景述])|内(?![容部外存网测审控地销陆核涵])|止(?!损))/;
 const PREFIX =
-  /(?:\b(?:by|before|due(?:[^\S\n]+(?:on|by|date:?))?|no[^\S\n]+later[^\S\n]+than|not[^\S\n]+later[^\S\n]+than|on[^\S\n]+or[^\S\n]+before|until|till|deadline:?)|截止(?:到|至|于|日期)?[^\S\n]*[:：]?|截至|最晚|最迟|不晚于|不迟于|务必在|须在|需在)[^\S\n]*$/i;
+  /(?:\b(?:by|before|due(?:[^\S\n]+(?:on|by|date:?))?|not?[^\S\n]+later[^\S\n]+than|on[^\S\n]+or[^\S\n]+before|until|till|deadline:?)|截止(?:[到至于]|日期)?[^\S\n]*[:：]?|截至|最晚|最迟|不晚于|不迟于|务必在|须在|需在)[^\S\n]*$/i;
 const STARTS_AFTER = /^[^\S\n]*(?:开始|起(?![草来码床诉])|启动|starts?\b|begins?\b)/i;
 const STARTS_BEFORE = /(?:\b(?:from|starting(?:[^\S\n]+on)?|beginning|effective|as[^\S\n]+of)|自|从)[^\S\n]*$/i;
 
@@ -218,7 +219,7 @@ function finish(t: Token, raw: string, text: string, ctx: DateContext): DateMent
       end += suffix[0].length;
       deadline = true;
     }
-    const prefix = PREFIX.exec(text.slice(Math.max(0, start - 20), start));
+    const prefix = PREFIX.exec(textBefore(text, start, 20));
     if (prefix !== null) {
       start -= prefix[0].length;
       deadline = true;
@@ -227,8 +228,9 @@ function finish(t: Token, raw: string, text: string, ctx: DateContext): DateMent
   if (t.kind === 'time' && t.date === null) deadline = true;
   const warnings: ItemWarning[] = [...t.warnings];
   if (t.date !== null && t.date < ctx.meetingDate) warnings.push('past_due');
-  if (t.event !== undefined && !warnings.includes('relative_to_event') && t.kind === 'event' && t.date === null) warnings.push('relative_to_event');
-  if (t.vague && !warnings.includes('vague_deadline')) warnings.push('vague_deadline');
+  // (distinct drops a warning the token already had.)
+  if (t.event !== undefined && t.kind === 'event' && t.date === null) warnings.push('relative_to_event');
+  if (t.vague) warnings.push('vague_deadline');
   const mention: DateMention = {
     start,
     end,
@@ -245,8 +247,6 @@ function finish(t: Token, raw: string, text: string, ctx: DateContext): DateMent
     if (t.rangeStart !== undefined) mention.rangeStart = t.rangeStart;
     if (t.rangeEnd !== undefined) mention.rangeEnd = t.rangeEnd;
   }
-  const after = text.slice(t.end, t.end + 6);
-  const before = text.slice(Math.max(0, t.start - 12), t.start);
-  if (t.kind !== 'vague' && (STARTS_AFTER.test(after) || STARTS_BEFORE.test(before))) mention.starts = true;
+  if (t.kind !== 'vague' && (STARTS_AFTER.test(text.slice(t.end, t.end + 6)) || STARTS_BEFORE.test(textBefore(text, t.start, 12)))) mention.starts = true;
   return mention;
 }

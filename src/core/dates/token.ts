@@ -41,8 +41,8 @@ export interface Token {
   span?: Span;
   /** 提前两天 / 在那之前: counted back from the date written before it in the same text. */
   back?: Span;
-  /** Higher wins between tokens of equal length; pushToken makes it 2 unless the rule says otherwise. */
-  priority?: number;
+  /** Higher wins between tokens of equal length; createToken makes it 2 unless the rule says otherwise. */
+  priority: number;
 }
 
 /** The text being scanned plus the meeting date broken into parts; rules push tokens into `tokens`. */
@@ -119,7 +119,25 @@ export function pushToken(scan: Scan, start: number, end: number, kind: TokenKin
 
 /** pushToken for the span of a regex match. */
 export function pushMatch(scan: Scan, m: RegExpExecArray, kind: TokenKind, fields: TokenFields = {}): void {
-  pushToken(scan, m.index, m.index + m[0].length, kind, fields);
+  pushToken(scan, m.index, matchEnd(m), kind, fields);
+}
+
+/** A date written out in full (2025-06-20, 6月20日, June 20, the first Monday of July). */
+export const EXPLICIT = { explicit: true, priority: 3 } as const;
+
+/** Where a regex match ends in the text. */
+export function matchEnd(m: RegExpExecArray): number {
+  return m.index + m[0].length;
+}
+
+/** The phrase at start–end is the whole text but for spaces: a table cell holding just this phrase. */
+export function isWholeText(text: string, start: number, end: number): boolean {
+  return text.trim() === text.slice(start, end);
+}
+
+/** Up to `length` characters of `text` right before `start`. */
+export function textBefore(text: string, start: number, length: number): string {
+  return text.slice(Math.max(0, start - length), start);
 }
 
 /** A rule family: scans the whole text and pushes what it finds. */

@@ -1,7 +1,11 @@
 import { EVENT_EN_SOURCE, EVENT_ZH_SOURCE, ZH_END_SOURCE } from './eventWords';
 import { TRADITIONAL, normalizeText } from './normalize';
 import { CN_NUMERALS } from './numerals';
-import { ZH_HOLIDAY_SOURCE } from './rules/holidays';
+import { EN_HOLIDAY_SOURCE, ZH_HOLIDAY_SOURCE } from './rules/holidays';
+import { MONTH_ABBREVIATIONS } from './rules/monthNames';
+import { EN_DAY_WORD_SOURCE } from './rules/relativeDays';
+import { EN_VAGUE_HINT, ZH_VAGUE_HINT } from './rules/vague';
+import { EN_WEEKDAY_ABBREVIATIONS } from './rules/weekdays';
 
 /**
  * A cheap first test: can this text hold a date phrase at all? Most lines of minutes cannot, and must cost
@@ -18,16 +22,13 @@ const ZH =
   `[${CN_NUMERALS}廿卅半]\\s*[月日号天周个点时小]|周[一二三四五六日天末内]|[本这下上][个]?周|星期|礼拜|` +
   '今[天日晚早夜明]|明[天日早晚儿年]|后天|昨[天日]|前天|当[天日月]|月[底末初中内]|[上中下]旬|季度|年[底末内中初]|' +
   '[本这下次上当]个?月|工作[日天]|下班|中午|[上下]午|晚上|早上|凌晨|傍晚|' +
-  '尽快|尽早|越快|第一时间|后续|择期|待定|另行|另定|再定|再排|另议|持续|长期|随时|不定期|视情况|会后|会上|再议|' +
-  `每[天日周月个季年]|${ZH_HOLIDAY_SOURCE}|` +
+  `${ZH_VAGUE_HINT}|${ZH_HOLIDAY_SOURCE}|` +
   // The marker first, then a look back for the event word: much cheaper than trying every word everywhere.
   `[前后当](?<=(?:${EVENT_ZH_SOURCE})(?:${ZH_END_SOURCE})?日?\\s*(?:之|以)?.)`;
 
 const EN =
-  '\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|tomorrow|tmrw|' +
-  'yesterday|week|month|quarter|year|eo[dwmyqb]|cob|noon|midday|asap|tb[dca]|soon|on-?going|some\\s+point|possible|' +
-  'scheduled|no\\s+date|every|each|continuous|end\\s+of|close\\s+of|fortnight|christmas|thanksgiving|new\\s+year|' +
-  'black\\s+friday|cyber\\s+monday|days?|hours?|the\\s+\\d)' +
+  `\\b(?:${MONTH_ABBREVIATIONS}|${EN_WEEKDAY_ABBREVIATIONS}|${EN_VAGUE_HINT}|${EN_HOLIDAY_SOURCE}|${EN_DAY_WORD_SOURCE}|` +
+  'week|month|quarter|year|eo[dwmyqb]|cob|noon|midday|end\\s+of|close\\s+of|fortnight|days?|hours?|the\\s+\\d)' +
   `|\\b(?:before|after|prior\\s+to|ahead\\s+of|until|till|by|on|of)\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,2}${EVENT_EN_SOURCE}\\b`;
 
 const TRIGGER = new RegExp(`${ZH}|${EN}`, 'i');

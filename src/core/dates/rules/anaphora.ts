@@ -1,5 +1,5 @@
-import { EN_NUM, NUM, parseNumber } from '../numerals';
-import { unitOf } from '../offset';
+import { EN_NUM, parseNumber } from '../numerals';
+import { ZH_SPAN, unitOf } from '../offset';
 import type { Scan } from '../token';
 import { eachMatch, pushMatch } from '../token';
 
@@ -9,7 +9,7 @@ import { eachMatch, pushMatch } from '../token';
  * (`back`); the scanner resolves them against the date before them, or drops them when there is none.
  */
 
-const ZH_AHEAD = new RegExp(`提前\\s*(${NUM}|半)\\s*(?:个)?\\s*(个工作日|工作日|工作天|天|日|周|星期|礼拜|月|小时)|(?:在\\s*)?[那此这]\\s*[之以]前`, 'g');
+const ZH_AHEAD = new RegExp(`提前\\s*${ZH_SPAN}|(?:在\\s*)?[那此这]\\s*[之以]前`, 'g');
 const EN_AHEAD = new RegExp(
   `\\b(?:(${EN_NUM})\\s+(business\\s+|working\\s+)?(days?|weeks?)\\s+(?:before\\s+(?:that|then)|prior\\s+to\\s+that|earlier|ahead|in\\s+advance)|(?:before|by)\\s+then)\\b`,
   'gi',
@@ -19,7 +19,7 @@ export function anaphora(scan: Scan): void {
   const { text } = scan;
   if (text.includes('提前') || text.includes('之前') || text.includes('以前')) {
     eachMatch(ZH_AHEAD, text, (m) => {
-      const n = m[1] === undefined ? 0 : m[1] === '半' ? 0.5 : parseNumber(m[1]);
+      const n = m[1] === undefined ? 0 : parseNumber(m[1]);
       if (n === null) return;
       pushMatch(scan, m, 'date', { back: { n, unit: unitOf(m[2] ?? '') }, deadline: true });
     });

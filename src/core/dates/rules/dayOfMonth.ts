@@ -1,7 +1,9 @@
-import { addMonths, daysInMonth, parseIso, toIso } from '../calendar';
+import { daysInMonth, monthStart, parseIso, toIso } from '../calendar';
 import { CN_NUMERALS, DAY_NUM, parseNumber } from '../numerals';
+import { relativeShift } from '../resolve';
 import type { Scan } from '../token';
-import { eachMatch, pushMatch, pushToken } from '../token';
+import { EXPLICIT, eachMatch, isWholeText, matchEnd, pushMatch, pushToken, textBefore } from '../token';
+import { MONTH_ABBREVIATIONS } from './monthNames';
 
 /**
  * A day of the month without a month: 20号 / 20日 / 二十号 (this month, or next month when the day has
@@ -11,38 +13,35 @@ import { eachMatch, pushMatch, pushToken } from '../token';
 
 const D = `(${DAY_NUM})`;
 
-const MONTH_PREFIX = new RegExp(`(本月|这个月|这月|当月|下个月|下月|次月)\\s*${D}\\s*[号日]`, 'g');
+const MONTH_PREFIX = new RegExp(`((?:本|这个?|当|下个?|次)月)\\s*${D}\\s*[号日]`, 'g');
 
 const BARE_DAY = new RegExp(`(?<!\\d:)(?<![\\d.\\-/第月年A-Za-z${CN_NUMERALS}廿卅])${D}\\s*([号日])`, 'g');
 
 /** What follows a numbered thing (building, line, gate, machine, room…), not a day. */
 const NUMBERED_AFTER =
-  /^\s*(?:楼|线|门|机|房|院|馆|厅|位|店|码|文|库|台|柜|车|仓|窗|床|桌|口|栋|座|层|单元|室|箱|包|站|期|令|球|字|选手|种子|方案|文件|文档|会议室|工位|展位|车间|样品|项目|任务|议题|问题|事项|客户|订单|色|型|款|批|卡|键|游|病|队|组|群|人)/;
+  /^\s*(?:[楼线门机房院馆厅位店码文库台柜车仓窗床桌口栋座层室箱包站期令球字色型款批卡键游病队组群人]|单元|选手|种子|方案|文件|文档|会议室|工位|展位|车间|样品|项目|任务|议题|问题|事项|客户|订单)/;
 /** N日内 / N日后 is a duration of N days, handled with 天. */
 const DURATION_AFTER = /^\s*(?:内|之内|以内|后|之后|以后)/;
-const RECURRING_BEFORE = /每(?:个)?月?\s*$/;
+const RECURRING_BEFORE = /每个?月?\s*$/;
 
-const THE_NTH = /\bthe\s+(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/gi;
+const THE_NTH = new RegExp(`\\bthe\\s+(3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)\\b(?!\\s+(?:of\\s+)?(?:${MONTH_ABBREVIATIONS}))`, 'gi');
 const THE_NTH_CONTEXT = /\b(?:by|before|on|until|till|due|from|after)\s+$/i;
 
 export function dayOfMonth(scan: Scan): void {
   const { text } = scan;
   if (text.includes('号') || text.includes('日')) {
     eachMatch(MONTH_PREFIX, text, (m) => {
-      const day = parseNumber(m[2] ?? '');
-      if (day === null) return;
-      const months = m[1] === '下个月' || m[1] === '下月' || m[1] === '次月' ? 1 : 0;
-      const date = dayInMonth(scan, months, day);
-      if (date !== null) pushMatch(scan, m, 'date', { date, explicit: true, priority: 3 });
+      const day = parseNumber(m[2]!);
+      const date = day === null ? null : dayInMonth(scan, relativeShift(m[1]), day);
+      if (date !== null) pushMatch(scan, m, 'date', { date, ...EXPLICIT });
     });
     eachMatch(BARE_DAY, text, (m) => {
-      const written = m[1] ?? '';
+      const written = m[1]!;
       const unit = m[2];
       const start = m.index;
-      const end = start + m[0].length;
+      const end = matchEnd(m);
       const after = text.slice(end, end + 4);
-      if (NUMBERED_AFTER.test(after)) return;
-      if (RECURRING_BEFORE.test(text.slice(Math.max(0, start - 3), start))) return;
+      if (NUMBERED_AFTER.test(after) || RECURRING_BEFORE.test(textBefore(text, start, 3))) return;
       const chinese = !/^\d/.test(written);
       if (unit === '日') {
         if (DURATION_AFTER.test(after)) return;
@@ -56,8 +55,7 @@ export function dayOfMonth(scan: Scan): void {
   }
   if (/\bthe\s+\d/i.test(text)) {
     eachMatch(THE_NTH, text, (m) => {
-      const before = text.slice(Math.max(0, m.index - 12), m.index);
-      if (text.trim() !== m[0] && !THE_NTH_CONTEXT.test(before)) return;
+      if (!isWholeText(text, m.index, matchEnd(m)) && !THE_NTH_CONTEXT.test(textBefore(text, m.index, 12))) return;
       const date = nextDayOfMonth(scan, Number(m[1]));
       if (date !== null) pushMatch(scan, m, 'date', { date, priority: 1 });
     });
@@ -65,8 +63,7 @@ export function dayOfMonth(scan: Scan): void {
 }
 
 function dayInMonth(scan: Scan, months: number, day: number): string | null {
-  const first = addMonths(toIso(scan.year, scan.month, 1), months);
-  const { y, m } = parseIso(first);
+  const { y, m } = parseIso(monthStart(scan.meeting, months));
   return day <= daysInMonth(y, m) ? toIso(y, m, day) : null;
 }
 

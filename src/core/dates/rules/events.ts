@@ -1,6 +1,6 @@
-import { EN_END_SOURCE, EVENT_EN_SOURCE, EVENT_ZH_SOURCE, ZH_END_SOURCE, countsFromEnd, findEventDate } from '../eventWords';
-import { EN_NUM, NUM, parseNumber } from '../numerals';
-import { offsetDate, unitOf } from '../offset';
+import { EN_END_SOURCE, EN_TRAILING_END, EVENT_EN_SOURCE, EVENT_ZH_SOURCE, ZH_BEFORE_AFTER, ZH_END_SOURCE, countsFromEnd, findEventDate } from '../eventWords';
+import { EN_NUM, parseNumber } from '../numerals';
+import { ZH_SPAN, offsetDate, unitOf } from '../offset';
 import type { Scan } from '../token';
 import { eachMatch, pushMatch } from '../token';
 
@@ -13,8 +13,8 @@ import { eachMatch, pushMatch } from '../token';
  */
 
 const ZH_EVENT = new RegExp(
-  `(正式)?((?:${EVENT_ZH_SOURCE}){1,3})(${ZH_END_SOURCE})?(?:日)?\\s*(?:(当天|当日)|([之以]?[前后])(?![期台端续面来者方后]))` +
-    `(?:\\s*(${NUM}|半)\\s*(?:个)?\\s*(个工作日|工作日|工作天|天|日|周|星期|礼拜|月|小时))?` +
+  `(正式)?((?:${EVENT_ZH_SOURCE}){1,3})(${ZH_END_SOURCE})?日?\\s*(?:(当天|当日)|${ZH_BEFORE_AFTER})` +
+    `(?:\\s*${ZH_SPAN})?` +
     `(\\s*[之以]?内)?`,
   'g',
 );
@@ -33,7 +33,6 @@ const EN_WITHIN_OF = new RegExp(
   `\\bwithin\\s+(${EN_NUM})\\s+(business\\s+|working\\s+)?(days?|weeks?|hours?)\\s+(?:of|after|from)\\s+(?!(?:now|today|the\\s+meeting|this\\s+meeting)\\b)([A-Za-z-]+(?:\\s+[A-Za-z-]+){0,2})`,
   'gi',
 );
-const TRAILING_END = new RegExp(`\\s+${EN_END_SOURCE}$`, 'i');
 
 /**
  * What an "on <event>" phrase needs, which english() keeps only when the event's date is known: "on" then a
@@ -62,7 +61,7 @@ export function events(scan: Scan): void {
 
 function chinese(scan: Scan, text: string): void {
   eachMatch(ZH_EVENT, text, (m) => {
-    const event = m[2] ?? '';
+    const event = m[2]!;
     const sameDay = m[4] !== undefined;
     const before = m[5] !== undefined && m[5].endsWith('前');
     const within = m[8] !== undefined;
@@ -70,9 +69,9 @@ function chinese(scan: Scan, text: string): void {
     let date: string | null = null;
     let deadline = before || within;
     if (m[6] !== undefined) {
-      const n = m[6] === '半' ? 0.5 : parseNumber(m[6]);
+      const n = parseNumber(m[6]);
       if (n === null) return;
-      if (base !== null) date = offsetDate(base, before ? -1 : 1, n, unitOf(m[7] ?? ''));
+      if (base !== null) date = offsetDate(base, before ? -1 : 1, n, unitOf(m[7]!));
     } else if (sameDay || before) {
       date = base;
       deadline = deadline || before;
@@ -83,19 +82,18 @@ function chinese(scan: Scan, text: string): void {
 
 function english(scan: Scan, text: string): void {
   eachMatch(EN_EVENT_OFFSET, text, (m) => {
-    const words = (m[5] ?? '').trim();
-    if (!acceptEnglishEvent(words)) return;
-    const n = parseNumber(m[1] ?? '');
-    if (n === null) return;
-    const sign = (m[4] ?? '').toLowerCase().startsWith('after') ? 1 : -1;
+    const words = m[5]!.trim();
+    const n = parseNumber(m[1]!);
+    if (!acceptEnglishEvent(words) || n === null) return;
+    const sign = /^after/i.test(m[4]!) ? 1 : -1;
     const base = findEventDate(scan.events, words, countsFromEnd(words, m[6] !== undefined, sign > 0));
-    const date = base === null ? null : offsetDate(base, sign, n, unitOf(m[3] ?? '', m[2]));
+    const date = base === null ? null : offsetDate(base, sign, n, unitOf(m[3]!, m[2]));
     pushEvent(scan, m, date, words, sign < 0);
   });
   eachMatch(EN_EVENT, text, (m) => {
-    const words = (m[2] ?? '').trim();
+    const words = m[2]!.trim();
     if (!acceptEnglishEvent(words)) return;
-    const marker = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
+    const marker = m[1]!.toLowerCase().replace(/\s+/g, ' ');
     // "on the review" / "by the meeting" are weak: only with a known date or a clear milestone word.
     const base = findEventDate(scan.events, words, m[4] !== undefined);
     if (marker === 'on' && m[3] === undefined && base === null) return;
@@ -106,12 +104,12 @@ function english(scan: Scan, text: string): void {
   });
   if (/\bwithin\b/i.test(text)) {
     eachMatch(EN_WITHIN_OF, text, (m) => {
-      const written = (m[4] ?? '').trim();
-      const words = written.replace(TRAILING_END, '');
-      const n = parseNumber(m[1] ?? '');
+      const written = m[4]!.trim();
+      const words = written.replace(EN_TRAILING_END, '');
+      const n = parseNumber(m[1]!);
       if (n === null) return;
       const base = findEventDate(scan.events, words, countsFromEnd(words, words !== written, true));
-      const date = base === null ? null : offsetDate(base, 1, n, unitOf(m[3] ?? '', m[2]));
+      const date = base === null ? null : offsetDate(base, 1, n, unitOf(m[3]!, m[2]));
       pushEvent(scan, m, date, words, true);
     });
   }

@@ -1,8 +1,8 @@
-import { isValidYmd } from '../calendar';
+import { parseIso } from '../calendar';
 import { CN_NUMERALS, DAY_NUM as D, MONTH_NUM as M, parseNumber } from '../numerals';
 import { fullDate, readYear, yearlessDate } from '../resolve';
 import type { Scan } from '../token';
-import { eachMatch, pushToken } from '../token';
+import { EXPLICIT, eachMatch, isWholeText, matchEnd, pushToken, textBefore } from '../token';
 
 /**
  * Explicit numeric and Chinese calendar dates: 2025年6月20日, 6月20日/号, 六月二十日, 114年12月29日 (民國),
@@ -14,7 +14,7 @@ const CJK_DATE = new RegExp(
   `(?<![\\d.${CN_NUMERALS}])` +
     `(?:(民国)\\s*)?(?:(\\d{4}|\\d{2,3}(?=\\s*年)|[〇零一二三四五六七八九]{4}|[今明去次本])\\s*年\\s*)?` +
     `(${M})\\s*月\\s*(${D})(?:\\s*[日号]` +
-    `(?:\\s*(?:[-–—~]|至|到)\\s*(?:(${M})\\s*月\\s*)?(${D})\\s*[日号])?` +
+    `(?:\\s*[-–—~至到]\\s*(?:(${M})\\s*月\\s*)?(${D})\\s*[日号])?` +
     // 5 月 14–16 日: the first day without 日.
     `|\\s*[-–—~]\\s*(${D})\\s*[日号])`,
   'g',
@@ -22,7 +22,7 @@ const CJK_DATE = new RegExp(
 
 const ISO_DATE = /(?<![\d.\-/])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d|[.\-/]\d)/g;
 
-const SLASH_DATE = /(?<![\d./\-A-Za-z])(?<!\d:)(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?!\d|[/.]\d|\s*(?:%|的|以上|以下|左右|之一|人|票|分(?!钟)|个|份|倍))/g;
+const SLASH_DATE = /(?<![\d./\-A-Za-z])(?<!\d:)(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?!\d|[/.]\d|\s*(?:[%的人票个份倍]|以上|以下|左右|之一|分(?!钟)))/g;
 
 /** A fraction or a score: "进度 2/3", "占 1/4", "score 3/5". */
 const SLASH_BEFORE_GUARD = /(?:进度|完成了?|占|约|共|比例|比分|比|得分|评分|打分|票数|投票|ratio|score|progress|rated)\s*$/i;
@@ -33,7 +33,7 @@ const DOT_DATE = /(?<![\w.\-/])(\d{1,2})\.(\d{1,2})(?![\d.%]|\.\d)/g;
 
 /** A version or a quantity: "版本6.2", "6.2 版本", "1.5倍", "3.5x", "1.2 万元". */
 const DOT_BEFORE_GUARD = /(?:版本|版|version|ver|v|V|汇率|评分|得分|系数|比例|倍率)\s*$/;
-const DOT_AFTER_GUARD = /^\s*(?:版|倍|万|亿|千|百|元|块|%|x\b|X\b|折|分|个|小时|天|年|[a-zA-Z])/;
+const DOT_AFTER_GUARD = /^\s*(?:[版倍万亿千百元块%折分个天年a-zA-Z]|小时)/;
 /** 6.20 counts as a date only next to a deadline marker. */
 const DOT_AFTER_MARKER = /^\s*(?:前|之前|以前|或之前|截止|[日号])/;
 const DOT_BEFORE_MARKER = /(?:\b(?:by|before|due|until|till|no later than)|截止(?:日期)?[:：]?|截至|最晚|最迟|于)\s*$/i;
@@ -60,7 +60,12 @@ export interface WrittenDate {
 }
 
 function writtenAt(m: RegExpExecArray, y: number | null, month: number, day: number): WrittenDate {
-  return { start: m.index, end: m.index + m[0].length, y, m: month, d: day };
+  return { start: m.index, end: matchEnd(m), y, m: month, d: day };
+}
+
+/** Numbers that can be a month and a day of some month (the calendar check comes later). */
+function isMonthDay(month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
 /** Every explicit numeric/Chinese date in normalised text, in no particular order. */
@@ -68,8 +73,8 @@ export function readWrittenDates(text: string, meetingYear: number): WrittenDate
   const out: WrittenDate[] = [];
   if (text.includes('月')) {
     eachMatch(CJK_DATE, text, (m) => {
-      const month = parseNumber(m[3] ?? '');
-      const day = parseNumber(m[4] ?? '');
+      const month = parseNumber(m[3]!);
+      const day = parseNumber(m[4]!);
       if (month === null || day === null) return;
       const y = m[2] !== undefined ? readYear(m[2], meetingYear, m[1] !== undefined) : null;
       const written = writtenAt(m, y, month, day);
@@ -98,9 +103,9 @@ export function readWrittenDates(text: string, meetingYear: number): WrittenDate
         y = m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
         if (month > 12 && day <= 12) [month, day] = [day, month]; // 20/06/2025
       }
-      if (month < 1 || month > 12 || day < 1 || day > 31) return;
-      if (y === null && SLASH_BEFORE_GUARD.test(text.slice(Math.max(0, m.index - 8), m.index))) return;
-      if (y === null && SLASH_AFTER_GUARD.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) return;
+      if (!isMonthDay(month, day)) return;
+      const end = matchEnd(m);
+      if (y === null && (SLASH_BEFORE_GUARD.test(textBefore(text, m.index, 8)) || SLASH_AFTER_GUARD.test(text.slice(end, end + 12)))) return;
       out.push(writtenAt(m, y, month, day));
     });
   }
@@ -108,10 +113,9 @@ export function readWrittenDates(text: string, meetingYear: number): WrittenDate
     eachMatch(DOT_DATE, text, (m) => {
       const month = Number(m[1]);
       const day = Number(m[2]);
-      if (month < 1 || month > 12 || day < 1 || day > 31) return;
-      const before = text.slice(Math.max(0, m.index - 12), m.index);
-      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
-      if (DOT_BEFORE_GUARD.test(before) || DOT_AFTER_GUARD.test(after)) return;
+      if (!isMonthDay(month, day)) return;
+      const end = matchEnd(m);
+      if (DOT_BEFORE_GUARD.test(textBefore(text, m.index, 12)) || DOT_AFTER_GUARD.test(text.slice(end, end + 6))) return;
       out.push({ ...writtenAt(m, null, month, day), dotted: true });
     });
   }
@@ -128,19 +132,17 @@ export function explicitDates(scan: Scan): void {
     if (w.to) {
       const end = resolveWritten(scan, w.to.y, w.to.m, w.to.d);
       if (end !== null) {
-        pushToken(scan, w.start, w.end, 'range', { rangeStart: date, rangeEnd: end < date ? bumpYear(end) : end, explicit: true, priority: 3 });
+        pushToken(scan, w.start, w.end, 'range', { rangeStart: date, rangeEnd: end < date ? bumpYear(end) : end, ...EXPLICIT });
         continue;
       }
     }
-    pushToken(scan, w.start, w.end, 'date', { date, explicit: true, priority: 3 });
+    pushToken(scan, w.start, w.end, 'date', { date, ...EXPLICIT });
   }
 }
 
 function dottedAccepted(scan: Scan, w: WrittenDate): boolean {
-  if (scan.text.trim() === scan.text.slice(w.start, w.end)) return true; // the whole text (a cell)
-  const after = scan.text.slice(w.end, w.end + 5);
-  const before = scan.text.slice(Math.max(0, w.start - 16), w.start);
-  return DOT_AFTER_MARKER.test(after) || DOT_BEFORE_MARKER.test(before);
+  if (isWholeText(scan.text, w.start, w.end)) return true;
+  return DOT_AFTER_MARKER.test(scan.text.slice(w.end, w.end + 5)) || DOT_BEFORE_MARKER.test(textBefore(scan.text, w.start, 16));
 }
 
 /** A written date as a calendar day: a yearless one is the nearest such day (see yearlessDate). */
@@ -151,8 +153,6 @@ export function resolveWritten(scan: Scan, y: number | null, m: number, d: numbe
 
 /** A range end that reads before its start crosses the year (12月29日至1月3日). */
 function bumpYear(iso: string): string {
-  const y = Number(iso.slice(0, 4)) + 1;
-  const m = Number(iso.slice(5, 7));
-  const d = Number(iso.slice(8, 10));
-  return isValidYmd(y, m, d) ? `${y}${iso.slice(4)}` : iso;
+  const { y, m, d } = parseIso(iso);
+  return fullDate(y + 1, m, d) ?? iso;
 }

@@ -1,4 +1,5 @@
 import { addDays, diffDays, nthWeekdayOfMonth } from '../calendar';
+import { ZH_BEFORE_AFTER } from '../eventWords';
 import type { Scan } from '../token';
 import { eachMatch, pushMatch } from '../token';
 
@@ -30,7 +31,7 @@ function holidayDate(name: string, year: number): string | null {
   const fixed = FIXED[name];
   if (fixed !== undefined) return `${year}-${fixed}`;
   const fromThanksgiving = FROM_THANKSGIVING[name];
-  if (fromThanksgiving !== undefined) return addDays(nthWeekdayOfMonth(year, 11, 4, 4), fromThanksgiving);
+  if (fromThanksgiving !== undefined) return addDays(nthWeekdayOfMonth(year, 11, 4, 4)!, fromThanksgiving); // every November has four Thursdays
   // 除夕 is the eve of 春节.
   const day = LUNAR[name === '除夕' ? '春节' : name]?.split(' ')[year - LUNAR_FIRST_YEAR];
   if (day === undefined) return null;
@@ -57,13 +58,16 @@ const ZH_NAME_SOURCE = Object.keys(ZH_CANONICAL)
   .join('|');
 
 const ZH_HOLIDAY = new RegExp(
-  `(${ZH_NAME_SOURCE})(?:假期|长假|假)?\\s*(?:(当天)|([之以]?[前后])(?![期台端续面来者方后]))`,
+  `(${ZH_NAME_SOURCE})(?:假期|长假|假)?\\s*(?:(当天)|${ZH_BEFORE_AFTER})`,
   'g',
 );
 const EN_HOLIDAY =
   /\b(before|by|until|ahead\s+of|prior\s+to|after|on)\s+(?:the\s+)?(christmas(?:\s+day)?|new\s+year'?s?(?:\s+day)?|thanksgiving|black\s+friday|cyber\s+monday)\b/gi;
 
 const ZH_HINT = new RegExp(ZH_NAME_SOURCE);
+/** What every English holiday match holds (also the date trigger's list). */
+export const EN_HOLIDAY_SOURCE = 'christmas|new\\s+year|thanksgiving|black\\s+friday|cyber\\s+monday';
+const EN_HINT = new RegExp(EN_HOLIDAY_SOURCE, 'i');
 
 function canonicalEnglish(name: string): string {
   const n = name.toLowerCase().replace(/\s+/g, ' ');
@@ -79,39 +83,29 @@ function upcoming(scan: Scan, name: string): string | null {
   return holidayDate(name, scan.year + 1);
 }
 
+/** A holiday phrase; one whose day stays open (X后, after X, a year past the lunar table) is relative to it. */
+function pushHoliday(scan: Scan, m: RegExpExecArray, date: string | null, event: string, deadline: boolean): void {
+  pushMatch(scan, m, 'event', { date, event, deadline, warnings: date === null ? ['relative_to_event'] : [], priority: 4 });
+}
+
 export function holidays(scan: Scan): void {
   const { text } = scan;
   if (ZH_HINT.test(text)) {
     eachMatch(ZH_HOLIDAY, text, (m) => {
-      const name = ZH_CANONICAL[m[1] ?? ''];
-      if (name === undefined) return;
-      const day = upcoming(scan, name);
+      const day = upcoming(scan, ZH_CANONICAL[m[1]!]!);
       const before = m[3] !== undefined && m[3].endsWith('前');
       const sameDay = m[2] !== undefined;
       const date = day === null ? null : before ? addDays(day, -1) : sameDay ? day : null;
-      pushMatch(scan, m, 'event', {
-        date,
-        event: m[1] ?? name,
-        deadline: before,
-        warnings: date === null ? ['relative_to_event'] : [],
-        priority: 4,
-      });
+      pushHoliday(scan, m, date, m[1]!, before);
     });
   }
-  if (/christmas|new\s+year|thanksgiving|black\s+friday|cyber\s+monday/i.test(text)) {
+  if (EN_HINT.test(text)) {
     eachMatch(EN_HOLIDAY, text, (m) => {
-      const marker = (m[1] ?? '').toLowerCase();
-      const name = canonicalEnglish(m[2] ?? '');
-      const day = upcoming(scan, name);
+      const marker = m[1]!.toLowerCase();
+      const day = upcoming(scan, canonicalEnglish(m[2]!));
       const after = marker === 'after';
       const date = day === null || after ? null : marker === 'on' ? day : addDays(day, -1);
-      pushMatch(scan, m, 'event', {
-        date,
-        event: m[2] ?? name,
-        deadline: !after && marker !== 'on',
-        warnings: date === null ? ['relative_to_event'] : [],
-        priority: 4,
-      });
+      pushHoliday(scan, m, date, m[2]!, !after && marker !== 'on');
     });
   }
 }

@@ -1,6 +1,6 @@
 import { addDays, weekday } from '../calendar';
 import type { Scan } from '../token';
-import { eachMatch, pushToken } from '../token';
+import { EXPLICIT, eachMatch, matchEnd, pushToken } from '../token';
 import { type WrittenDate, resolveWritten } from './explicit';
 
 /**
@@ -10,8 +10,10 @@ import { type WrittenDate, resolveWritten } from './explicit';
  */
 
 /** An English month name or abbreviation, as one capture group. */
-export const MONTH_PATTERN =
-  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+export const MONTH_NAME =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+/** MONTH_NAME, abbreviations with their point (Dec. 20). */
+export const MONTH_PATTERN = `${MONTH_NAME}\\.?`;
 const DAY = '(3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?';
 const YEAR = '(?:,?\\s*(\\d{4})\\b)?';
 const DASH = '\\s*(?:-|–|—|to|through|thru|until|till)\\s*';
@@ -31,8 +33,12 @@ const MONTH_INDEX: Readonly<Record<string, number>> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
 };
 
-export function monthNumber(name: string): number | null {
-  return MONTH_INDEX[name.slice(0, 3).toLowerCase()] ?? null;
+/** The month a month word names; null for a lower-case "may" (the verb). */
+/** The three-letter month abbreviations, as a regex alternation. */
+export const MONTH_ABBREVIATIONS = Object.keys(MONTH_INDEX).join('|');
+
+export function monthNumber(word: string): number | null {
+  return word === 'may' ? null : (MONTH_INDEX[word.slice(0, 3).toLowerCase()] ?? null);
 }
 
 interface NamedDate extends WrittenDate {
@@ -44,32 +50,26 @@ interface NamedDate extends WrittenDate {
 export function readNamedDates(text: string): NamedDate[] {
   const out: NamedDate[] = [];
   eachMatch(MONTH_DAY, text, (m) => {
-    const monthWord = m[2] ?? '';
-    if (monthWord === 'may') return;
-    const month = monthNumber(monthWord);
-    if (month === null) return;
-    out.push(named(m, month, Number(m[3]), m[4], m[5]));
+    const month = monthNumber(m[2]!);
+    if (month !== null) out.push(named(m, month, Number(m[3]), m[4], m[5]));
   });
   eachMatch(DAY_MONTH, text, (m) => {
-    const monthWord = m[4] ?? '';
-    if (monthWord === 'may') return;
-    const month = monthNumber(monthWord);
-    if (month === null) return;
-    out.push(named(m, month, Number(m[2]), m[3], m[5]));
+    const month = monthNumber(m[4]!);
+    if (month !== null) out.push(named(m, month, Number(m[2]), m[3], m[5]));
   });
   return out;
 }
 
 function named(m: RegExpExecArray, month: number, day: number, toDay: string | undefined, year: string | undefined): NamedDate {
   const y = year !== undefined ? Number(year) : null;
-  const out: NamedDate = { start: m.index, end: m.index + m[0].length, y, m: month, d: day };
+  const out: NamedDate = { start: m.index, end: matchEnd(m), y, m: month, d: day };
   if (toDay !== undefined) out.to = { y, m: month, d: Number(toDay) };
   const span = m[1]?.toLowerCase();
   if (span !== undefined) out.span = span.includes('weekend') ? 'weekend' : 'week';
   return out;
 }
 
-const HAS_MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+const HAS_MONTH_WORD = new RegExp(`\\b(?:${MONTH_ABBREVIATIONS})`, 'i');
 
 export function monthNameDates(scan: Scan): void {
   if (!HAS_MONTH_WORD.test(scan.text)) return;
@@ -83,7 +83,7 @@ export function monthNameDates(scan: Scan): void {
     } else if (w.span === 'week') rangeEnd = addDays(date, 7 - weekday(date));
     // A weekend ends on the Sunday after its first day (a Sunday ends it at once).
     else if (w.span === 'weekend') rangeEnd = addDays(weekday(date) === 7 ? addDays(date, -1) : date, 1);
-    if (rangeEnd === null) pushToken(scan, w.start, w.end, 'date', { date, explicit: true, priority: 3 });
-    else pushToken(scan, w.start, w.end, 'range', { rangeStart: date, rangeEnd, explicit: true, priority: 3 });
+    if (rangeEnd === null) pushToken(scan, w.start, w.end, 'date', { date, ...EXPLICIT });
+    else pushToken(scan, w.start, w.end, 'range', { rangeStart: date, rangeEnd, ...EXPLICIT });
   }
 }

@@ -1,8 +1,10 @@
 import { addDays, mondayOf } from '../calendar';
-import { EN_NUM, NUM, parseNumber } from '../numerals';
+import { EN_NUM, ZH_COUNT, parseNumber } from '../numerals';
 import { offsetDate, unitOf } from '../offset';
+import { relativeShift } from '../resolve';
 import type { Scan } from '../token';
-import { eachMatch, pushMatch, pushToken } from '../token';
+import { eachMatch, pushMatch, textBefore } from '../token';
+import { ZH_WEEK } from './weekdays';
 
 /**
  * Days and weeks relative to the meeting: 今天/明天/后天/大后天/今晚/明早/tomorrow/today, N天内/N天后,
@@ -18,11 +20,21 @@ export function weekEnd(scan: Scan, weeks: number): string {
   return addDays(monday, 7 * weeks + 4);
 }
 
+/** The Sunday of the meeting's week (+ weeks), or the Friday before it when the weekend is a deadline (周末前, by the weekend). */
+function weekendDay(scan: Scan, weeks: number, before: boolean): string {
+  return addDays(mondayOf(scan.meeting), 7 * weeks + (before ? 4 : 6));
+}
+
 /** Days from the meeting that a Chinese day word names. */
 const DAY_WORDS: Readonly<Record<string, number>> = {
   今天: 0, 今日: 0, 当天: 0, 当日: 0, 今早: 0, 今晚: 0, 今夜: 0, 明天: 1, 明日: 1, 明儿: 1, 今明两天: 1, 明早: 1, 明晚: 1,
   后天: 2, 大后天: 3, 昨天: -1, 昨日: -1, 前天: -2,
 };
+/** The same for English day words (the day after tomorrow, written with any spacing, is 2). */
+const EN_DAY_WORDS_DAYS: Readonly<Record<string, number>> = { today: 0, tonight: 0, tomorrow: 1, tmrw: 1, yesterday: -1 };
+
+/** The English day words as a regex alternation (the date trigger's list too). */
+export const EN_DAY_WORD_SOURCE = Object.keys(EN_DAY_WORDS_DAYS).join('|');
 
 /** Longest first: 大后天 before 后天. */
 const ZH_DAY_WORDS = new RegExp(
@@ -33,21 +45,22 @@ const ZH_DAY_WORDS = new RegExp(
 );
 
 const ZH_DURATION = new RegExp(
-  `(?<![\\d.第])(${NUM}|半)\\s*(个)?\\s*(天|日|周|星期|礼拜|月|小时|钟头)\\s*([之以]?[内后])`,
+  `(?<![\\d.第])${ZH_COUNT}\\s*(个)?\\s*([天日周月]|星期|礼拜|小时|钟头)\\s*([之以]?[内后])`,
   'g',
 );
 
 /** What every ZH_DURATION match ends with (a unit, then 内/后): the pattern's look-behind makes a miss costly. */
 const DURATION_HINT = /[天日周期拜月时头]\s*[之以]?[内后]/;
 
-/** 本周期 / 下周报 / 下周会议 are not "this/next week". */
-const ZH_THIS_WEEK = /(本|这个|这)?(?:周|星期|礼拜)([之以]?内)|(?:本|这个|这)(?:周|星期|礼拜)(?![一二三四五六日天1-7末期报刊年会边])/g;
-const ZH_NEXT_WEEK = /(下下个|下下|下个|下)(?:周|星期|礼拜)([之以]?内)?(?![一二三四五六日天1-7末期报刊年会边])/g;
-const ZH_WEEKEND = /(本|这个|这|下个|下)?周末([之以]?前)?/g;
+/** 本周期 / 下周报 / 下周会议 / 下周一 are not "this/next week". */
+const NOT_A_WEEK = '(?![一二三四五六日天1-7末期报刊年会边])';
+const ZH_THIS_WEEK = new RegExp(`(本|这个?)?${ZH_WEEK}([之以]?内)|(?:本|这个?)${ZH_WEEK}${NOT_A_WEEK}`, 'g');
+const ZH_NEXT_WEEK = new RegExp(`(下下?个?)${ZH_WEEK}([之以]?内)?${NOT_A_WEEK}`, 'g');
+const ZH_WEEKEND = /(本|这个?|下个?)?周末([之以]?前)?/g;
 /** What every match of the three week patterns holds (a bare 周 is often a name: 周婷). */
-const HAS_ZH_WEEK = /[本这下]个?(?:周|星期|礼拜)|(?:周|星期|礼拜)[之以]?内|周末/;
+const HAS_ZH_WEEK = new RegExp(`[本这下]个?${ZH_WEEK}|${ZH_WEEK}[之以]?内|周末`);
 
-const EN_DAY_WORDS = /\b(today|tonight|tomorrow|tmrw|yesterday|(?:the\s+)?day\s+after\s+tomorrow)\b/gi;
+const EN_DAY_WORDS = new RegExp(`\\b(${EN_DAY_WORD_SOURCE}|(?:the\\s+)?day\\s+after\\s+tomorrow)\\b`, 'gi');
 const EN_THIS_WEEK = /\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week|this\s+week|EOW|week'?s\s+end)\b/gi;
 const EN_NEXT_WEEK = /\b(?:(?:the\s+)?end\s+of\s+next\s+week|next\s+week|(the\s+)?week\s+after\s+next)\b/gi;
 const EN_IN_N = new RegExp(
@@ -59,7 +72,7 @@ const EN_WEEKEND = /\b(this|next|the)\s+weekend\b/gi;
 const EN_AGO = new RegExp(`\\b(${EN_NUM}|a\\s+few|a\\s+couple\\s+of)\\s+(days?|weeks?)\\s+ago\\b`, 'gi');
 
 const HAS_ZH = /[天日早晚夜周星礼月时头]/;
-const HAS_EN = /\b(?:today|tonight|tomorrow|tmrw|yesterday|week|eow|in|within|days?|weeks?|weekend)\b/i;
+const HAS_EN = new RegExp(`\\b(?:${EN_DAY_WORD_SOURCE}|eow|in|within|days?|weeks?|weekend)\\b`, 'i');
 
 export function relativeDays(scan: Scan): void {
   const { text } = scan;
@@ -76,28 +89,25 @@ function chinese(scan: Scan, text: string): void {
 function chineseDayWords(scan: Scan, text: string): void {
   eachMatch(ZH_DAY_WORDS, text, (m) => {
     const word = m[0];
-    if (word === '前天' && /[提之以]$/.test(text.slice(Math.max(0, m.index - 1), m.index))) return;
-    if (word === '后天' && /[之以]$/.test(text.slice(Math.max(0, m.index - 1), m.index))) return;
-    const days = DAY_WORDS[word];
-    if (days === undefined) return;
+    // 提前天 / 之前天 / 之后天: the 前天 or 后天 of another word.
+    const previous = textBefore(text, m.index, 1);
+    if ((word === '前天' && /[提之以]/.test(previous)) || (word === '后天' && /[之以]/.test(previous))) return;
     // 今早/明早: a bare hour after it is a.m.; 今晚/明晚/今夜: p.m.
-    const daypart: 'am' | 'pm' | undefined = word.endsWith('早') ? 'am' : /[晚夜]$/.test(word) ? 'pm' : undefined;
-    const fields = { date: addDays(scan.meeting, days), ...(daypart ? { daypart } : {}) };
-    pushToken(scan, m.index, m.index + word.length, 'date', fields);
+    const daypart = word.endsWith('早') ? 'am' : /[晚夜]$/.test(word) ? 'pm' : undefined;
+    pushMatch(scan, m, 'date', { date: addDays(scan.meeting, DAY_WORDS[word]!), daypart });
   });
 }
 
 function chineseDurations(scan: Scan, text: string): void {
   eachMatch(ZH_DURATION, text, (m) => {
-    const written = m[1] ?? '';
-    const unit = m[3] ?? '';
-    const within = (m[4] ?? '').endsWith('内');
-    const half = written === '半';
-    const n = half ? 0.5 : parseNumber(written);
+    const written = m[1]!;
+    const unit = m[3]!;
+    const within = m[4]!.endsWith('内');
+    const n = parseNumber(written);
     if (n === null || n <= 0) return;
     const span = { n, unit: unitOf(unit) };
     // 3月内 with Arabic digits and no 个 is the calendar month March, not three months.
-    if (span.unit === 'month' && !half && m[2] === undefined && /^\d/.test(written)) return;
+    if (span.unit === 'month' && m[2] === undefined && /^\d/.test(written)) return;
     const date = offsetDate(scan.meeting, 1, n, span.unit);
     if (date !== null) pushMatch(scan, m, 'date', { date, deadline: within, span });
   });
@@ -109,32 +119,23 @@ function chineseWeeks(scan: Scan, text: string): void {
     pushMatch(scan, m, 'date', { date: weekEnd(scan, 0), deadline: within });
   });
   eachMatch(ZH_NEXT_WEEK, text, (m) => {
-    const weeks = (m[1] ?? '').startsWith('下下') ? 2 : 1;
+    const weeks = m[1]!.startsWith('下下') ? 2 : 1;
     pushMatch(scan, m, 'date', {
       date: weekEnd(scan, weeks),
       deadline: m[2] !== undefined,
     });
   });
   eachMatch(ZH_WEEKEND, text, (m) => {
-    const weeks = (m[1] ?? '').startsWith('下') ? 1 : 0;
-    const monday = addDays(mondayOf(scan.meeting), 7 * weeks);
     const before = m[2] !== undefined;
-    pushMatch(scan, m, 'date', {
-      date: addDays(monday, before ? 4 : 6),
-      deadline: before,
-    });
+    pushMatch(scan, m, 'date', { date: weekendDay(scan, relativeShift(m[1]), before), deadline: before });
   });
 }
 
 function english(scan: Scan, text: string): void {
   eachMatch(EN_DAY_WORDS, text, (m) => {
-    const word = m[1]?.toLowerCase() ?? '';
-    let days = 0;
-    if (word === 'tomorrow' || word === 'tmrw') days = 1;
-    else if (word === 'yesterday') days = -1;
-    else if (word.endsWith('tomorrow')) days = 2;
-    const fields = { date: addDays(scan.meeting, days), ...(word === 'tonight' ? { daypart: 'pm' as const } : {}) };
-    pushMatch(scan, m, 'date', fields);
+    const word = m[1]!.toLowerCase();
+    const days = EN_DAY_WORDS_DAYS[word] ?? 2;
+    pushMatch(scan, m, 'date', { date: addDays(scan.meeting, days), daypart: word === 'tonight' ? 'pm' : undefined });
   });
   eachMatch(EN_THIS_WEEK, text, (m) => {
     pushMatch(scan, m, 'date', { date: weekEnd(scan, 0) });
@@ -144,36 +145,32 @@ function english(scan: Scan, text: string): void {
     pushMatch(scan, m, 'date', { date: weekEnd(scan, weeks) });
   });
   eachMatch(EN_IN_N, text, (m) => {
-    const countWord = (m[2] ?? '').toLowerCase();
-    const unit = (m[3] ?? '').toLowerCase();
-    const n = countWord.startsWith('half') ? 0.5 : countWord.startsWith('a couple') ? 2 : parseNumber(countWord);
+    const unit = m[3]!.toLowerCase();
+    const n = parseNumber(m[2]!);
     if (n === null) return;
     // A fortnight is 14 days, whatever the count word ("in a fortnight").
     const span = { n: unit === 'fortnight' ? 14 : n, unit: unitOf(unit) };
     const date = offsetDate(scan.meeting, 1, span.n, span.unit);
     if (date === null) return;
-    const within = (m[1] ?? '').toLowerCase() === 'within';
+    const within = m[1]!.toLowerCase() === 'within';
     pushMatch(scan, m, 'date', { date, deadline: within, span });
   });
   eachMatch(EN_FROM_NOW, text, (m) => {
-    const n = parseNumber(m[1] ?? '');
+    const n = parseNumber(m[1]!);
     if (n === null) return;
-    const days = ((m[2] ?? '').toLowerCase().startsWith('week') ? 7 * n : n) + ((m[3] ?? '').toLowerCase() === 'tomorrow' ? 1 : 0);
+    const days = (/^w/i.test(m[2]!) ? 7 * n : n) + (/^tom/i.test(m[3]!) ? 1 : 0); // weeks; from tomorrow
     pushMatch(scan, m, 'date', { date: addDays(scan.meeting, days) });
   });
   if (text.includes('ago')) {
     eachMatch(EN_AGO, text, (m) => {
-      const count = (m[1] ?? '').toLowerCase();
-      const n = count.startsWith('a few') ? 3 : count.startsWith('a couple') ? 2 : parseNumber(count);
+      const n = parseNumber(m[1]!);
       if (n === null) return;
-      const days = (m[2] ?? '').toLowerCase().startsWith('week') ? 7 * n : n;
+      const days = /^w/i.test(m[2]!) ? 7 * n : n; // weeks
       pushMatch(scan, m, 'date', { date: addDays(scan.meeting, -days) });
     });
   }
   eachMatch(EN_WEEKEND, text, (m) => {
-    const next = (m[1] ?? '').toLowerCase() === 'next';
-    const before = /\b(?:by|before)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index));
-    const monday = addDays(mondayOf(scan.meeting), next ? 7 : 0);
-    pushMatch(scan, m, 'date', { date: addDays(monday, before ? 4 : 6) });
+    const before = /\b(?:by|before)\s+$/i.test(textBefore(text, m.index, 8));
+    pushMatch(scan, m, 'date', { date: weekendDay(scan, relativeShift(m[1]), before) });
   });
 }

@@ -1,7 +1,7 @@
 import { pad2 } from '../calendar';
 import { CN_NUMERALS, parseNumber } from '../numerals';
 import type { Scan } from '../token';
-import { eachMatch, pushMatch, pushToken } from '../token';
+import { eachMatch, matchEnd, pushMatch, pushToken, textBefore } from '../token';
 
 /**
  * Times of day: 上午10点(前), 下午3点半, 中午 12 点, 10:00(前), 3pm, noon → 'HH:MM'; EOD/COB/end of day →
@@ -9,7 +9,7 @@ import { eachMatch, pushMatch, pushToken } from '../token';
  * next to a date. Time ranges (14:00-15:30) are meeting slots, never deadlines, and are skipped.
  */
 
-const DAYPART = '(上午|下午|中午|晚上|早上|早晨|凌晨|傍晚|晚间|夜里|夜间|早|晚)';
+const DAYPART = '([上下中]午|晚[上间]|早[上晨]|凌晨|傍晚|夜[里间]|早|晚)';
 const ZH_HOUR = new RegExp(
   `(?<!第)(?:(?<![今明昨当])${DAYPART}\\s*)?(?<![\\d.])(\\d{1,2}|[${CN_NUMERALS}]{1,3})\\s*(?:点|时)(?![间候代期刻])\\s*(?:(半)|(一刻|三刻)|(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*分?)?(钟)?`,
   'g',
@@ -23,7 +23,7 @@ const ZH_FIXED = /(?:下班|中午|午饭)[之以]?前/g;
 /** What every ZH_HOUR match holds. */
 const HOUR_HINT = new RegExp(`[\\d${CN_NUMERALS}]\\s*[点时]`);
 
-const TIME_RANGE = /\d{1,2}:\d{2}\s*(?:-|–|—|~|至|到|to)\s*\d{1,2}:\d{2}|(?:上午|下午|晚上)?\d{1,2}\s*点\s*(?:-|–|—|~|至|到)\s*\d{1,2}\s*点/gi;
+const TIME_RANGE = /\d{1,2}:\d{2}\s*(?:[-–—~至到]|to)\s*\d{1,2}:\d{2}|(?:上午|下午|晚上)?\d{1,2}\s*点\s*[-–—~至到]\s*\d{1,2}\s*点/gi;
 
 /** 前/之前/整 right after a time makes it a deadline time even without a date. */
 const STRONG_AFTER = /^\s*(?:前(?![后台端期沿者辈景述])|之前|以前|整|截止)/;
@@ -60,16 +60,16 @@ function isAfternoonHour(hour: number): boolean {
 export function times(scan: Scan): void {
   const { text } = scan;
   const ranges: [number, number][] = [];
-  if (/\d\s*(?:[:点])/.test(text)) eachMatch(TIME_RANGE, text, (m) => ranges.push([m.index, m.index + m[0].length]));
+  if (/\d\s*(?:[:点])/.test(text)) eachMatch(TIME_RANGE, text, (m) => ranges.push([m.index, matchEnd(m)]));
 
   if (HOUR_HINT.test(text)) {
     eachMatch(ZH_HOUR, text, (m) => {
       const start = m.index;
-      const end = start + m[0].length;
-      if (inRange(ranges, start + m[0].length - 1)) return;
+      const end = matchEnd(m);
+      if (inRange(ranges, end - 1)) return;
       // 早一点 / 晚一点 / 快一点 mean "a bit earlier/later", not one o'clock.
       if (m[2] === '一' && (m[1] === undefined || m[1] === '早' || m[1] === '晚') && m[3] === undefined && m[5] === undefined) return;
-      const hourRaw = parseNumber(m[2] ?? '');
+      const hourRaw = parseNumber(m[2]!);
       if (hourRaw === null || hourRaw > 24) return;
       let minute = 0;
       if (m[3] !== undefined) minute = 30;
@@ -87,7 +87,7 @@ export function times(scan: Scan): void {
         time: `${pad2(hour)}:${pad2(minute)}`,
         weak: !strong,
         bareHour: daypart === undefined && hourRaw <= 12,
-        ...(assumedPm ? { assumedPm } : {}),
+        assumedPm,
         priority: 1,
       });
     });
@@ -96,28 +96,28 @@ export function times(scan: Scan): void {
   if (/\d:\d/.test(text)) {
     eachMatch(CLOCK, text, (m) => {
       const start = m.index;
-      const end = start + m[0].length;
+      const end = matchEnd(m);
       if (inRange(ranges, end - 1)) return;
       const written = Number(m[2]);
       const meridiem = (m[4] ?? '').toLowerCase();
       // "3:00" with one digit and no day part reads as 15:00 in working hours; "03:00" stays.
-      const assumedPm = m[1] === undefined && meridiem === '' && (m[2] ?? '').length === 1 && isAfternoonHour(written);
+      const assumedPm = m[1] === undefined && meridiem === '' && m[2]!.length === 1 && isAfternoonHour(written);
       let hour = applyMeridiem(written, meridiem);
       // When am/pm changed nothing (none, or 3 pm written as 15:00 pm), the day part decides.
       if (hour === written) hour = assumedPm ? written + 12 : applyDaypart(written, m[1]);
       const strong = m[1] !== undefined || meridiem !== '' || isStrong(text, start, end);
       pushToken(scan, start, end, 'time', {
-        time: `${pad2(hour % 24)}:${m[3] ?? '00'}`,
+        time: `${pad2(hour % 24)}:${m[3]!}`,
         weak: !strong,
         bareHour: m[1] === undefined && meridiem === '' && written <= 12,
-        ...(assumedPm ? { assumedPm } : {}),
+        assumedPm,
         priority: 1,
       });
     });
   }
   if (/\d\s*[ap]\.?m/i.test(text)) {
     eachMatch(EN_HOUR, text, (m) => {
-      const hour = applyMeridiem(Number(m[1]), (m[3] ?? '').toLowerCase());
+      const hour = applyMeridiem(Number(m[1]), m[3]!.toLowerCase());
       pushMatch(scan, m, 'time', { time: `${pad2(hour)}:${m[2] ?? '00'}`, priority: 1 });
     });
   }
@@ -136,5 +136,5 @@ export function times(scan: Scan): void {
 }
 
 function isStrong(text: string, start: number, end: number): boolean {
-  return STRONG_AFTER.test(text.slice(end, end + 4)) || STRONG_BEFORE.test(text.slice(Math.max(0, start - 10), start));
+  return STRONG_AFTER.test(text.slice(end, end + 4)) || STRONG_BEFORE.test(textBefore(text, start, 10));
 }

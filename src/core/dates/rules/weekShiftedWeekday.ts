@@ -1,6 +1,7 @@
 import { addDays } from '../calendar';
+import { relativeShift } from '../resolve';
 import type { Scan } from '../token';
-import { eachMatch, pushToken } from '../token';
+import { eachMatch, pushMatch } from '../token';
 import { EN_WEEKDAY_PATTERN, englishWeekday, resolveWeekday } from './weekdays';
 
 /**
@@ -16,16 +17,16 @@ export function weekShiftedWeekday(scan: Scan): void {
   const { text } = scan;
   if (!/\bweek\b/i.test(text)) return;
   eachMatch(WEEK_THEN_DAY, text, (m) => {
-    const target = englishWeekday(m[2] ?? '');
+    const target = englishWeekday(m[2]!);
     if (target === null) return;
     // The week is named outright, so "next" leaves no doubt here (unlike "next Friday").
-    const { date, warnings } = resolveWeekday(scan, target, (m[1] ?? '').toLowerCase() === 'next' ? 1 : 0, false);
-    pushToken(scan, m.index, m.index + m[0].length, 'date', { date, warnings, priority: 3 });
+    const { date, warnings } = resolveWeekday(scan, target, relativeShift(m[1]), false);
+    pushMatch(scan, m, 'date', { date, warnings, priority: 3 });
   });
   eachMatch(A_WEEK_FROM_DAY, text, (m) => {
-    const target = englishWeekday(m[1] ?? m[2] ?? '');
+    const target = englishWeekday(m[1] ?? m[2]!);
     if (target === null) return;
     const date = addDays(resolveWeekday(scan, target, null, true).date, 7);
-    pushToken(scan, m.index, m.index + m[0].length, 'date', { date, priority: 3 });
+    pushMatch(scan, m, 'date', { date, priority: 3 });
   });
 }

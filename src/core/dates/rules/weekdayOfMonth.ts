@@ -1,6 +1,6 @@
-import { addDays, daysInMonth, diffDays, isValidYmd, toIso, weekday } from '../calendar';
+import { diffDays, isValidYmd, nthWeekdayOfMonth, toIso, weekday } from '../calendar';
 import type { Scan } from '../token';
-import { eachMatch, pushToken } from '../token';
+import { EXPLICIT, eachMatch, matchEnd, pushMatch, pushToken } from '../token';
 import { MONTH_PATTERN, monthNumber } from './monthNames';
 import { EN_WEEKDAY_PATTERN, englishWeekday } from './weekdays';
 
@@ -17,7 +17,7 @@ const ORDINALS: Readonly<Record<string, number>> = {
   first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5, last: -1,
 };
 const NTH_WEEKDAY_OF_MONTH = new RegExp(
-  `\\b(?:the\\s+)?(first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\\s+${WEEKDAY}\\s+(?:of|in)\\s+(?:(next|this)\\s+month\\b|${MONTH_PATTERN}(?![a-z]))`,
+  `\\b(?:the\\s+)?(${Object.keys(ORDINALS).join('|')})\\s+${WEEKDAY}\\s+(?:of|in)\\s+(?:(next|this)\\s+month\\b|${MONTH_PATTERN}(?![a-z]))`,
   'gi',
 );
 /** A month (or "of") after the day makes it a full date, which the month-name rule reads. */
@@ -25,17 +25,6 @@ const WEEKDAY_THE_NTH = new RegExp(
   `\\b${WEEKDAY},?\\s+(?:the\\s+)?(3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)\\b(?!\\s*(?:of\\b|${MONTH_PATTERN}(?![a-z])))`,
   'gi',
 );
-
-/** The n-th (or, for n = -1, the last) given weekday of a month; null when the month has no such day. */
-function nthWeekday(y: number, m: number, target: number, n: number): string | null {
-  if (n === -1) {
-    const last = toIso(y, m, daysInMonth(y, m));
-    return addDays(last, -((weekday(last) - target + 7) % 7));
-  }
-  const first = toIso(y, m, 1);
-  const day = 1 + ((target - weekday(first) + 7) % 7) + (n - 1) * 7;
-  return day <= daysInMonth(y, m) ? toIso(y, m, day) : null;
-}
 
 /** How far before the meeting a month's day may lie and still be this year's (as for a yearless date). */
 const LOOKBACK_DAYS = 183;
@@ -47,29 +36,28 @@ export function weekdayOfMonth(scan: Scan): void {
   const { text } = scan;
   if (!/\d(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|last)\s/i.test(text)) return;
   eachMatch(NTH_WEEKDAY_OF_MONTH, text, (m) => {
-    const target = englishWeekday(m[2] ?? '');
-    const n = ORDINALS[(m[1] ?? '').toLowerCase()];
-    if (target === null || n === undefined) return;
+    const target = englishWeekday(m[2]!);
+    const n = ORDINALS[m[1]!.toLowerCase()]!;
+    if (target === null) return;
     let y = scan.year;
     let month: number | null = scan.month;
     if (m[3] !== undefined) {
       if (m[3].toLowerCase() === 'next') month = scan.month === 12 ? 1 : scan.month + 1;
       if (month < scan.month) y += 1;
     } else {
-      month = monthNumber(m[4] ?? '');
-      if (month === null || m[4] === 'may') return;
+      month = monthNumber(m[4]!);
+      if (month === null) return;
     }
-    let date = nthWeekday(y, month, target, n);
-    if (m[3] === undefined && date !== null && diffDays(date, scan.meeting) > LOOKBACK_DAYS) date = nthWeekday(y + 1, month, target, n);
-    if (date === null) return;
-    pushToken(scan, m.index, m.index + m[0].length, 'date', { date, explicit: true, priority: 3 });
+    let date = nthWeekdayOfMonth(y, month, target, n);
+    if (m[3] === undefined && date !== null && diffDays(date, scan.meeting) > LOOKBACK_DAYS) date = nthWeekdayOfMonth(y + 1, month, target, n);
+    if (date !== null) pushMatch(scan, m, 'date', { date, ...EXPLICIT });
   });
   eachMatch(WEEKDAY_THE_NTH, text, (m) => {
-    const target = englishWeekday(m[1] ?? '');
+    const target = englishWeekday(m[1]!);
     if (target === null) return;
     const day = Number(m[2]);
     const start = m.index;
-    const end = start + m[0].length;
+    const end = matchEnd(m);
     for (let offset = -1; offset <= 12; offset++) {
       const month0 = scan.month - 1 + offset;
       const y = scan.year + Math.floor(month0 / 12);
@@ -77,7 +65,7 @@ export function weekdayOfMonth(scan: Scan): void {
       if (!isValidYmd(y, month, day)) continue;
       const date = toIso(y, month, day);
       if (weekday(date) !== target || diffDays(date, scan.meeting) > RECENT_DAYS) continue;
-      pushToken(scan, start, end, 'date', { date, explicit: true, priority: 3 });
+      pushToken(scan, start, end, 'date', { date, ...EXPLICIT });
       return;
     }
     pushToken(scan, start, end, 'vague', { vague: true, priority: 3 });

@@ -1,7 +1,8 @@
 import type { ItemWarning } from '../../model/items';
 import { addDays, mondayOf } from '../calendar';
+import { relativeShift } from '../resolve';
 import type { Scan } from '../token';
-import { eachMatch, pushToken } from '../token';
+import { eachMatch, matchEnd, pushToken, textBefore } from '../token';
 
 /**
  * Weekdays, with Monday-start weeks (chrono-node assumes Sunday-start; Chinese usage does not):
@@ -33,6 +34,9 @@ export function resolveWeekday(scan: Scan, target: number, weeks: number | null,
   return { date: addDays(mondayOf(scan.meeting), 7 * weeks + target - 1), warnings };
 }
 
+/** 周 / 星期 / 礼拜: "week" (regex source, no capture group). */
+export const ZH_WEEK = '(?:周|星期|礼拜)';
+
 const ZH_WEEKDAY: Readonly<Record<string, number>> = {
   一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7,
 };
@@ -42,7 +46,13 @@ const ZH_WEEKS: Readonly<Record<string, number>> = {
   本: 0, 这: 0, 这个: 0, 本个: 0, 下: 1, 下个: 1, 下下: 2, 下下个: 2, 上: -1, 上个: -1, 上上: -2, 上上个: -2,
 };
 
-const ZH_WEEKDAYS = /(每\s*(?:个)?\s*)?(?:(下下个|上上个|下下|上上|下个|上个|这个|本个|下|上|本|这)\s*)?(?:周|星期|礼拜)([一二三四五六日天1-7])(?![\d])/g;
+/** 每周五 (recurring), 下下个星期一, 礼拜天 …; the qualifiers longest first. */
+const ZH_WEEKDAYS = new RegExp(
+  `(每\\s*个?\\s*)?(?:(${Object.keys(ZH_WEEKS)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})\\s*)?${ZH_WEEK}([一二三四五六日天1-7])(?!\\d)`,
+  'g',
+);
 
 const EN_WEEKDAY: Readonly<Record<string, number>> = {
   mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7,
@@ -70,42 +80,43 @@ const NAMED_DAY_BEFORE = /\b(?:black|cyber|good|super|ash|holy|easter|casual|fre
 
 /** Every Chinese weekday match holds one of these (so 周婷, 周期 and 周报 skip the full pattern). */
 const HAS_ZH = /(?:周|星期|礼拜)[一二三四五六日天1-7]/;
-const HAS_EN = /\b(?:mon|tue|wed|thu|fri|sat|sun)/i;
+/** The three-letter weekday abbreviations, as a regex alternation. */
+export const EN_WEEKDAY_ABBREVIATIONS = Object.keys(EN_WEEKDAY).join('|');
+const HAS_EN = new RegExp(`\\b(?:${EN_WEEKDAY_ABBREVIATIONS})`, 'i');
 
 export function weekdays(scan: Scan): void {
   const { text } = scan;
   if (HAS_ZH.test(text)) {
     eachMatch(ZH_WEEKDAYS, text, (m) => {
       const start = m.index;
-      const end = start + m[0].length;
+      const end = matchEnd(m);
       if (m[1] !== undefined) {
         pushToken(scan, start, end, 'vague', { vague: true });
         return;
       }
-      const target = ZH_WEEKDAY[m[3] ?? ''];
-      if (target === undefined) return;
+      const target = ZH_WEEKDAY[m[3]!]!;
       // 周日 as part of 周日加班 is still a weekday; 一周一次 is not (一 after 周 then 次).
       if (m[3] === '一' && /^\s*次/.test(text.slice(end, end + 2))) return;
       const weeks = m[2] === undefined ? null : (ZH_WEEKS[m[2]] ?? null);
       const { date, warnings } = resolveWeekday(scan, target, weeks, false);
-      pushToken(scan, start, end, 'weekday', { date, warnings, explicit: false, weekdayNumber: target });
+      pushToken(scan, start, end, 'weekday', { date, warnings, weekdayNumber: target });
     });
   }
   if (HAS_EN.test(text)) {
     eachMatch(EN_WEEKDAYS, text, (m) => {
-      const target = englishWeekday(m[3] ?? '');
+      const target = englishWeekday(m[3]!);
       if (target === null) return;
       const start = m.index;
       // A full name keeps its sentence's full stop out; "Fri." keeps its abbreviation point.
       const end = start + m[0].length - (/day\.$/i.test(m[0]) ? 1 : 0);
-      if (NAMED_DAY_BEFORE.test(text.slice(Math.max(0, start - 16), start))) return;
+      if (NAMED_DAY_BEFORE.test(textBefore(text, start, 16))) return;
       if (m[1] !== undefined || m[4] !== undefined) {
         pushToken(scan, start, end, 'vague', { vague: true });
         return;
       }
-      const qualifier = (m[2] ?? '').toLowerCase().replace(/\s+/g, ' ');
-      let weeks = EN_WEEKS[qualifier] ?? null;
-      if (m[6] !== undefined) weeks = m[6].toLowerCase() === 'next' ? 1 : 0; // Friday next week
+      // Only this/next/last move the week: "this coming" and "the following" are the coming one.
+      let weeks = EN_WEEKS[(m[2] ?? '').toLowerCase()] ?? null;
+      if (m[6] !== undefined) weeks = relativeShift(m[6]); // Friday next week
       // "Friday next week" leaves no doubt; "next Friday" may mean the coming one.
       let { date, warnings } = resolveWeekday(scan, target, weeks, m[6] === undefined);
       if (m[5] !== undefined) {
@@ -113,7 +124,7 @@ export function weekdays(scan: Scan): void {
         date = addDays(resolveWeekday(scan, target, null, true).date, 7);
         warnings = [];
       }
-      pushToken(scan, start, end, 'weekday', { date, warnings, explicit: false, weekdayNumber: target });
+      pushToken(scan, start, end, 'weekday', { date, warnings, weekdayNumber: target });
     });
   }
 }
