@@ -7,8 +7,10 @@ import { hasVagueWords } from './filters';
 import { looksLikeChineseName } from '../owners/roster';
 import { classifyLabel, splitLabel, type Label, type LabelKind } from './labels';
 import { inOrder, sliceLine, type Line } from './line';
-import { groupMentions, membersOf, ownersOf, peopleGroups, uniquePeople, type OwnerState, type PeopleGroup } from './people';
+import { groupMentions, membersOf, OWNER_VERBS, ownersOf, peopleGroups, uniquePeople, type OwnerState, type PeopleGroup } from './people';
 import { findPeople } from '../owners/mentions';
+import { bothScripts } from '../text/traditional';
+import { AGREED, DECISION_MARKER } from './markers';
 
 /** One candidate item read from a line, before the section decides whether it is one. */
 export interface Draft {
@@ -59,10 +61,12 @@ export interface LineAnalysis {
 const BULLET = /^(?:[\s•·●▪◦‣⁃∙➤→►✅✔☑✓❌⭐\-*+]|\uFE0F)+/u;
 const EN_OWNER = /^((?:@?[A-Z][\w.'’-]*(?: [A-Z][a-z]+)?|@[\w.-]+)(?:\s*(?:,|and|&|\+)\s*(?:@?[A-Z][\w.'’-]*(?: [A-Z][a-z]+)?|@[\w.-]+))*)\s+(?:(?:will|shall|should|must|needs? to|is to|are to|to)\s+(?:also\s+|then\s+)?|[–—-]{1,2}\s+)/;
 const EN_NOT_OWNER = /^(?:The|This|That|These|Those|It|There|Here|Someone|Somebody|Anyone|Anybody|Nobody|Everyone|Everybody|Go-live|Launch|Budget|Action|Decision|Note|Notes|If|When|After|Before|Then|Also|Please)$/;
-const DECISION_MARKER = /(?:不[变變]|不再[调調]整|不再延期|定[为為]|定[在于]|定於|确定为|確定為|[确確]定在|确定于|確定於|定[档檔]|推[迟遲]到|延期到|(?<!to be |be |not |been |yet )confirmed|stays on|\bis set for\b|\bwill be held on\b)/i;
-const AGREED = /(?:\bagreed(?: that)?(?:\s*[:：]\s*|\s+(?!to\b))|(?<![未没沒])(?:一致同意|[达達]成一致)|(?:会议|會議|最[终終]|最[后後]|讨论后|討論後|大家|一致|[会會]上)决定|(?:會議|最[終後]|討論後|大家|一致|會上)決定|形成以下意见)/i;
-const COMMITMENT = /(?:负责|負責|牵头|牽頭|跟[进進]|主责|我[来來]|我[会會]|我先|我这边|我這邊|我下周|我明天|我(?:这边|這邊)?.{0,6}?(?:[会會]|[来來]|[先把]|去|[今明]天|下[周週]|本[周週]|周[一二三四五六日]|週[一二三四五六日])|由\S{1,8}(?:负责|整理|评估|跟进|发布|统一|提供|准备|安排)|\bI'll\b|\bI will\b|\bwill\b|\bto\b)/i;
-const OWNER_WORDS = /^\s*(?:一起|共同)?\s*(?:牵头|牽頭|负责|負責|主[责責]|具体跟进|具體跟進|跟[进進]一下|跟[进進])?/;
+/** 我来, 我下周…, 由X负责, "will", "to": someone takes the work on. */
+const COMMITMENT = bothScripts(
+  /(?:负责|牵头|跟进|主责|我这边|我(?:这边)?.{0,6}?(?:[会来先把去]|[今明]天|[下本]周|周[一二三四五六日])|由\S{1,8}(?:负责|整理|评估|跟进|发布|统一|提供|准备|安排)|\bI'll\b|\bwill\b|\bto\b)/i,
+);
+/** The owner words after a name, cut from the title with it ("王芳负责"). */
+const OWNER_WORDS = bothScripts(new RegExp(`^\\s*(?:一起|共同)?\\s*(?:${OWNER_VERBS})?`));
 
 /** Labels whose line is a field of the item or meeting, or a topic heading: no clauses to read. */
 const FIELD_LABELS: ReadonlySet<LabelKind> = new Set<LabelKind>(['owner-field', 'due-field', 'collaborator-field', 'meeting-field', 'topic-heading']);
@@ -174,10 +178,12 @@ interface ClauseOptions {
 /** "零售运营部提供业务口径", "技术参数部分由温斌提供": someone supplies input to another's item. */
 /** A clause this short after someone's name is one verb (验收, 审核, review): no task of its own. */
 const SHORT_ACT = 3;
-const GENERIC_ACT = /^(?:全[部数])?(?:完成|提交|交付|反[馈饋]|回[复覆]|[发發]出|上[线線]|关闭|關閉|定稿|[给給]我|done|complete|finish)$/i;
-const SUPPLIES = /^(?:提供|[给給]出|支[持援]|[協协]助|配合|(?:to |will )?(?:support|help|assist)\b)/i;
+const GENERIC_ACT = bothScripts(/^(?:全[部数])?(?:完成|提交|交付|反馈|回[复覆]|发出|上线|关闭|定稿|给我|done|complete|finish)$/i);
+const SUPPLIES = bothScripts(/^(?:提供|给出|支[持援]|协助|配合|(?:to |will )?(?:support|help|assist)\b)/i);
 /** "Sandy 说…", "郝敏认为…": reported speech, not a commitment. */
-const REPORTED = /^\s*(?:[说說]|提到|认为|認為|表示|[觉覺]得|建[议議]|提[出醒]|介[绍紹]|解[释釋]|[补補]充|强调|強調|反映|希望|指出|[问問]|询问|詢問|said|says|mentioned|noted|thinks|suggested|raised|asked|reminded|wants|would like)/i;
+const REPORTED = bothScripts(
+  /^\s*(?:说|提到|认为|表示|觉得|建议|提[出醒]|介绍|解释|补充|强调|反映|希望|指出|问|询问|said|says|mentioned|noted|thinks|suggested|raised|asked|reminded|wants|would like)/i,
+);
 
 function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draft[] {
   if (line.text.trim().length === 0) return [];
@@ -301,8 +307,9 @@ function startWork(c: ClauseReading): Work {
   };
 }
 
-const DATE_ONLY_RESIDUAL =
-  /^(?:请|請|确认|確認|务必|務必|须|須|需要?|要|在|于|於|最晚|最迟|by|before|due|until|nolaterthan|within|target)?(?:前|之前|以前|或之前|以内|内|內)?(?:完成|交付|提交|反馈|回复|回覆|给结论|發出|发出|发布|上线|上線|落实|給我|给我|给清单)?$/i;
+const DATE_ONLY_RESIDUAL = bothScripts(
+  /^(?:请|确认|务必|须|需要?|要|在|于|最晚|最迟|by|before|due|until|nolaterthan|within|target)?(?:前|之前|以前|或之前|以内|内)?(?:完成|交付|提交|反馈|回[复覆]|给结论|发出|发布|上线|落实|给我|给清单)?$/i,
+);
 
 function toDraft(w: Work, opts: ClauseOptions, shared: DateMention[], agreed: boolean): Draft {
   const { labelOwners, labelKind, topic } = opts;
@@ -411,9 +418,9 @@ function sameGroup(a: PeopleGroup, b: PeopleGroup | null): boolean {
 }
 
 const RESIDUAL_PUNCTUATION = /[@＠\s，,。.;；:：、()（）「」“”"'!！]/g;
-const RESIDUAL_OWNER_WORDS = /一起|共同|牵头|牽頭|负责|負責|主[责責]|具体跟进|具體跟進|跟[进進]一下|跟[进進]|配合|[协協]助|^由|^交由/g;
+const RESIDUAL_OWNER_WORDS = bothScripts(new RegExp(`一起|共同|${OWNER_VERBS}|配合|协助|^由|^交由`, 'g'));
 /** The first characters of RESIDUAL_OWNER_WORDS: most clauses hold none, and skip its alternation. */
-const OWNER_WORD_START = /[一共牵牽负負主具跟配协協由交]/;
+const OWNER_WORD_START = bothScripts(/[一共牵负主具跟配协由交]/);
 
 /** The clause's text without the people and dates in it: what is left says whether it holds an action. */
 function residualText(text: string, groups: readonly PeopleGroup[], dates: readonly DateMention[]): string {
@@ -421,6 +428,10 @@ function residualText(text: string, groups: readonly PeopleGroup[], dates: reado
   if (OWNER_WORD_START.test(rest)) rest = rest.replace(RESIDUAL_OWNER_WORDS, '');
   return rest.replace(/^(?:by|before|due|until|no later than|within|on|target)$/i, '');
 }
+
+/** The deadline words around a date ("by", 最晚, 之前), cut from the title with it. */
+const DEADLINE_BEFORE = bothScripts(/(?:\b(?:by|before|due|until|no later than|within|on|in|for)\s+|(?:[在于]|最[晚迟])\s*)$/i);
+const DEADLINE_AFTER = bothScripts(/^\s*(?:或之前|[之以]前|前|以内|内)?\s*/);
 
 /** A clause's contribution to the title: without the owners at its start, its dates and deadline words. */
 function titleOf(text: string, groups: readonly PeopleGroup[], dates: readonly DateMention[]): string {
@@ -433,9 +444,9 @@ function titleOf(text: string, groups: readonly PeopleGroup[], dates: readonly D
   }
   for (const d of dates) {
     if (d.event !== undefined) continue;
-    const before = /(?:\b(?:by|before|due|until|no later than|within|on|in|for)\s+|(?:[在于]|於|最[晚迟])\s*)$/i.exec(text.slice(0, d.start))?.[0].length ?? 0;
+    const before = DEADLINE_BEFORE.exec(text.slice(0, d.start))?.[0].length ?? 0;
     // The deadline word and the space the date leaves behind go with it ("日本节点 8 月底前 部署").
-    const after = /^\s*(?:或之前|[之以]前|前|以内|[内內])?\s*/.exec(text.slice(d.end))?.[0].length ?? 0;
+    const after = DEADLINE_AFTER.exec(text.slice(d.end))?.[0].length ?? 0;
     cut.push({ start: d.start - before, end: d.end + after });
   }
   return without(text, cut);
@@ -460,7 +471,7 @@ function without(text: string, ranges: readonly { start: number; end: number }[]
  */
 const TITLE_NOISE = /\s|[（(—–]|[，,、][，,、]|^[我I，,、;；:：.。\-+&/]|[，,、;；:：.。\-+&/]$/;
 
-const LEADING_SELF = /^\s*(?:我们?这边|我[來来]|我[会會]|我[先們]|我们|我|I'll\b|I will\b|I\b(?!['’]))\s*(?=\S)/;
+const LEADING_SELF = bothScripts(/^\s*(?:我们?这边|我[来会先们]|我|I'll\b|I will\b|I\b(?!['’]))\s*(?=\S)/);
 const TRAILING_PREPOSITION = /\s+(?:for|on|at|by|in|to|with)$/i;
 /**
  * ASCII words joined by single spaces, then at most spaces and stops (what a cut deadline leaves: "send the

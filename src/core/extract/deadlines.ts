@@ -4,14 +4,25 @@ import type { ItemKind, ItemWarning } from '../model/items';
 import type { Line } from './line';
 import { hasVagueWords } from './filters';
 import { inOrder } from './line';
+import { bothScripts } from '../text/traditional';
 
 /** Date phrases that do not set a deadline: "every Monday", "下周一开始", "自…起" for a to-do. */
 const RECURRING_BEFORE = /(?:every|each|每个?|每逢)\s*$/i;
-const WEEKDAY_SPAN = /^(?:(?:[周週]|星期|[礼禮]拜)[一二三四五六日天]|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\s*(?:[–—~\-－至到]|to)\s*(?:(?:[周週]|星期|[礼禮]拜)?[一二三四五六日天]|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)$/i;
-const WEEKDAY_ONLY = /^(?:[周週]|星期|[礼禮]拜)[一二三四五六日天]$|^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$/i;
-const STALE_BEFORE = /(?:原[定訂]|原计划|原計劃|原本|was due|originally(?: due)?)\s*$/i;
-const PROPOSED_BEFORE = /(?:推迟[至到]|推遲[至到]|延期[至到]|[顺順]延至|改[到至]|改[为為]|postpone[sd]? to|moved? to)\s*$/i;
-const START_AFTER = /^\s*(?:[开開]始|起(?!草)|启动|啟動|starts?\b|kick(?:s)?\s*off)/i;
+/** 周一, 星期五, 礼拜天 (the day after 周/星期/礼拜), Mon, Friday. */
+const CN_WEEKDAY_WORD = '(?:周|星期|礼拜)';
+const CN_WEEKDAY_DAY = '[一二三四五六日天]';
+const EN_WEEKDAY = '(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?';
+/** What joins the two ends of a range: 至, 到, a dash, "to". */
+const RANGE_JOINER = '\\s*(?:[–—~\\-－至到]|to)\\s*';
+/** "周一至周五", "Tue–Thu", "周一到五". */
+const WEEKDAY_SPAN = bothScripts(
+  new RegExp(`^(?:${CN_WEEKDAY_WORD}${CN_WEEKDAY_DAY}|${EN_WEEKDAY})${RANGE_JOINER}(?:${CN_WEEKDAY_WORD}?${CN_WEEKDAY_DAY}|${EN_WEEKDAY})$`, 'i'),
+);
+const WEEKDAY_ONLY = bothScripts(new RegExp(`^(?:${CN_WEEKDAY_WORD}${CN_WEEKDAY_DAY}|${EN_WEEKDAY})$`, 'i'));
+const ONLY_RANGE_JOINER = new RegExp(`^${RANGE_JOINER}$`);
+const STALE_BEFORE = bothScripts(/(?:原[定訂]|原计划|原本|was due|originally(?: due)?)\s*$/i);
+const PROPOSED_BEFORE = bothScripts(/(?:推迟[至到]|延期[至到]|顺延至|改[到至为]|postpone[sd]? to|moved? to)\s*$/i);
+const START_AFTER = bothScripts(/^\s*(?:开始|起(?!草)|启动|starts?\b|kick(?:s)?\s*off)/i);
 
 /** Every date in a line: chips first (authoritative), then phrases the date layer finds in the text. */
 export function datesIn(line: Line, ctx: DateContext): DateMention[] {
@@ -35,7 +46,7 @@ export function datesIn(line: Line, ctx: DateContext): DateMention[] {
     const prev = out[out.length - 1];
     if (prev && WEEKDAY_ONLY.test(m.text) && /^\s*[（(]\s*$/.test(line.text.slice(prev.end, m.start))) continue;
     // "Tue–Thu anchor days", "周一至周五": a span of weekdays is a schedule, not a date.
-    if (prev && WEEKDAY_ONLY.test(m.text) && WEEKDAY_ONLY.test(prev.text) && /^\s*(?:[–—~\-－至到]|to)\s*$/.test(line.text.slice(prev.end, m.start))) {
+    if (prev && WEEKDAY_ONLY.test(m.text) && WEEKDAY_ONLY.test(prev.text) && ONLY_RANGE_JOINER.test(line.text.slice(prev.end, m.start))) {
       out.pop();
       continue;
     }

@@ -2,6 +2,7 @@ import { meetingFieldOfLabel, type MeetingFieldLabel } from '../template/index';
 import { isCollective, isUndecided } from '../owners/classify';
 import { looksLikeChineseName, type Roster } from '../owners/roster';
 import { findPeople, type PersonMention } from '../owners/mentions';
+import { bothScripts } from '../text/traditional';
 import { memoFor, type BoundedMemo } from './memo';
 
 /** What the label before a colon says about the rest of the line. */
@@ -25,13 +26,25 @@ export interface Label {
   field?: MeetingFieldLabel;
 }
 
-const DECISION_LABEL = /^(?:(?:会议|會議)?(?:决议|決議|结论|結論|[决決]定|共[识識])(?:[一二三四五六七八九十\d]+)?|(?:key )?decisions?|agreed|(?:最[后終]|最终)\s*agreed|conclusions?|resolutions?)$/i;
-const TODO_LABEL = /^(?:待[办辦]|todo|to-do|actions?|ai|action items?|行动项|行動項|行[动動]|跟[进進]|follow-?ups?|next steps?|处理意见|處理意見|解[决決]方案|应对措施|應對措施|措施|改进措施|任[务務])$/i;
-const OWNER_FIELD = /^(?:负责人|負責人|[责責]任人|[责責]任方|负责部门|負責部門|负责部门\/人|[执執]行人|owners?|assignees?)$/i;
-const DUE_FIELD = /^(?:完成[时時]限|[时時]限|截[止至]|截止时间|截止時間|截止日期|完成期限|完成时间|完成時間|期限|时间要求|deadline|due|due date|due by|target date|by when)$/i;
-const COLLAB_FIELD = /^(?:配合|配合人|配合部门|[协協]助|协助人|协办|協辦|collaborators?|support)$/i;
-const INFO_LABEL = /^(?:现状|現狀|背景|讨论|討論|[说說]明|情况说明|情況說明|补充说明|補充說明|备注|備註|其他|other|notes?|context|reminder|summary|status|评审对象|評審對象|活[动動]概要|[议議]程|agenda|updates?|fyi|highlights?|answer|q|问题|問題|风险|風險|影[响響]|[原根]因|[结結]果|recap|background|what happened|情[况況]|数据|數據|[进進]展)$/i;
-const TOPIC_HEADING = /^(?:议题|議題|topic)\s*[一二三四五六七八九十\d]*$/i;
+const DECISION_LABEL = bothScripts(
+  /^(?:(?:会议)?(?:决议|结论|决定|共识)(?:[一二三四五六七八九十\d]+)?|(?:key )?decisions?|agreed|最[后终]\s*agreed|conclusions?|resolutions?)$/i,
+);
+const TODO_LABEL = bothScripts(
+  /^(?:待办|todo|to-do|actions?|ai|action items?|行动项|行动|跟进|follow-?ups?|next steps?|处理意见|解决方案|应对措施|措施|改进措施|任务)$/i,
+);
+const OWNER_FIELD = bothScripts(/^(?:负责人|责任[人方]|负责部门|负责部门\/人|执行人|owners?|assignees?)$/i);
+const DUE_FIELD = bothScripts(
+  /^(?:完成时限|时限|截[止至]|截止时间|截止日期|完成期限|完成时间|期限|时间要求|deadline|due|due date|due by|target date|by when)$/i,
+);
+const COLLAB_FIELD = bothScripts(/^(?:配合|配合人|配合部门|协助|协助人|协办|collaborators?|support)$/i);
+const INFO_LABEL = bothScripts(
+  /^(?:现状|背景|讨论|说明|情况说明|补充说明|备注|其他|other|notes?|context|reminder|summary|status|评审对象|活动概要|议程|agenda|updates?|fyi|highlights?|answer|q|问题|风险|影响|[原根]因|结果|recap|background|what happened|情况|数据|进展)$/i,
+);
+const TOPIC_HEADING = bothScripts(/^(?:议题|topic)\s*[一二三四五六七八九十\d]*$/i);
+/** Field labels that stand alone on their line, their value on the lines below. */
+const EMPTY_FIELD = bothScripts(/^(?:负责人|完成时限|owner)/i);
+/** "TODO (Hannah)": a to-do label naming its owner. */
+const TODO_WITH_OWNER = bothScripts(/^(TODO|Action|AI|待办)\s*[（(]\s*([^)）]+?)\s*[)）]$/i);
 
 /**
  * Classify the text before a colon. Remembered per roster (one per extraction): speaker and section labels
@@ -104,8 +117,8 @@ export function splitLabel(text: string): { label: string; owner?: string; rest:
   // 14:00, 16:9, http://: a colon between digits or in a URL is not a label.
   if (/\d$/.test(label) && /^\d/.test(rest)) return null;
   if (/https?$/i.test(label)) return null;
-  if (rest.trim().length === 0 && !/^(?:负责人|負責人|完成时限|owner)/i.test(label)) return { label, rest, restStart: m[0].length };
-  const withOwner = /^(TODO|Action|AI|待[办辦])\s*[（(]\s*([^)）]+?)\s*[)）]$/i.exec(label);
+  if (rest.trim().length === 0 && !EMPTY_FIELD.test(label)) return { label, rest, restStart: m[0].length };
+  const withOwner = TODO_WITH_OWNER.exec(label);
   if (withOwner?.[1] && withOwner[2]) return { label: withOwner[1], owner: withOwner[2], rest, restStart: m[0].length };
   return { label, rest, restStart: m[0].length };
 }

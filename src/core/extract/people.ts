@@ -2,6 +2,7 @@ import type { Person } from '../model/items';
 import { findPeople, toPerson, type PersonMention } from '../owners/mentions';
 import type { Roster } from '../owners/roster';
 import { RECEIVER_BEFORE } from '../owners/vocabulary';
+import { bothScripts } from '../text/traditional';
 import type { Line } from './line';
 
 /** What a group of names does in a clause. */
@@ -15,10 +16,12 @@ export interface PeopleGroup {
   role: PeopleRole;
 }
 
-const JOINER = /^\s*(?:、|,|，|[和与]|[與及]|以及|&|＆|\+|\/|and)?\s*$/i;
-export const OWNER_AFTER = /^\s*(?:一起|共同)?\s*(?:牵头|牽頭|负责|負責|主[责責]|具体跟进|具體跟進|跟[进進]|统筹|主导|owns\b|leads\b)/i;
-const COLLAB_AFTER = /^\s*(?:配合|[协協]助|协办|協辦|支[持援]|[协協]同|assists?\b|supports?\b|helps?\b)/i;
-const OWNER_BEFORE = /(?:由|交由|[請请]|[协協]助|配合)\s*$/;
+const JOINER = bothScripts(/^\s*(?:、|,|，|[和与及]|以及|&|＆|\+|\/|and)?\s*$/i);
+/** The words after a name that make them the owner (longer first: the title cuts what they match). */
+export const OWNER_VERBS = '牵头|负责|主责|具体跟进|跟进一下|跟进';
+export const OWNER_AFTER = bothScripts(new RegExp(`^\\s*(?:一起|共同)?\\s*(?:${OWNER_VERBS}|统筹|主导|owns\\b|leads\\b)`, 'i'));
+const COLLAB_AFTER = bothScripts(/^\s*(?:配合|协助|协办|支[持援]|协同|assists?\b|supports?\b|helps?\b)/i);
+const OWNER_BEFORE = bothScripts(/(?:由|交由|请|协助|配合)\s*$/);
 
 /** Group the people named in a line and decide what each group does there. */
 export function peopleGroups(line: Line, roster: Roster): PeopleGroup[] {

@@ -4,13 +4,14 @@ import type { MeetingRecord } from '../model/items';
 import { blockText, cellText } from '../model/text';
 import { parseRosterField, Roster, trailingPersonName, type RosterEntry } from '../owners/roster';
 import { meetingFieldOfLabel, type MeetingFieldLabel } from '../template/index';
+import { bothScripts } from '../text/traditional';
 import { isHintText } from './hint';
 
 /** The meeting record's fields as written, before they are interpreted. */
 export type RecordFields = Partial<Record<MeetingFieldLabel | 'absent', string>>;
 
 const EMOJI_FIELDS: Readonly<Record<string, MeetingFieldLabel>> = { '📅': 'date', '🗓': 'date', '👥': 'participants', '📍': 'location', '🎯': 'goal' };
-const ABSENT = /^(?:[缺列]席|[请請]假|absent|apologies)$/i;
+const ABSENT = bothScripts(/^(?:[缺列]席|请假|absent|apologies)$/i);
 /** Only the top of the minutes holds the record; later "时间：" lines are schedule notes. */
 const RECORD_SCAN_BLOCKS = 40;
 

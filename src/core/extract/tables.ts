@@ -12,6 +12,7 @@ import { membersOf, OWNER_AFTER, ownersOf, peopleGroups, uniquePeople, type Owne
 import type { SectionKind } from './sections';
 import type { DateMention } from '../dates/types';
 import { cleanTitle } from './clauses';
+import { bothScripts } from '../text/traditional';
 
 /** One row of an item table, read. */
 export interface TableRowItem {
@@ -66,7 +67,7 @@ function isMerged(cell: TableCell): boolean {
 
 /** An action this short is read together with the problem or risk it answers. */
 const SHORT_ACTION = 12;
-const NOTE_ROW = /^(?:备注|備註|[说說]明|注|note|notes|remark|remarks)\s*[:：]/i;
+const NOTE_ROW = bothScripts(/^(?:备注|说明|注|note|notes|remark|remarks)\s*[:：]/i);
 
 const PREFERRED_ITEM_ROLES: readonly ColumnRole[] = ['action', 'decision', 'item', 'subject'];
 

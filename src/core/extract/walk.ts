@@ -14,20 +14,22 @@ import { lineOf, sliceLine } from './line';
 import { proseDecisions } from './prose';
 import { classifySection, looksLikeSectionLine, type SectionKind } from './sections';
 import { readItemTable } from './tables';
+import { bothScripts } from '../text/traditional';
 
 type TextBlock = HeadingBlock | ParagraphBlock | ListItemBlock;
 
 /** A paragraph longer than this is prose: only explicit agreements are read from it. */
 const PROSE_LENGTH = 140;
-const MIDLINE_LABEL = /[。；;]\s*(?=(?:会议|會議)?(?:决议|決議|结论|結論|[决決]定|待[办辦]|行动项|行動項)\s*[：:])/;
+const MIDLINE_LABEL = bothScripts(/[。；;]\s*(?=(?:会议)?(?:决议|结论|决定|待办|行动项)\s*[：:])/);
 const ITEM_SECTIONS: ReadonlySet<SectionKind> = new Set(['todo', 'decision']);
-const DECISIONS_FOLLOW = /形成以下意见|[决決]定如下|agreed the following/i;
+const DECISIONS_FOLLOW = bothScripts(/形成以下意见|决定如下|agreed the following/i);
 /** What can make a line in a discussion section an item: a label, an owner/deadline field, a decision marker. */
-const MAY_MATTER_IN_INFO =
-  /[：:]|定为|定為|定在|定于|定於|确定|確定|定档|推迟到|推遲到|延期到|confirmed|stays on|set for|held on|agreed|一致同意|达成一致|達成一致|决定|決定|形成以下意见/i;
+const MAY_MATTER_IN_INFO = bothScripts(
+  /[：:]|定[为在于档]|确定|推迟到|延期到|confirmed|stays on|set for|held on|agreed|一致同意|达成一致|决定|形成以下意见/i,
+);
 /** Words every DISCUSSION match holds: most paragraphs skip its backtracking. */
-const MAY_DISCUSS = /讨论中|討論中|争论|爭論|争议|爭議|认为|認為/;
-const DISCUSSION = /讨论中|討論中|争论|爭論|争议|爭議|[^，,]{1,6}(?:认为|認為)[^，,]{0,20}[，,].{0,40}(?:认为|認為|希望)/;
+const MAY_DISCUSS = bothScripts(/讨论中|争论|争议|认为/);
+const DISCUSSION = bothScripts(/讨论中|争论|争议|[^，,]{1,6}认为[^，,]{0,20}[，,].{0,40}(?:认为|希望)/);
 
 export class MinutesWalker {
   private readonly items: ActionItem[] = [];
