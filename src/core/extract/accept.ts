@@ -1,5 +1,6 @@
 import type { ItemKind } from '../model/items';
 import type { Draft } from './clauses';
+import { isConcrete } from './deadlines';
 import { isCancelled, isDeferral, isDoneText, isFyi, isHedge, isMetricsOnly, isNextMeeting, isNonAction, isQuestion, hasVagueWords } from './filters';
 import type { SectionKind } from './sections';
 
@@ -31,7 +32,7 @@ export function acceptDraft(draft: Draft, where: Placement): ItemKind | null {
   if (where.checkbox || draft.evidence.labelled) return kind;
   if (where.infoLabel) return draft.evidence.decisionMarker ? 'decision' : null;
 
-  const hasDate = draft.dates.some((d) => !d.vague && !d.range && (d.date !== null || d.event !== undefined || d.time !== null));
+  const hasDate = draft.dates.some(isConcrete);
   const vague = draft.dates.some((d) => d.vague) || hasVagueWords(text);
   switch (where.section) {
     case 'decision':

@@ -7,7 +7,7 @@ import { hasVagueWords } from './filters';
 import { looksLikeChineseName } from '../owners/roster';
 import { classifyLabel, splitLabel, type Label, type LabelKind } from './labels';
 import { inOrder, sliceLine, type Line } from './line';
-import { groupMentions, membersOf, OWNER_VERBS, ownersOf, peopleGroups, uniquePeople, type OwnerState, type PeopleGroup } from './people';
+import { groupMentions, membersOf, OWNER_VERBS, ownersOf, peopleGroups, plainMention, uniquePeople, type OwnerState, type PeopleGroup } from './people';
 import { findPeople } from '../owners/mentions';
 import { bothScripts } from '../text/traditional';
 import { AGREED, DECISION_MARKER } from './markers';
@@ -59,7 +59,14 @@ export interface LineAnalysis {
 }
 
 const BULLET = /^(?:[\s•·●▪◦‣⁃∙➤→►✅✔☑✓❌⭐\-*+]|\uFE0F)+/u;
-const EN_OWNER = /^((?:@?[A-Z][\w.'’-]*(?: [A-Z][a-z]+)?|@[\w.-]+)(?:\s*(?:,|and|&|\+)\s*(?:@?[A-Z][\w.'’-]*(?: [A-Z][a-z]+)?|@[\w.-]+))*)\s+(?:(?:will|shall|should|must|needs? to|is to|are to|to)\s+(?:also\s+|then\s+)?|[–—-]{1,2}\s+)/;
+/** "Priya", "Raj Patel", "@mike.t". */
+const EN_NAME = "(?:@?[A-Z][\\w.'’-]*(?: [A-Z][a-z]+)?|@[\\w.-]+)";
+/** What joins English names: "Priya and Raj", "Ana, Ben & Carl". */
+const EN_NAME_JOINER = /\s*(?:,|and|&|\+)\s*/;
+/** Names at the start of an English line, then what they will do: "Priya to send…", "Daniel – finalize…". */
+const EN_OWNER = new RegExp(
+  `^(${EN_NAME}(?:${EN_NAME_JOINER.source}${EN_NAME})*)\\s+(?:(?:will|shall|should|must|needs? to|is to|are to|to)\\s+(?:also\\s+|then\\s+)?|[–—-]{1,2}\\s+)`,
+);
 const EN_NOT_OWNER = /^(?:The|This|That|These|Those|It|There|Here|Someone|Somebody|Anyone|Anybody|Nobody|Everyone|Everybody|Go-live|Launch|Budget|Action|Decision|Note|Notes|If|When|After|Before|Then|Also|Please)$/;
 /** 我来, 我下周…, 由X负责, "will", "to": someone takes the work on. */
 const COMMITMENT = bothScripts(
@@ -90,14 +97,12 @@ export function analyzeLine(input: Line, ctx: LineContext, options: LineOptions 
     if (!split) break;
     const classified = classifyLabel(split.label, ctx.roster);
     if (classified.kind === 'topic' && guard > 0) break;
-    if (classified.kind === 'people' && classified.people) {
-      labelOwners = { start: 0, end: split.label.length, members: classified.people, role: 'leading' };
-    }
+    if (classified.kind === 'people' && classified.people) labelOwners = leadingGroup(split.label.length, classified.people);
     if (classified.kind === 'decision') labelKind = 'decision';
     if (classified.kind === 'todo') labelKind = 'todo';
     if (split.owner) {
       const ownerLabel = classifyLabel(split.owner, ctx.roster);
-      if (ownerLabel.people) labelOwners = { start: 0, end: split.owner.length, members: ownerLabel.people, role: 'leading' };
+      if (ownerLabel.people) labelOwners = leadingGroup(split.owner.length, ownerLabel.people);
     }
     if (classified.kind === 'topic' || classified.kind === 'topic-heading') topic = split.label.trim();
     label ??= classified;
@@ -114,14 +119,14 @@ export function analyzeLine(input: Line, ctx: LineContext, options: LineOptions 
     // "Fiona: I will send…": the speaker owns it.
     committed = true;
   } else if (en?.[1] && !EN_NOT_OWNER.test(en[1].replace(/^@/, ''))) {
-    const names = en[1].split(/\s*(?:,|and|&|\+)\s*/).filter(Boolean);
+    const names = en[1].split(EN_NAME_JOINER).filter(Boolean);
     const groups = peopleGroups(sliceLine(line, 0, en[1].length), ctx.roster);
     const members = membersOf(groups);
     const known: PersonMention[] =
       members.length > 0
         ? members
         : names.map((name) => ({ start: 0, end: 0, name: name.replace(/^@/, ''), kind: /^we$/i.test(name) ? 'collective' : 'person', explicit: false }));
-    labelOwners = { start: 0, end: en[1].length, members: known, role: 'leading' };
+    labelOwners = leadingGroup(en[1].length, known);
     committed = /\b(?:will|shall|should|must|need|needs|to)\b/i.test(en[0]);
     line = sliceLine(line, en[0].length, line.text.length);
   } else if (!labelOwners) {
@@ -143,7 +148,12 @@ export function analyzeLine(input: Line, ctx: LineContext, options: LineOptions 
 function unknownLeadingName(line: Line): PeopleGroup | null {
   const name = /^([\u3400-\u9fff]{2,3})(?=\s|\d)/.exec(line.text)?.[1];
   if (!name || !looksLikeChineseName(name)) return null;
-  return { start: 0, end: name.length, members: [{ start: 0, end: name.length, name, kind: 'person', explicit: false }], role: 'leading' };
+  return leadingGroup(name.length, [plainMention(0, name, 'person')]);
+}
+
+/** The people named at the start of a line, up to `end`, who lead what it says. */
+function leadingGroup(end: number, members: PersonMention[]): PeopleGroup {
+  return { start: 0, end, members, role: 'leading' };
 }
 
 interface Work {
@@ -212,8 +222,10 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
       collabGroups = [...collabGroups, ...ownerGroups];
       ownerGroups = [];
     }
+    /** The clause names a day (not only a time, an event or something vague). */
+    const dated = dates.some((d) => d.date !== null);
     // Without a topic the joined text is " " + the clause, which reads the same.
-    const marker = ownerGroups.length === 0 && dates.some((d) => d.date !== null) && DECISION_MARKER.test(opts.topic ? `${opts.topic} ${clause.text}` : clause.text);
+    const marker = ownerGroups.length === 0 && dated && DECISION_MARKER.test(opts.topic ? `${opts.topic} ${clause.text}` : clause.text);
     const title = decisionLine ? clause.text : titleOf(clause.text, groups.filter((g) => g.role !== 'other' && g.role !== 'receiver'), dates);
     const commitment = COMMITMENT.test(clause.text);
     const hasContent = residual.length > 0;
@@ -229,7 +241,7 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
       continue;
     }
     const work: Work = cur;
-    const collabOnly = collabGroups.length > 0 && ownerGroups.length === 0 && !dates.some((d) => d.date !== null);
+    const collabOnly = collabGroups.length > 0 && ownerGroups.length === 0 && !dated;
     const ownerOnly = ownerGroups.length > 0 && !hasContent && dates.length === 0;
     const hasOwner = work.owners !== null || labelOwners !== null;
     const newActor = ownerGroups.length > 0 && hasOwner && work.content && hasContent && !sameGroup(ownerGroups[0]!, work.owners);
@@ -246,7 +258,7 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
       work.end = span.end;
       continue;
     }
-    if (ownerGroups.length > 0 && hasOwner && work.content && isShortAct(clause.text, groups, residual) && !dates.some((d) => d.date !== null)) {
+    if (ownerGroups.length > 0 && hasOwner && work.content && isShortAct(clause.text, groups, residual) && !dated) {
       if (work.owners?.role === 'leading' && ownerGroups.some((g) => g.role === 'owner')) {
         // "歐陽德缺席，…由陳卓賢負責聯絡": the one named responsible owns it.
         work.owners = ownerGroups.find((g) => g.role === 'owner')!;
@@ -320,13 +332,10 @@ function toDraft(w: Work, opts: ClauseOptions, shared: DateMention[], agreed: bo
   const groups = w.owners ? [w.owners, ...w.extraOwners] : w.extraOwners;
   const labelResolved = labelOwners ? ownersOf(labelOwners.members) : null;
   let resolved = ownersOf(membersOf(groups));
+  const linePerson = groups.some(hasPerson);
   // The label speaks for the line unless the line names a person of its own (a department gives way to a person).
-  if (labelResolved && labelResolved.state !== 'none') {
-    const linePerson = groups.some(hasPerson);
-    if (resolved.state !== 'named' || !linePerson) resolved = labelResolved;
-  }
-  const ownerPerson = groups.some(hasPerson) || (labelOwners !== null && hasPerson(labelOwners));
-  if (resolved.state === 'named' && !ownerPerson && w.others.length > 0) {
+  if (labelResolved && labelResolved.state !== 'none' && (resolved.state !== 'named' || !linePerson)) resolved = labelResolved;
+  if (resolved.state === 'named' && !linePerson && !(labelOwners !== null && hasPerson(labelOwners)) && w.others.length > 0) {
     resolved = ownersOf(w.others);
   }
   const parts = (kind === 'decision' ? w.rawParts : w.titleParts).filter((p) => p.trim().length > 0);
@@ -335,18 +344,20 @@ function toDraft(w: Work, opts: ClauseOptions, shared: DateMention[], agreed: bo
   if (!title) title = cleanTitle(text);
   const dates = w.dates.length > 0 ? w.dates : shared;
   const collaborators = uniquePeople(w.collaborators).filter((c) => !resolved.owners.some((o) => o.name === c.name));
-  const decisionOwners = groups.some((g) => g.role === 'owner');
+  const namedOwner = groups.some((g) => g.role === 'owner');
+  // A decision has owners only when the line says who carries it out.
+  const ownerless = kind === 'decision' && !namedOwner;
   return {
     kind,
     text,
     title,
-    owners: kind === 'decision' && !decisionOwners ? [] : resolved.owners,
-    ownerState: kind === 'decision' && !decisionOwners ? 'none' : resolved.state === 'none' && w.collective ? 'collective' : resolved.state,
+    owners: ownerless ? [] : resolved.owners,
+    ownerState: ownerless ? 'none' : resolved.state === 'none' && w.collective ? 'collective' : resolved.state,
     collaborators,
     dates,
     evidence: {
       owner: resolved.state === 'named' || resolved.state === 'undecided',
-      commitment: w.commitment || groups.some((g) => g.role === 'owner'),
+      commitment: w.commitment || namedOwner,
       decisionMarker,
       scheduledVaguely: w.decision && vagueText,
       reported: w.reported,

@@ -107,9 +107,9 @@ export function chooseDue(mentions: readonly DateMention[], kind: ItemKind, text
   const pick = datedDeadline ?? dated ?? deadline ?? first;
   const timeOnly = mentions.find(isTimeOnly);
   if (!pick) {
-    if (mentions.some((m) => m.vague) || hasVagueWords(text)) return { due: null, dueTime: null, warnings: ['vague_deadline'] };
+    if (mentions.some((m) => m.vague) || hasVagueWords(text)) return noDue(['vague_deadline']);
     if (timeOnly) return { due: null, dueTime: timeOnly.time, dueText: timeOnly.text, warnings: [] };
-    return { due: null, dueTime: null, warnings: [] };
+    return noDue([]);
   }
   const warnings: ItemWarning[] = [];
   for (const w of pick.warnings) addOnce(warnings, w);
@@ -128,12 +128,16 @@ export function chooseDue(mentions: readonly DateMention[], kind: ItemKind, text
 /** A decision takes the one distinct date attached to it, and none beside a range. */
 function decisionDue(mentions: readonly DateMention[]): DueChoice {
   const first = mentions.find((m) => isConcrete(m) && m.date !== null);
-  if (!first || mentions.some((m) => m.range || (isConcrete(m) && m.date !== null && m.date !== first.date))) return { due: null, dueTime: null, warnings: [] };
+  if (!first || mentions.some((m) => m.range || (isConcrete(m) && m.date !== null && m.date !== first.date))) return noDue([]);
   return { due: first.date, dueTime: null, dueText: first.text, warnings: [] };
 }
 
+function noDue(warnings: ItemWarning[]): DueChoice {
+  return { due: null, dueTime: null, warnings };
+}
+
 /** A mention that names a day, an event or a time: not vague, not a range. */
-function isConcrete(m: DateMention): boolean {
+export function isConcrete(m: DateMention): boolean {
   return !m.vague && !m.range && (m.date !== null || m.event !== undefined || m.time !== null);
 }
 

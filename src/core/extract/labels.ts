@@ -4,6 +4,7 @@ import { looksLikeChineseName, type Roster } from '../owners/roster';
 import { findPeople, type PersonMention } from '../owners/mentions';
 import { bothScripts } from '../text/traditional';
 import { memoFor, type BoundedMemo } from './memo';
+import { plainMention } from './people';
 
 /** What the label before a colon says about the rest of the line. */
 export type LabelKind =
@@ -41,6 +42,16 @@ const INFO_LABEL = bothScripts(
   /^(?:现状|背景|讨论|说明|情况说明|补充说明|备注|其他|other|notes?|context|reminder|summary|status|评审对象|活动概要|议程|agenda|updates?|fyi|highlights?|answer|q|问题|风险|影响|[原根]因|结果|recap|background|what happened|情况|数据|进展)$/i,
 );
 const TOPIC_HEADING = bothScripts(/^(?:议题|topic)\s*[一二三四五六七八九十\d]*$/i);
+/** The kinds read from the label's words alone, in the order they are asked. */
+const LABEL_WORDS: readonly (readonly [RegExp, LabelKind])[] = [
+  [DECISION_LABEL, 'decision'],
+  [TODO_LABEL, 'todo'],
+  [OWNER_FIELD, 'owner-field'],
+  [DUE_FIELD, 'due-field'],
+  [COLLAB_FIELD, 'collaborator-field'],
+  [INFO_LABEL, 'info'],
+  [TOPIC_HEADING, 'topic-heading'],
+];
 /** Field labels that stand alone on their line, their value on the lines below. */
 const EMPTY_FIELD = bothScripts(/^(?:负责人|完成时限|owner)/i);
 /** "TODO (Hannah)": a to-do label naming its owner. */
@@ -63,13 +74,7 @@ function copyLabel(label: Label): Label {
 function classify(label: string, roster: Roster): Label {
   const text = label.trim().replace(/^[@＠]/, '@');
   const bare = text.replace(/^[\s【[]+|[\s】\]]+$/g, '');
-  if (DECISION_LABEL.test(bare)) return { kind: 'decision', text };
-  if (TODO_LABEL.test(bare)) return { kind: 'todo', text };
-  if (OWNER_FIELD.test(bare)) return { kind: 'owner-field', text };
-  if (DUE_FIELD.test(bare)) return { kind: 'due-field', text };
-  if (COLLAB_FIELD.test(bare)) return { kind: 'collaborator-field', text };
-  if (INFO_LABEL.test(bare)) return { kind: 'info', text };
-  if (TOPIC_HEADING.test(bare)) return { kind: 'topic-heading', text };
+  for (const [words, kind] of LABEL_WORDS) if (words.test(bare)) return { kind, text };
   const field = meetingFieldOfLabel(bare);
   if (field) return { kind: 'meeting-field', text, field };
   const people = peopleLabel(bare, roster);
@@ -92,9 +97,9 @@ function peopleLabel(label: string, roster: Roster): PersonMention[] | null {
     if (rest <= 4 || mentions.length >= 2) return mentions;
   }
   if (isCollective(label) || isUndecided(label)) {
-    return [{ start: 0, end: label.length, name: label, kind: isUndecided(label) ? 'undecided' : 'collective', explicit: false }];
+    return [plainMention(0, label, isUndecided(label) ? 'undecided' : 'collective')];
   }
-  if (looksLikeChineseName(label)) return [{ start: 0, end: label.length, name: label, kind: 'person', explicit: false }];
+  if (looksLikeChineseName(label)) return [plainMention(0, label, 'person')];
   const latin = /^([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:\s*(?:and|&|,)\s*([A-Z][a-z]+(?: [A-Z][a-z]+)?))*$/.exec(label);
   if (latin && !/^(?:Note|Notes|Action|Decision|Status|Summary|Context|Reminder|Other|Date|Time|Location|Goal|Topic|Agenda|Owner|Due|Update|Updates|Answer)$/i.test(label)) {
     const names = label.split(/\s*(?:and|&|,)\s*/);
@@ -102,7 +107,7 @@ function peopleLabel(label: string, roster: Roster): PersonMention[] | null {
     return names.map((name) => {
       const start = label.indexOf(name, pos);
       pos = start + name.length;
-      return { start, end: pos, name, kind: 'person' as const, explicit: false };
+      return plainMention(start, name, 'person');
     });
   }
   return null;

@@ -23,6 +23,11 @@ export const OWNER_AFTER = bothScripts(new RegExp(`^\\s*(?:一起|共同)?\\s*(?
 const COLLAB_AFTER = bothScripts(/^\s*(?:配合|协助|协办|支[持援]|协同|assists?\b|supports?\b|helps?\b)/i);
 const OWNER_BEFORE = bothScripts(/(?:由|交由|请|协助|配合)\s*$/);
 
+/** A name written as plain text (not a chip or an @mention) at `start`. */
+export function plainMention(start: number, name: string, kind: PersonMention['kind']): PersonMention {
+  return { start, end: start + name.length, name, kind, explicit: false };
+}
+
 /** Group the people named in a line and decide what each group does there. */
 export function peopleGroups(line: Line, roster: Roster): PeopleGroup[] {
   return groupMentions(line.text, findPeople(line.text, roster, line.people));
