@@ -22,29 +22,29 @@ const DEFERRAL = bothScripts(
 const NON_ACTION = bothScripts(/^[^，,]{0,12}(?:暂不|无需|不需要|不必)|暂不(?:处理|考虑|推进|做|立项|跟进)|先观望|无需跟进/);
 
 /**
- * A test that remembers its last text and answer: the drafts of one line are checked in turn against the same
+ * A pattern's test that remembers its last text and answer: the drafts of one line are checked in turn against the same
  * text, and most lines hold one draft, so one answer is all there is to keep.
  */
-function rememberingLast(test: (text: string) => boolean): (text: string) => boolean {
+function rememberingLast(pattern: RegExp): (text: string) => boolean {
   let lastText: string | null = null;
   let lastAnswer = false;
   return (text) => {
     if (text !== lastText) {
       lastText = text;
-      lastAnswer = test(text);
+      lastAnswer = pattern.test(text);
     }
     return lastAnswer;
   };
 }
 
-export const isDoneText = rememberingLast((t) => DONE.test(t));
-export const isHedge = rememberingLast((t) => HEDGE.test(t));
+export const isDoneText = rememberingLast(DONE);
+export const isHedge = rememberingLast(HEDGE);
 export const isNonAction = (t: string): boolean => NON_ACTION.test(t);
-export const isCancelled = rememberingLast((t) => CANCELLED.test(t));
-export const isQuestion = rememberingLast((t) => QUESTION.test(t));
-export const isFyi = rememberingLast((t) => FYI.test(t));
-export const isNextMeeting = rememberingLast((t) => NEXT_MEETING.test(t));
-export const isDeferral = rememberingLast((t) => DEFERRAL.test(t));
+export const isCancelled = rememberingLast(CANCELLED);
+export const isQuestion = rememberingLast(QUESTION);
+export const isFyi = rememberingLast(FYI);
+export const isNextMeeting = rememberingLast(NEXT_MEETING);
+export const isDeferral = rememberingLast(DEFERRAL);
 
 /** Deadline words that mean "no date yet", beyond what the date layer reports as vague. */
 const VAGUE_EXTRA = bothScripts(
@@ -52,7 +52,7 @@ const VAGUE_EXTRA = bothScripts(
 );
 
 /** VAGUE_EXTRA.test: a line's drafting, acceptance and due date each ask it of the same text in turn. */
-export const hasVagueWords = rememberingLast((t) => VAGUE_EXTRA.test(t));
+export const hasVagueWords = rememberingLast(VAGUE_EXTRA);
 
 const METRIC = bothScripts(/\d+(?:\.\d+)?\s*%|[$¥￥]\s?\d|\d\s*[万元亿]|NT\$|HK\$|USD/);
 

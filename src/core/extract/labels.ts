@@ -5,6 +5,7 @@ import { findPeople, type PersonMention } from '../owners/mentions';
 import { bothScripts } from '../text/traditional';
 import { memoFor, type BoundedMemo } from './memo';
 import { plainMention } from './people';
+import { DECISION_WORDS, INFO_WORDS, TODO_WORDS } from './sections';
 
 /** What the label before a colon says about the rest of the line. */
 export type LabelKind =
@@ -28,10 +29,10 @@ export interface Label {
 }
 
 const DECISION_LABEL = bothScripts(
-  /^(?:(?:会议)?(?:决议|结论|决定|共识)(?:[一二三四五六七八九十\d]+)?|(?:key )?decisions?|agreed|最[后终]\s*agreed|conclusions?|resolutions?)$/i,
+  new RegExp(`^(?:(?:会议)?(?:${DECISION_WORDS})(?:[一二三四五六七八九十\\d]+)?|(?:key )?decisions?|agreed|最[后终]\\s*agreed|conclusions?|resolutions?)$`, 'i'),
 );
 const TODO_LABEL = bothScripts(
-  /^(?:待办|todo|to-do|actions?|ai|action items?|行动项|行动|跟进|follow-?ups?|next steps?|处理意见|解决方案|应对措施|措施|改进措施|任务)$/i,
+  new RegExp(`^(?:${TODO_WORDS}|todo|to-do|actions?|ai|action items?|行动项|follow-?ups?|next steps?|处理意见|解决方案|应对措施|改进措施)$`, 'i'),
 );
 const OWNER_FIELD = bothScripts(/^(?:负责人|责任[人方]|负责部门|负责部门\/人|执行人|owners?|assignees?)$/i);
 const DUE_FIELD = bothScripts(
@@ -39,7 +40,7 @@ const DUE_FIELD = bothScripts(
 );
 const COLLAB_FIELD = bothScripts(/^(?:配合|配合人|配合部门|协助|协助人|协办|collaborators?|support)$/i);
 const INFO_LABEL = bothScripts(
-  /^(?:现状|背景|讨论|说明|情况说明|补充说明|备注|其他|other|notes?|context|reminder|summary|status|评审对象|活动概要|议程|agenda|updates?|fyi|highlights?|answer|q|问题|风险|影响|[原根]因|结果|recap|background|what happened|情况|数据|进展)$/i,
+  new RegExp(`^(?:${INFO_WORDS}|note|update|highlight|现状|情况说明|补充说明|reminder|评审对象|活动概要|answer|q|问题|风险|影响|[原根]因|background|what happened)$`, 'i'),
 );
 const TOPIC_HEADING = bothScripts(/^(?:议题|topic)\s*[一二三四五六七八九十\d]*$/i);
 /** The kinds read from the label's words alone, in the order they are asked. */

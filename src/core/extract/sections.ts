@@ -3,12 +3,20 @@ import { bothScripts } from '../text/traditional';
 /** What a part of the minutes holds, from its heading or label. */
 export type SectionKind = 'decision' | 'todo' | 'info' | 'neutral';
 
-const DECISION = bothScripts(/决议|结论|决定|共识|形成以下意见|decision|conclusion|agreed|resolution/i);
+/** Words that head decisions, to-dos or discussion notes, as a section's title or as a line's label (see labels.ts). */
+export const DECISION_WORDS = '决议|结论|决定|共识';
+export const TODO_WORDS = '待办|行动|跟进|任务|措施';
+export const INFO_WORDS = '背景|讨论|说明|备注|其他|情况|结果|数据|进展|议程|other|notes|context|summary|status|updates|highlights|agenda|fyi|recap';
+
+const DECISION = bothScripts(new RegExp(`${DECISION_WORDS}|形成以下意见|decision|conclusion|agreed|resolution`, 'i'));
 const TODO = bothScripts(
-  /待办|行动|action|\btodo\b|to-do|跟进|后续|分工|任务|next steps|follow|处理安排|追踪|新增事项|遗留事项|计划|open items|new this week|carried over|风险|\brisk|责任矩阵|应对|措施|\bAI\b|owner|assignments/i,
+  new RegExp(
+    `${TODO_WORDS}|action|\\btodo\\b|to-do|后续|分工|next steps|follow|处理安排|追踪|新增事项|遗留事项|计划|open items|new this week|carried over|风险|\\brisk|责任矩阵|应对|\\bAI\\b|owner|assignments`,
+    'i',
+  ),
 );
 const INFO = bothScripts(
-  /汇报|争议|分歧|open issues|disputes|同步|讨论|要点|背景|回顾|进展|情况|结果|成果|经验|改进点|改善的地方|做得好|摘要|notes|updates|highlights|status|summary|discussion|context|备注|其他|other|说明|通报|数据|概要|开场|议程|agenda|recap|review|fyi|内容|纪要|记录/i,
+  new RegExp(`${INFO_WORDS}|汇报|争议|分歧|open issues|disputes|同步|要点|回顾|成果|经验|改进点|改善的地方|做得好|摘要|discussion|通报|概要|开场|review|内容|纪要|记录`, 'i'),
 );
 /** 上次待办回顾: the open items carried over are to-dos again. */
 const CARRIED_OVER = bothScripts(/^(?:上[次周])?待办回顾|carried over/i);
