@@ -7,7 +7,7 @@ import { hasVagueWords } from './filters';
 import { looksLikeChineseName } from '../owners/roster';
 import { classifyLabel, splitLabel, type Label, type LabelKind } from './labels';
 import { inOrder, sliceLine, type Line } from './line';
-import { groupMentions, membersOf, OWNER_VERBS, ownersOf, peopleGroups, plainMention, uniquePeople, type OwnerState, type PeopleGroup } from './people';
+import { groupMentions, hasKind, membersOf, OWNER_VERBS, ownersOf, peopleGroups, plainMention, uniquePeople, type OwnerState, type PeopleGroup } from './people';
 import { findPeople } from '../owners/mentions';
 import { bothScripts } from '../text/traditional';
 import { AGREED, DECISION_MARKER } from './markers';
@@ -199,7 +199,7 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
   if (line.text.trim().length === 0) return [];
   const { labelOwners, labelKind } = opts;
   const decisionLine = labelKind === 'decision';
-  const labelHasPerson = labelOwners?.members.some((m) => m.kind === 'person') ?? false;
+  const labelHasPerson = labelOwners !== null && hasPerson(labelOwners);
   const spans = splitClauses(line.text);
   // People and dates are found once per line, then shared out to the clauses.
   const lineMentions = findPeople(line.text, ctx.roster, line.people);
@@ -212,7 +212,7 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
     const clause = sliceLine(line, span.start, span.end);
     const groups = groupMentions(clause.text, within(lineMentions, span));
     // A speaker's own label beats a department at the start of what they say (邓琪：产品中心页面 PRD).
-    if (labelHasPerson) for (const g of groups) if (g.role === 'leading' && g.members.every((m) => m.kind !== 'person')) g.role = 'other';
+    if (labelHasPerson) for (const g of groups) if (g.role === 'leading' && !hasPerson(g)) g.role = 'other';
     const inClause = within(lineDates, span);
     const dates = decisionLine || inClause.length === 0 ? inClause : inClause.filter((m) => !isStartDate(clause, m));
     let ownerGroups = groups.filter((g) => g.role === 'owner' || (!decisionLine && g.role === 'leading'));
@@ -396,11 +396,11 @@ function within<T extends { start: number; end: number }>(all: readonly T[], spa
 }
 
 function hasPerson(g: PeopleGroup): boolean {
-  return g.members.some((m) => m.kind === 'person');
+  return hasKind(g.members, 'person');
 }
 
 function collectiveIn(groups: readonly PeopleGroup[]): boolean {
-  return groups.some((g) => g.role !== 'receiver' && g.members.some((m) => m.kind === 'collective'));
+  return groups.some((g) => g.role !== 'receiver' && hasKind(g.members, 'collective'));
 }
 
 function reportedBy(text: string, owners: readonly PeopleGroup[]): boolean {

@@ -31,8 +31,6 @@ export function lineOf(content: readonly Inline[]): Line {
     const start = text.length;
     switch (run.type) {
       case 'text':
-        text += run.text;
-        break;
       case 'link':
         text += run.text;
         break;
@@ -53,14 +51,17 @@ export function lineOf(content: readonly Inline[]): Line {
   return normalizeLine({ text, people: people.length > 0 ? people : NO_CHIPS, dates: dates.length > 0 ? dates : NO_CHIPS });
 }
 
-/** Any character normalizeLine replaces: most lines have none. */
-const ODD_SPACE = /[\r\n\v\t\u2028\u2029\u200b-\u200d\ufeff]/;
+/** The characters normalizeLine replaces: most lines have none. */
+const ODD_SPACE = /[\r\n\v\t\u2028\u2029\u200b-\u200d\ufeff]/g;
 
-/** Normalise whitespace without moving chips: \r, \v and tabs become spaces, zero-width characters go. */
+/**
+ * Normalise whitespace without moving chips: line breaks, \v, tabs and zero-width characters become spaces
+ * (one for one, so offsets hold).
+ */
 function normalizeLine(line: Line): Line {
-  if (!ODD_SPACE.test(line.text)) return line;
-  const text = line.text.replace(/[\r\n\v\t\u2028\u2029]/g, ' ').replace(/\u200b|\u200c|\u200d|\ufeff/g, ' ');
-  return { ...line, text };
+  // search, not test: a global pattern's test would move its lastIndex.
+  if (line.text.search(ODD_SPACE) < 0) return line;
+  return { ...line, text: line.text.replace(ODD_SPACE, ' ') };
 }
 
 /** A slice of a line, with chips re-positioned. */

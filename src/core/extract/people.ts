@@ -67,11 +67,17 @@ export function membersOf(groups: readonly PeopleGroup[]): PersonMention[] {
 
 /** Owners from a group of mentions: people beat departments, groups and "TBD" count as nobody. */
 export function ownersOf(members: readonly PersonMention[]): { owners: Person[]; state: OwnerState } {
-  if (members.some((m) => m.kind === 'person')) return { owners: peopleOfKind(members, 'person'), state: 'named' };
-  if (members.some((m) => m.kind === 'department')) return { owners: peopleOfKind(members, 'department'), state: 'named' };
-  if (members.some((m) => m.kind === 'undecided')) return { owners: [], state: 'undecided' };
-  if (members.some((m) => m.kind === 'collective')) return { owners: [], state: 'collective' };
+  if (hasKind(members, 'person')) return { owners: peopleOfKind(members, 'person'), state: 'named' };
+  if (hasKind(members, 'department')) return { owners: peopleOfKind(members, 'department'), state: 'named' };
+  if (hasKind(members, 'undecided')) return { owners: [], state: 'undecided' };
+  if (hasKind(members, 'collective')) return { owners: [], state: 'collective' };
   return { owners: [], state: 'none' };
+}
+
+/** Whether any of the mentions is of this kind (a loop, no closure: asked per clause). */
+export function hasKind(members: readonly PersonMention[], kind: PersonMention['kind']): boolean {
+  for (const m of members) if (m.kind === kind) return true;
+  return false;
 }
 
 /** The first of each person among the members of one kind, in order. */

@@ -76,16 +76,14 @@ export interface RecordResult {
 /** Interpret the record fields: the roster of people, host, recorder, the meeting date. */
 export function interpretRecord(fields: RecordFields, blocks: readonly Block[], title: string | undefined, fallbackYear: number): RecordResult {
   const entries: RosterEntry[] = [];
-  if (fields.participants) entries.push(...parseRosterField(fields.participants));
-  if (fields.absent) entries.push(...parseRosterField(fields.absent));
+  for (const value of [fields.participants, fields.absent]) if (value) entries.push(...parseRosterField(value));
   let host: string | null = null;
   let recorder: string | null = null;
   if (fields.hostRecorder) ({ host, recorder } = splitHostRecorder(fields.hostRecorder));
   if (fields.host) host = personOf(fields.host);
   if (fields.recorder) recorder = personOf(fields.recorder);
   for (const name of [host, recorder]) if (name) entries.push({ name, kind: 'person' });
-  if (fields.host) entries.push(...parseRosterField(fields.host));
-  if (fields.recorder) entries.push(...parseRosterField(fields.recorder));
+  for (const value of [fields.host, fields.recorder]) if (value) entries.push(...parseRosterField(value));
   const roster = new Roster(entries);
 
   let writtenDate = fields.date ? parseMeetingDate(fields.date, fallbackYear) : null;

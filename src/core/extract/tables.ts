@@ -123,11 +123,11 @@ export function readItemTable(table: TableBlock, ctx: TableContext): TableRowIte
     const texts = row.map((c) => (c ? cellText(c) : ''));
     const textOf = (column: number): string => texts[column] ?? '';
     const itemCell = cellAt(row, itemCol);
-    let title = itemCell ? cleanTitle(textOf(itemCol)) : '';
+    // A missing cell reads as '', which cleanTitle leaves as it is.
+    let title = cleanTitle(textOf(itemCol));
     if (!title || isHintText(title) || /^[—\-–－/\s]*$/.test(title) || NOTE_ROW.test(title)) continue;
     // "持续跟进，月度复盘" says little without its 问题 / 风险: name what it is about.
-    const subjectCell = cellAt(row, subjectCol);
-    const subject = subjectCell ? cleanTitle(textOf(subjectCol)) : '';
+    const subject = cleanTitle(textOf(subjectCol));
     if (subject && title.length <= SHORT_ACTION) title = `${subject}：${title}`;
     const ownerCell = cellAt(row, ownerCol);
     const owner = ownerCell ? readOwnerCell(cellLine(ownerCell), ctx.roster) : { owners: [], state: 'none' as OwnerState };
