@@ -132,12 +132,15 @@ export function analyzeLine(input: Line, ctx: LineContext, options: LineOptions 
   } else if (!labelOwners) {
     labelOwners = unknownLeadingName(line);
   }
-  const drafts = analyzeClauses(line, ctx, { labelOwners, labelKind, topic, source });
-  for (const d of drafts) {
-    if (committed) d.evidence.commitment = true;
-    if (label?.kind === 'decision' || label?.kind === 'todo') d.evidence.labelled = true;
-    if (label?.kind === 'people') d.evidence.speaker = true;
-  }
+  const drafts = analyzeClauses(line, ctx, {
+    labelOwners,
+    labelKind,
+    topic,
+    source,
+    committed,
+    labelled: label?.kind === 'decision' || label?.kind === 'todo',
+    speaker: label?.kind === 'people',
+  });
   return { label, rest: line, drafts };
 }
 
@@ -156,9 +159,8 @@ function leadingGroup(end: number, members: PersonMention[]): PeopleGroup {
   return { start: 0, end, members, role: 'leading' };
 }
 
+/** The clauses read as one item so far. */
 interface Work {
-  start: number;
-  end: number;
   owners: PeopleGroup | null;
   extraOwners: PeopleGroup[];
   collaborators: Person[];
@@ -183,6 +185,12 @@ interface ClauseOptions {
   topic: string;
   /** The whole line, for the item's source text and the filters. */
   source: string;
+  /** The line's English owner said "will" or "to", or the speaker "I will". */
+  committed: boolean;
+  /** The line's label gives the kind (决议：, TODO:). */
+  labelled: boolean;
+  /** The line's label names who speaks. */
+  speaker: boolean;
 }
 
 /** "零售运营部提供业务口径", "技术参数部分由温斌提供": someone supplies input to another's item. */
@@ -222,43 +230,42 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
       collabGroups = [...collabGroups, ...ownerGroups];
       ownerGroups = [];
     }
+    const owned = ownerGroups.length > 0;
     /** The clause names a day (not only a time, an event or something vague). */
     const dated = dates.some((d) => d.date !== null);
     // Without a topic the joined text is " " + the clause, which reads the same.
-    const marker = ownerGroups.length === 0 && dated && DECISION_MARKER.test(opts.topic ? `${opts.topic} ${clause.text}` : clause.text);
+    const marker = !owned && dated && DECISION_MARKER.test(opts.topic ? `${opts.topic} ${clause.text}` : clause.text);
     const title = decisionLine ? clause.text : titleOf(clause.text, groups.filter((g) => g.role !== 'other' && g.role !== 'receiver'), dates);
     const commitment = COMMITMENT.test(clause.text);
     const hasContent = residual.length > 0;
-    const dateOnly = dates.length > 0 && ownerGroups.length === 0 && DATE_ONLY_RESIDUAL.test(residual);
+    const dateOnly = dates.length > 0 && !owned && DATE_ONLY_RESIDUAL.test(residual);
 
     if (dateOnly && index === 0 && spans.length > 1 && !decisionLine) {
       shared = dates;
       continue;
     }
-    const reading: ClauseReading = { span, text: clause.text, groups, ownerGroups, collabGroups, dates, content: hasContent, marker, title, commitment };
+    const reading: ClauseReading = { text: clause.text, groups, ownerGroups, collabGroups, dates, content: hasContent, marker, title, commitment };
     if (!cur) {
       cur = startWork(reading);
       continue;
     }
     const work: Work = cur;
-    const collabOnly = collabGroups.length > 0 && ownerGroups.length === 0 && !dated;
-    const ownerOnly = ownerGroups.length > 0 && !hasContent && dates.length === 0;
+    const collabOnly = collabGroups.length > 0 && !owned && !dated;
+    const ownerOnly = owned && !hasContent && dates.length === 0;
     const hasOwner = work.owners !== null || labelOwners !== null;
-    const newActor = ownerGroups.length > 0 && hasOwner && work.content && hasContent && !sameGroup(ownerGroups[0]!, work.owners);
-    const secondDate = dates.some((d) => d.date !== null && !d.stale) && work.dates.some((d) => d.date !== null && !d.stale) && ownerGroups.length === 0 && hasContent;
-    const decisionSplit = (marker && !work.decision && work.content) || (work.decision && ownerGroups.length > 0 && hasContent);
+    const newActor = owned && hasOwner && work.content && hasContent && !sameGroup(ownerGroups[0]!, work.owners);
+    const secondDate = dates.some(isCurrentDay) && work.dates.some(isCurrentDay) && !owned && hasContent;
+    const decisionSplit = (marker && !work.decision && work.content) || (work.decision && owned && hasContent);
     if (collabOnly) {
       // "IT 运维部配合提供证据": what the collaborator does stays out of the owner's title.
       work.collaborators.push(...collaboratorsOf(collabGroups));
-      work.end = span.end;
       continue;
     }
     if (ownerOnly) {
       work.extraOwners.push(...ownerGroups);
-      work.end = span.end;
       continue;
     }
-    if (ownerGroups.length > 0 && hasOwner && work.content && isShortAct(clause.text, groups, residual) && !dated) {
+    if (owned && hasOwner && work.content && isShortAct(clause.text, groups, residual) && !dated) {
       if (work.owners?.role === 'leading' && ownerGroups.some((g) => g.role === 'owner')) {
         // "歐陽德缺席，…由陳卓賢負責聯絡": the one named responsible owns it.
         work.owners = ownerGroups.find((g) => g.role === 'owner')!;
@@ -267,7 +274,6 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
         // "8 月底前部署完成，Leon 邵 验收": someone who checks the work helps with it.
         work.collaborators.push(...collaboratorsOf(ownerGroups));
       }
-      work.end = span.end;
       continue;
     }
     if (!decisionLine && (newActor || secondDate || decisionSplit)) {
@@ -284,11 +290,11 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
     work.decision ||= marker && !work.owners;
     work.commitment ||= commitment;
     work.others.push(...othersOf(groups));
-    work.rawParts.push(joinerBefore(line.text, span.start) + clause.text);
+    const joiner = joinerBefore(line.text, span.start);
+    work.rawParts.push(joiner + clause.text);
     work.collective ||= collectiveIn(groups);
     // "12 月 10 日前完成": once the date is gone, a bare 完成 adds nothing to the title.
-    if (title && !GENERIC_ACT.test(title.trim())) work.titleParts.push(joinerBefore(line.text, span.start) + title);
-    work.end = span.end;
+    if (title && !GENERIC_ACT.test(title.trim())) work.titleParts.push(joiner + title);
   }
   if (cur) works.push(cur);
   // The whole line says whether it was agreed: asked once, not per draft.
@@ -298,7 +304,6 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
 
 /** What one clause says, for starting a piece of work with it. */
 interface ClauseReading {
-  span: { start: number; end: number };
   text: string;
   groups: PeopleGroup[];
   ownerGroups: PeopleGroup[];
@@ -313,7 +318,7 @@ interface ClauseReading {
 /** A module function, not a closure per clause (a closure costs an allocation, and under tsx a rename). */
 function startWork(c: ClauseReading): Work {
   return {
-    start: c.span.start, end: c.span.end, owners: c.ownerGroups[0] ?? null, extraOwners: c.ownerGroups.slice(1), collaborators: collaboratorsOf(c.collabGroups),
+    owners: c.ownerGroups[0] ?? null, extraOwners: c.ownerGroups.slice(1), collaborators: collaboratorsOf(c.collabGroups),
     dates: c.dates, content: c.content, decision: c.marker, titleParts: c.title ? [c.title] : [], commitment: c.commitment, others: othersOf(c.groups),
     rawParts: [c.text], collective: collectiveIn(c.groups), reported: reportedBy(c.text, c.ownerGroups),
   };
@@ -357,13 +362,13 @@ function toDraft(w: Work, opts: ClauseOptions, shared: DateMention[], agreed: bo
     dates,
     evidence: {
       owner: resolved.state === 'named' || resolved.state === 'undecided',
-      commitment: w.commitment || namedOwner,
+      commitment: w.commitment || namedOwner || opts.committed,
       decisionMarker,
       scheduledVaguely: w.decision && vagueText,
       reported: w.reported,
-      speaker: false,
+      speaker: opts.speaker,
       agreed,
-      labelled: false,
+      labelled: opts.labelled,
     },
   };
 }
@@ -393,6 +398,11 @@ function within<T extends { start: number; end: number }>(all: readonly T[], spa
     out.push(span.start === 0 ? m : { ...m, start: m.start - span.start, end: m.end - span.start });
   }
   return out;
+}
+
+/** A mention of a day that is not an old one (原定…). */
+function isCurrentDay(d: DateMention): boolean {
+  return d.date !== null && !d.stale;
 }
 
 function hasPerson(g: PeopleGroup): boolean {
