@@ -83,6 +83,11 @@ function classify(label: string, roster: Roster): Label {
   return { kind: 'topic', text };
 }
 
+/** "Paul and Rachel", "Ana, Ben & Carl Diaz": English names only. */
+const LATIN_NAME = '[A-Z][a-z]+(?: [A-Z][a-z]+)?';
+const LATIN_JOINER = /\s*(?:and|&|,)\s*/;
+const LATIN_NAMES = new RegExp(`^${LATIN_NAME}(?:${LATIN_JOINER.source}${LATIN_NAME})*$`);
+
 /**
  * A label that names who speaks or owns: "王芳", "研发宁波", "工程部鲍勇", "Tom、李雷", "@Amy", "Paul and Rachel",
  * "产品部", "技术部主管", "各业务部门接口人".
@@ -101,9 +106,8 @@ function peopleLabel(label: string, roster: Roster): PersonMention[] | null {
     return [plainMention(0, label, isUndecided(label) ? 'undecided' : 'collective')];
   }
   if (looksLikeChineseName(label)) return [plainMention(0, label, 'person')];
-  const latin = /^([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:\s*(?:and|&|,)\s*([A-Z][a-z]+(?: [A-Z][a-z]+)?))*$/.exec(label);
-  if (latin && !/^(?:Note|Notes|Action|Decision|Status|Summary|Context|Reminder|Other|Date|Time|Location|Goal|Topic|Agenda|Owner|Due|Update|Updates|Answer)$/i.test(label)) {
-    const names = label.split(/\s*(?:and|&|,)\s*/);
+  if (LATIN_NAMES.test(label) && !/^(?:Note|Notes|Action|Decision|Status|Summary|Context|Reminder|Other|Date|Time|Location|Goal|Topic|Agenda|Owner|Due|Update|Updates|Answer)$/i.test(label)) {
+    const names = label.split(LATIN_JOINER);
     let pos = 0;
     return names.map((name) => {
       const start = label.indexOf(name, pos);

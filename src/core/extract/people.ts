@@ -21,6 +21,8 @@ const JOINER = bothScripts(/^\s*(?:、|,|，|[和与及]|以及|&|＆|\+|\/|and)
 export const OWNER_VERBS = '牵头|负责|主责|具体跟进|跟进一下|跟进';
 export const OWNER_AFTER = bothScripts(new RegExp(`^\\s*(?:一起|共同)?\\s*(?:${OWNER_VERBS}|统筹|主导|owns\\b|leads\\b)`, 'i'));
 const COLLAB_AFTER = bothScripts(/^\s*(?:配合|协助|协办|支[持援]|协同|assists?\b|supports?\b|helps?\b)/i);
+/** What comes before names that lead their clause: nothing, a label's colon, a bracket, a dash. */
+const LEADING_BEFORE = /^[\s@＠]*$|(?:[：:（(]|\s[—–-]{1,2})\s*[@＠]?$/;
 const OWNER_BEFORE = bothScripts(/(?:由|交由|请|协助|配合)\s*$/);
 
 /** A name written as plain text (not a chip or an @mention) at `start`. */
@@ -54,7 +56,7 @@ function roleOf(text: string, g: PeopleGroup): PeopleRole {
   if (OWNER_AFTER.test(after) || OWNER_BEFORE.test(before)) return 'owner';
   if (RECEIVER_BEFORE.test(before)) return 'receiver';
   // At the start, after a label, in brackets at the end ("（梁栋，9月10日）") or after a dash ("— @mike.t").
-  if (/^[\s@＠]*$/.test(before) || /[：:]\s*[@＠]?$/.test(before) || /[（(]\s*[@＠]?$/.test(before) || /\s[—–-]{1,2}\s*[@＠]?$/.test(before)) return 'leading';
+  if (LEADING_BEFORE.test(before)) return 'leading';
   return 'other';
 }
 

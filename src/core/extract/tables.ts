@@ -129,10 +129,8 @@ export function readItemTable(table: TableBlock, ctx: TableContext): TableRowIte
     // "持续跟进，月度复盘" says little without its 问题 / 风险: name what it is about.
     const subject = cleanTitle(textOf(subjectCol));
     if (subject && title.length <= SHORT_ACTION) title = `${subject}：${title}`;
-    const ownerCell = cellAt(row, ownerCol);
-    const owner = ownerCell ? readOwnerCell(cellLine(ownerCell), ctx.roster) : { owners: [], state: 'none' as OwnerState };
-    const collabCell = cellAt(row, collaboratorCol);
-    const collaborators = collabCell ? readOwnerCell(cellLine(collabCell), ctx.roster).owners : [];
+    const owner = ownersInCell(cellAt(row, ownerCol), ctx.roster);
+    const collaborators = ownersInCell(cellAt(row, collaboratorCol), ctx.roster).owners;
     const dates = readDueCell(cellAt(row, dueCol), itemCell, ctx);
     const statusCell = cellAt(row, statusCol);
     const status = statusCell ? statusOf(textOf(statusCol)) : null;
@@ -178,6 +176,11 @@ function cellAt(row: readonly (TableCell | null)[], i: number): TableCell | null
 function cellLine(cell: TableCell): Line {
   const only = cell.blocks.length === 1 ? cell.blocks[0]! : null;
   return lineOf(only !== null && only.type !== 'table' ? only.content : cellInlines(cell));
+}
+
+/** The owners in a cell, none without one. */
+function ownersInCell(cell: TableCell | null, roster: Roster): { owners: Person[]; state: OwnerState } {
+  return cell ? readOwnerCell(cellLine(cell), roster) : { owners: [], state: 'none' };
 }
 
 /** Owners in a cell: chips first, then names; "仓储部 蒋文" is 蒋文, "—"/待定 is nobody. */

@@ -127,13 +127,10 @@ export function walkMinutes(blocks: readonly Block[], texts: readonly string[], 
     const target = last ?? topic;
     if (!target) return true;
     attachField(target, label.kind, analysis.rest, ctx);
-    if (!target.item) {
-      target.item = finishItem(target.draft, 'todo', target.block, target.blockIndex, meetingDate, 'line');
-      items.push(target.item);
-    } else {
-      // The item takes its owner and deadline from the field lines: it is a to-do now, whatever it was.
-      Object.assign(target.item, finishItem(target.draft, 'todo', target.block, target.blockIndex, meetingDate, target.item.source.via));
-    }
+    // The item takes its owner and deadline from the field lines: it is a to-do now, whatever it was.
+    const item = finishItem(target.draft, 'todo', target.block, target.blockIndex, meetingDate, target.item?.source.via ?? 'line');
+    if (target.item) Object.assign(target.item, item);
+    else items.push((target.item = item));
     last = target;
     return true;
   };
