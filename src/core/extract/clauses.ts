@@ -244,84 +244,75 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
       shared = dates;
       continue;
     }
-    const reading: ClauseReading = { text: clause.text, groups, ownerGroups, collabGroups, dates, content: hasContent, marker, title, commitment };
-    if (!cur) {
-      cur = startWork(reading);
-      continue;
-    }
-    const work: Work = cur;
-    const collabOnly = collabGroups.length > 0 && !owned && !dated;
-    const ownerOnly = owned && !hasContent && dates.length === 0;
-    const hasOwner = work.owners !== null || labelOwners !== null;
-    const newActor = owned && hasOwner && work.content && hasContent && !sameGroup(ownerGroups[0]!, work.owners);
-    const secondDate = dates.some(isCurrentDay) && work.dates.some(isCurrentDay) && !owned && hasContent;
-    const decisionSplit = (marker && !work.decision && work.content) || (work.decision && owned && hasContent);
-    if (collabOnly) {
-      // "IT 运维部配合提供证据": what the collaborator does stays out of the owner's title.
-      work.collaborators.push(...collaboratorsOf(collabGroups));
-      continue;
-    }
-    if (ownerOnly) {
-      work.extraOwners.push(...ownerGroups);
-      continue;
-    }
-    if (owned && hasOwner && work.content && isShortAct(clause.text, groups, residual) && !dated) {
-      if (work.owners?.role === 'leading' && ownerGroups.some((g) => g.role === 'owner')) {
-        // "歐陽德缺席，…由陳卓賢負責聯絡": the one named responsible owns it.
-        work.owners = ownerGroups.find((g) => g.role === 'owner')!;
-        work.extraOwners = [];
-      } else {
-        // "8 月底前部署完成，Leon 邵 验收": someone who checks the work helps with it.
-        work.collaborators.push(...collaboratorsOf(ownerGroups));
+    /** The owners a new piece of work starts with when the clause names none of its own. */
+    let carriedOwners: PeopleGroup | null = null;
+    if (cur) {
+      const work: Work = cur;
+      const collabOnly = collabGroups.length > 0 && !owned && !dated;
+      const ownerOnly = owned && !hasContent && dates.length === 0;
+      const hasOwner = work.owners !== null || labelOwners !== null;
+      const newActor = owned && hasOwner && work.content && hasContent && !sameGroup(ownerGroups[0]!, work.owners);
+      const secondDate = dates.some(isCurrentDay) && work.dates.some(isCurrentDay) && !owned && hasContent;
+      const decisionSplit = (marker && !work.decision && work.content) || (work.decision && owned && hasContent);
+      if (collabOnly) {
+        // "IT 运维部配合提供证据": what the collaborator does stays out of the owner's title.
+        work.collaborators.push(...collaboratorsOf(collabGroups));
+        continue;
       }
-      continue;
-    }
-    if (!decisionLine && (newActor || secondDate || decisionSplit)) {
+      if (ownerOnly) {
+        work.extraOwners.push(...ownerGroups);
+        continue;
+      }
+      if (owned && hasOwner && work.content && isShortAct(clause.text, groups, residual) && !dated) {
+        if (work.owners?.role === 'leading' && ownerGroups.some((g) => g.role === 'owner')) {
+          // "歐陽德缺席，…由陳卓賢負責聯絡": the one named responsible owns it.
+          work.owners = ownerGroups.find((g) => g.role === 'owner')!;
+          work.extraOwners = [];
+        } else {
+          // "8 月底前部署完成，Leon 邵 验收": someone who checks the work helps with it.
+          work.collaborators.push(...collaboratorsOf(ownerGroups));
+        }
+        continue;
+      }
+      if (decisionLine || !(newActor || secondDate || decisionSplit)) {
+        if (!work.owners && ownerGroups[0]) work.owners = ownerGroups[0];
+        else work.extraOwners.push(...ownerGroups);
+        work.collaborators.push(...collaboratorsOf(collabGroups));
+        work.dates.push(...dates);
+        work.content ||= hasContent;
+        work.decision ||= marker && !work.owners;
+        work.commitment ||= commitment;
+        work.others.push(...othersOf(groups));
+        const joiner = joinerBefore(line.text, span.start);
+        work.rawParts.push(joiner + clause.text);
+        work.collective ||= collectiveIn(groups);
+        // "12 月 10 日前完成": once the date is gone, a bare 完成 adds nothing to the title.
+        if (title && !GENERIC_ACT.test(title.trim())) work.titleParts.push(joiner + title);
+        continue;
+      }
+      // A new piece of work: a new actor, a second date (same owner, no owner of its own), or a decision.
       works.push(work);
-      cur = startWork(reading);
-      if (secondDate && !cur.owners) cur.owners = work.owners;
-      continue;
+      if (secondDate) carriedOwners = work.owners;
     }
-    if (!work.owners && ownerGroups[0]) work.owners = ownerGroups[0];
-    else work.extraOwners.push(...ownerGroups);
-    work.collaborators.push(...collaboratorsOf(collabGroups));
-    work.dates.push(...dates);
-    work.content ||= hasContent;
-    work.decision ||= marker && !work.owners;
-    work.commitment ||= commitment;
-    work.others.push(...othersOf(groups));
-    const joiner = joinerBefore(line.text, span.start);
-    work.rawParts.push(joiner + clause.text);
-    work.collective ||= collectiveIn(groups);
-    // "12 月 10 日前完成": once the date is gone, a bare 完成 adds nothing to the title.
-    if (title && !GENERIC_ACT.test(title.trim())) work.titleParts.push(joiner + title);
+    cur = {
+      owners: ownerGroups[0] ?? carriedOwners,
+      extraOwners: ownerGroups.slice(1),
+      collaborators: collaboratorsOf(collabGroups),
+      dates,
+      content: hasContent,
+      decision: marker,
+      titleParts: title ? [title] : [],
+      commitment,
+      others: othersOf(groups),
+      rawParts: [clause.text],
+      collective: collectiveIn(groups),
+      reported: reportedBy(clause.text, ownerGroups),
+    };
   }
   if (cur) works.push(cur);
   // The whole line says whether it was agreed: asked once, not per draft.
   const agreed = AGREED.test(opts.source);
   return works.map((w) => toDraft(w, opts, shared, agreed));
-}
-
-/** What one clause says, for starting a piece of work with it. */
-interface ClauseReading {
-  text: string;
-  groups: PeopleGroup[];
-  ownerGroups: PeopleGroup[];
-  collabGroups: PeopleGroup[];
-  dates: DateMention[];
-  content: boolean;
-  marker: boolean;
-  title: string;
-  commitment: boolean;
-}
-
-/** A module function, not a closure per clause (a closure costs an allocation, and under tsx a rename). */
-function startWork(c: ClauseReading): Work {
-  return {
-    owners: c.ownerGroups[0] ?? null, extraOwners: c.ownerGroups.slice(1), collaborators: collaboratorsOf(c.collabGroups),
-    dates: c.dates, content: c.content, decision: c.marker, titleParts: c.title ? [c.title] : [], commitment: c.commitment, others: othersOf(c.groups),
-    rawParts: [c.text], collective: collectiveIn(c.groups), reported: reportedBy(c.text, c.ownerGroups),
-  };
 }
 
 const DATE_ONLY_RESIDUAL = bothScripts(
