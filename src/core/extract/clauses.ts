@@ -7,7 +7,7 @@ import { hasVagueWords } from './filters';
 import { looksLikeChineseName } from '../owners/roster';
 import { classifyLabel, splitLabel, type Label, type LabelKind } from './labels';
 import { inOrder, sliceLine, type Line } from './line';
-import { groupMentions, hasKind, membersOf, OWNER_VERBS, ownersOf, peopleGroups, plainMention, uniquePeople, type OwnerState, type PeopleGroup } from './people';
+import { collaboratorsBesides, groupMentions, hasKind, membersOf, OWNER_VERBS, ownersOf, peopleGroups, plainMention, type OwnerState, type PeopleGroup } from './people';
 import { findPeople } from '../owners/mentions';
 import { bothScripts } from '../text/traditional';
 import { AGREED, DECISION_MARKER } from './markers';
@@ -339,7 +339,7 @@ function toDraft(w: Work, opts: ClauseOptions, shared: DateMention[], agreed: bo
   if (topic) title = cleanTitle(title ? `${topic}：${title}` : topic);
   if (!title) title = cleanTitle(text);
   const dates = w.dates.length > 0 ? w.dates : shared;
-  const collaborators = uniquePeople(w.collaborators).filter((c) => !resolved.owners.some((o) => o.name === c.name));
+  const collaborators = collaboratorsBesides(w.collaborators, resolved.owners);
   const namedOwner = groups.some((g) => g.role === 'owner');
   // A decision has owners only when the line says who carries it out.
   const ownerless = kind === 'decision' && !namedOwner;

@@ -5,7 +5,7 @@
 
 import { bothScripts } from '../text/traditional';
 
-const DONE = bothScripts(/(?:已完成|已经完成|已于.{0,12}(?:完成|上线|确认)|已上线|已收到|已处理|已修[复復]|已结项|已获审批|已续签|已发布|已签约|已确认|已部署|已配置|已发(?:[送出])?[。.!！]?\s*$|会上已处理|\bwas done\b|\bwere done\b|\bis done\b|\bheld on\b|\bwas completed\b|\bwere completed\b|\bcompleted on\b|\bshipped on\b|\bwent live\b|\balready (?:done|sent|shipped)\b|（done）|\(done\)|—\s*done\b)/i);
+const DONE = bothScripts(/(?:已完成|已经完成|已于.{0,12}(?:完成|上线|确认)|已上线|已收到|已处理|已修[复復]|已结项|已获审批|已续签|已发布|已签约|已确认|已部署|已配置|已发(?:[送出])?[。.!！]?\s*$|会上已处理|\b(?:was|were|is) done\b|\bheld on\b|\b(?:was|were) completed\b|\bcompleted on\b|\bshipped on\b|\bwent live\b|\balready (?:done|sent|shipped)\b|（done）|\(done\)|—\s*done\b)/i);
 const HEDGE = bothScripts(
   /(?:可以?考虑|也许|或许|考虑是否|暂不立项|不承诺|maybe|might consider|we might|could consider|\bmight\b.*\bif\b|nobody committed|no one owns|not scheduled|at some point|parked|想一想|再看|不急|先作为参考)/i,
 );

@@ -36,7 +36,7 @@ const TODO_LABEL = bothScripts(
 );
 const OWNER_FIELD = bothScripts(/^(?:负责人|责任[人方]|负责部门|负责部门\/人|执行人|owners?|assignees?)$/i);
 const DUE_FIELD = bothScripts(
-  /^(?:完成时限|时限|截[止至]|截止时间|截止日期|完成期限|完成时间|期限|时间要求|deadline|due|due date|due by|target date|by when)$/i,
+  /^(?:完成时限|时限|截[止至]|截止(?:时间|日期)|完成期限|完成时间|期限|时间要求|deadline|due(?: date| by)?|target date|by when)$/i,
 );
 const COLLAB_FIELD = bothScripts(/^(?:配合|配合人|配合部门|协助|协助人|协办|collaborators?|support)$/i);
 const INFO_LABEL = bothScripts(

@@ -98,6 +98,11 @@ export function uniquePeople(people: readonly Person[]): Person[] {
   return out;
 }
 
+/** The collaborators, each once, but not those who own the item (by name). */
+export function collaboratorsBesides(collaborators: readonly Person[], owners: readonly Person[]): Person[] {
+  return uniquePeople(collaborators).filter((c) => !owners.some((o) => o.name === c.name));
+}
+
 /** Add a person unless the list holds them already (by email, id or name). */
 function addPerson(list: Person[], p: Person): void {
   const key = personKey(p);

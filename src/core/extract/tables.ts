@@ -8,7 +8,7 @@ import { isHintText } from './hint';
 import { datesIn, isStartDate } from './deadlines';
 import { lineOf, type Line } from './line';
 import { BoundedMemo, memoFor } from './memo';
-import { membersOf, OWNER_AFTER, ownersOf, peopleGroups, uniquePeople, type OwnerState } from './people';
+import { collaboratorsBesides, membersOf, OWNER_AFTER, ownersOf, peopleGroups, type OwnerState } from './people';
 import type { SectionKind } from './sections';
 import type { DateMention } from '../dates/types';
 import { cleanTitle } from './clauses';
@@ -142,7 +142,7 @@ export function readItemTable(table: TableBlock, ctx: TableContext): TableRowIte
       title,
       owners: owner.owners,
       ownerState: owner.state,
-      collaborators: collaborators.length > 0 ? uniquePeople(collaborators).filter((c) => !owner.owners.some((o) => o.name === c.name)) : [],
+      collaborators: collaboratorsBesides(collaborators, owner.owners),
       dates,
       status,
       rowIndex: r,
