@@ -96,18 +96,19 @@ export function analyzeLine(input: Line, ctx: LineContext, options: LineOptions 
     const split = splitLabel(line.text);
     if (!split) break;
     const classified = classifyLabel(split.label, ctx.roster);
-    if (classified.kind === 'topic' && guard > 0) break;
-    if (classified.kind === 'people' && classified.people) labelOwners = leadingGroup(split.label.length, classified.people);
-    if (classified.kind === 'decision') labelKind = 'decision';
-    if (classified.kind === 'todo') labelKind = 'todo';
+    const kind = classified.kind;
+    if (kind === 'topic' && guard > 0) break;
+    if (kind === 'people' && classified.people) labelOwners = leadingGroup(split.label.length, classified.people);
+    const kindGiven = kind === 'decision' || kind === 'todo';
+    if (kindGiven) labelKind = kind;
     if (split.owner) {
       const ownerLabel = classifyLabel(split.owner, ctx.roster);
       if (ownerLabel.people) labelOwners = leadingGroup(split.owner.length, ownerLabel.people);
     }
-    if (classified.kind === 'topic' || classified.kind === 'topic-heading') topic = split.label.trim();
+    if (kind === 'topic' || kind === 'topic-heading') topic = split.label.trim();
     label ??= classified;
     line = sliceLine(line, split.restStart, line.text.length);
-    if (classified.kind !== 'decision' && classified.kind !== 'todo') break;
+    if (!kindGiven) break;
   }
   const source = input.text.trim();
   if (label && FIELD_LABELS.has(label.kind)) {

@@ -71,9 +71,7 @@ export function membersOf(groups: readonly PeopleGroup[]): PersonMention[] {
 export function ownersOf(members: readonly PersonMention[]): { owners: Person[]; state: OwnerState } {
   if (hasKind(members, 'person')) return { owners: peopleOfKind(members, 'person'), state: 'named' };
   if (hasKind(members, 'department')) return { owners: peopleOfKind(members, 'department'), state: 'named' };
-  if (hasKind(members, 'undecided')) return { owners: [], state: 'undecided' };
-  if (hasKind(members, 'collective')) return { owners: [], state: 'collective' };
-  return { owners: [], state: 'none' };
+  return { owners: [], state: hasKind(members, 'undecided') ? 'undecided' : hasKind(members, 'collective') ? 'collective' : 'none' };
 }
 
 /** Whether any of the mentions is of this kind (a loop, no closure: asked per clause). */

@@ -33,6 +33,11 @@ export function classifySection(heading: string): SectionKind {
   return 'neutral';
 }
 
+/** A colon with text after it: a labelled line ("决议：…"), not a heading. */
+export const COLON_THEN_TEXT = /[：:]\s*\S/;
+/** A line that ends in a colon heads what follows ("行动项："). */
+export const ENDS_WITH_COLON = /[：:]$/;
+
 const SECTION_LINE = /^(?:[一二三四五六七八九十]+[、.．]|【[^】]{1,30}】$|#{1,6}\s)/;
 
 /**
@@ -42,8 +47,8 @@ const SECTION_LINE = /^(?:[一二三四五六七八九十]+[、.．]|【[^】]{1
 export function looksLikeSectionLine(text: string): boolean {
   const t = text.trim();
   if (!t || t.length > 40) return false;
-  if (SECTION_LINE.test(t)) return !/[：:]\s*\S/.test(t.replace(/^[一二三四五六七八九十]+[、.．]/, '')) || /[：:]$/.test(t);
-  if (/[：:]$/.test(t)) return t.length <= 24;
+  if (SECTION_LINE.test(t)) return !COLON_THEN_TEXT.test(t.replace(/^[一二三四五六七八九十]+[、.．]/, '')) || ENDS_WITH_COLON.test(t);
+  if (ENDS_WITH_COLON.test(t)) return t.length <= 24;
   // A short English line without a sentence end: "Action items", "Key decisions", "Notes".
   if (/^[A-Za-z][A-Za-z /&()-]{1,40}$/.test(t) && !/[.!?]$/.test(t) && t.split(/\s+/).length <= 4) {
     return classifySection(t) !== 'neutral';

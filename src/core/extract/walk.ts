@@ -12,7 +12,7 @@ import { finishItem, fromTableRow } from './finish';
 import { isHintText } from './hint';
 import { lineOf, sliceLine } from './line';
 import { proseDecisions } from './prose';
-import { classifySection, looksLikeSectionLine, type SectionKind } from './sections';
+import { classifySection, COLON_THEN_TEXT, ENDS_WITH_COLON, looksLikeSectionLine, type SectionKind } from './sections';
 import { readItemTable } from './tables';
 import { bothScripts } from '../text/traditional';
 
@@ -88,7 +88,7 @@ export function walkMinutes(blocks: readonly Block[], texts: readonly string[], 
   const sectionLine = (block: TextBlock, text: string): boolean => {
     if (block.type === 'heading' || (block.type === 'paragraph' && looksLikeSectionLine(text))) {
       // "决议：…" with content is a labelled line, not a heading.
-      if (block.type === 'heading' || !/[：:]\s*\S/.test(text)) {
+      if (block.type === 'heading' || !COLON_THEN_TEXT.test(text)) {
         const kind = classifySection(text);
         section = kind === 'neutral' && block.type !== 'heading' ? section : kind;
         if (DECISIONS_FOLLOW.test(text)) section = 'decision';
@@ -98,7 +98,7 @@ export function walkMinutes(blocks: readonly Block[], texts: readonly string[], 
         return true;
       }
     }
-    if (block.type === 'paragraph' && DECISIONS_FOLLOW.test(text) && /[：:]$/.test(text)) {
+    if (block.type === 'paragraph' && DECISIONS_FOLLOW.test(text) && ENDS_WITH_COLON.test(text)) {
       section = 'decision';
       return true;
     }
@@ -107,7 +107,7 @@ export function walkMinutes(blocks: readonly Block[], texts: readonly string[], 
       return false;
     }
     if (listSection && block.level <= listSection.level) listSection = null;
-    if ((text.endsWith('：') || text.endsWith(':')) && looksLikeSectionLine(text)) {
+    if (ENDS_WITH_COLON.test(text) && looksLikeSectionLine(text)) {
       listSection = { level: block.level, kind: classifySection(text) };
       return true;
     }
