@@ -39,19 +39,23 @@ export function datesIn(line: Line, ctx: DateContext): DateMention[] {
   const found = scan(line.text, ctx);
   for (const m of found) {
     if (out.some((c) => m.start < c.end && m.end > c.start)) continue;
-    if (RECURRING_BEFORE.test(line.text.slice(0, m.start))) continue;
+    const before = line.text.slice(0, m.start);
+    if (RECURRING_BEFORE.test(before)) continue;
     // "Tue–Thu anchor days", "周一至周五": a span of weekdays is a schedule, not a date.
     if (m.range && WEEKDAY_SPAN.test(m.text)) continue;
-    // "10 月 18 日（周六）": the weekday only restates the date before it.
     const prev = out[out.length - 1];
-    if (prev && WEEKDAY_ONLY.test(m.text) && /^\s*[（(]\s*$/.test(line.text.slice(prev.end, m.start))) continue;
-    // "Tue–Thu anchor days", "周一至周五": a span of weekdays is a schedule, not a date.
-    if (prev && WEEKDAY_ONLY.test(m.text) && WEEKDAY_ONLY.test(prev.text) && ONLY_RANGE_JOINER.test(line.text.slice(prev.end, m.start))) {
-      out.pop();
-      continue;
+    if (prev && WEEKDAY_ONLY.test(m.text)) {
+      const between = line.text.slice(prev.end, m.start);
+      // "10 月 18 日（周六）": the weekday only restates the date before it.
+      if (/^\s*[（(]\s*$/.test(between)) continue;
+      // "周一 至 周五" found as two weekdays: a span too.
+      if (WEEKDAY_ONLY.test(prev.text) && ONLY_RANGE_JOINER.test(between)) {
+        out.pop();
+        continue;
+      }
     }
     // "原定 4/15，改到周一前交": the old date stays known but gives way to any other.
-    out.push(STALE_BEFORE.test(line.text.slice(0, m.start)) ? { ...m, stale: true } : m);
+    out.push(STALE_BEFORE.test(before) ? { ...m, stale: true } : m);
   }
   // Chips and found phrases come each in order: most lines need no sort.
   return inOrder(out) ? out : out.sort((a, b) => a.start - b.start);

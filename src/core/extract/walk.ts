@@ -29,6 +29,7 @@ const MAY_MATTER_IN_INFO = bothScripts(
 );
 /** Words every DISCUSSION match holds: most paragraphs skip its backtracking. */
 const MAY_DISCUSS = bothScripts(/讨论中|争论|争议|认为/);
+/** A paragraph that reports a discussion: 讨论中, 争议, or "A 认为…，B 认为…". */
 const DISCUSSION = bothScripts(/讨论中|争论|争议|[^，,]{1,6}认为[^，,]{0,20}[，,].{0,40}(?:认为|希望)/);
 
 /**
@@ -46,13 +47,6 @@ export function walkMinutes(blocks: readonly Block[], texts: readonly string[], 
   let last: Candidate | null = null;
   /** Owners by list level: a sub-item without an owner belongs to the item it is nested under. */
   const listOwners: ActionItem['owners'][] = [];
-
-  const table = (block: Extract<Block, { type: 'table' }>, index: number): void => {
-    const rows = readItemTable(block, { roster: ctx.roster, dates: ctx.dates, section });
-    if (!rows) return;
-    for (const row of rows) items.push(fromTableRow(row, block, index, meetingDate));
-    last = null;
-  };
 
   const textBlock = (block: TextBlock, index: number, text: string): void => {
     // Empty lines and the template's own hints (（如：…）) say nothing about this meeting.
@@ -155,8 +149,13 @@ export function walkMinutes(blocks: readonly Block[], texts: readonly string[], 
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index]!;
     if (index === titleBlock && isTitleLine(block, texts[index]!)) continue;
-    if (block.type === 'table') table(block, index);
-    else textBlock(block, index, texts[index]!.trim());
+    if (block.type !== 'table') textBlock(block, index, texts[index]!.trim());
+    else {
+      const rows = readItemTable(block, { roster: ctx.roster, dates: ctx.dates, section });
+      if (!rows) continue;
+      for (const row of rows) items.push(fromTableRow(row, block, index, meetingDate));
+      last = null;
+    }
   }
   return items;
 }
