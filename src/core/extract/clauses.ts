@@ -67,7 +67,8 @@ const EN_NAME_JOINER = /\s*(?:,|and|&|\+)\s*/;
 const EN_OWNER = new RegExp(
   `^(${EN_NAME}(?:${EN_NAME_JOINER.source}${EN_NAME})*)\\s+(?:(?:will|shall|should|must|needs? to|is to|are to|to)\\s+(?:also\\s+|then\\s+)?|[–—-]{1,2}\\s+)`,
 );
-const EN_NOT_OWNER = /^(?:The|This|That|These|Those|It|There|Here|Someone|Somebody|Anyone|Anybody|Nobody|Everyone|Everybody|Go-live|Launch|Budget|Action|Decision|Note|Notes|If|When|After|Before|Then|Also|Please)$/;
+const EN_NOT_OWNER =
+  /^(?:The|This|That|These|Those|It|There|Here|Some(?:one|body)|Any(?:one|body)|Nobody|Every(?:one|body)|Go-live|Launch|Budget|Action|Decision|Notes?|If|When|After|Before|Then|Also|Please)$/;
 /** 我来, 我下周…, 由X负责, "will", "to": someone takes the work on. */
 const COMMITMENT = bothScripts(
   /(?:负责|牵头|跟进|主责|我这边|我(?:这边)?.{0,6}?(?:[会来先把去]|[今明]天|[下本]周|周[一二三四五六日])|由\S{1,8}(?:负责|整理|评估|跟进|发布|统一|提供|准备|安排)|\bI'll\b|\bwill\b|\bto\b)/i,
@@ -365,9 +366,12 @@ function toDraft(w: Work, opts: ClauseOptions, shared: DateMention[], agreed: bo
   };
 }
 
+/** A Chinese character (CJK ideographs, extension A and the main block). */
+const CJK = /[\u3400-\u9fff]/;
+
 /** One verb after a name: "验收", "审核", "reviews it". */
 function isShortAct(text: string, groups: readonly PeopleGroup[], residual: string): boolean {
-  if (/[\u3400-\u9fff]/.test(residual)) return residual.length <= SHORT_ACT;
+  if (CJK.test(residual)) return residual.length <= SHORT_ACT;
   const start = groups.length > 0 ? groups[groups.length - 1]!.end : 0;
   return text.slice(start).trim().split(/\s+/).filter(Boolean).length <= 2;
 }
@@ -540,9 +544,9 @@ export function splitClauses(text: string): { start: number; end: number }[] {
     let split = false;
     let width = 1;
     if (role & HARD_STOP) split = true;
-    else if (ch === ',' && /[\u3400-\u9fff]/.test(prev + next) && !/\d/.test(prev)) split = true;
+    else if (ch === ',' && CJK.test(prev + next) && !/\d/.test(prev)) split = true;
     else if (ch === '.' && /\s/.test(next) && /[a-z)]/.test(prev)) split = true;
-    else if (ch === ' ' && text.startsWith(' and ', i) && /^ and (?=[a-z]+ )/.test(text.slice(i, i + 12)) && /[a-z0-9)]$/i.test(prev) && !/[\u3400-\u9fff]/.test(text)) {
+    else if (ch === ' ' && text.startsWith(' and ', i) && /^ and (?=[a-z]+ )/.test(text.slice(i, i + 12)) && /[a-z0-9)]$/i.test(prev) && !CJK.test(text)) {
       // "open a ticket today and get a root-cause statement by Monday": two actions, maybe two deadlines.
       split = true;
       width = 5;

@@ -47,12 +47,9 @@ function itemOf(content: ItemContent, kind: ItemKind, due: DueChoice, status: Ac
   };
 }
 
-/** The phrases of a cell's dates joined by spaces; most cells hold one. */
+/** The phrases of a cell's dates joined by spaces; most cells hold one (no list to join). */
 function mentionsText(dates: readonly DateMention[]): string {
-  if (dates.length === 1) return dates[0]!.text;
-  let out = '';
-  for (let i = 0; i < dates.length; i++) out = i === 0 ? dates[i]!.text : `${out} ${dates[i]!.text}`;
-  return out;
+  return dates.length === 1 ? dates[0]!.text : dates.map((d) => d.text).join(' ');
 }
 
 /** The guide's rules as warnings: every to-do has an owner and a deadline that is not already past. */

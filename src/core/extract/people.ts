@@ -60,6 +60,11 @@ function roleOf(text: string, g: PeopleGroup): PeopleRole {
   return 'other';
 }
 
+/** The groups that may own the work: not those who help (配合) or receive it (发给…). */
+export function ownerCandidates(groups: readonly PeopleGroup[]): PeopleGroup[] {
+  return groups.filter((g) => g.role !== 'collaborator' && g.role !== 'receiver');
+}
+
 /** Every member of the groups, in order (a loop: flatMap was a hot spot per clause). */
 export function membersOf(groups: readonly PeopleGroup[]): PersonMention[] {
   const out: PersonMention[] = [];

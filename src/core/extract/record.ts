@@ -44,9 +44,10 @@ export function collectRecordFields(blocks: readonly Block[]): RecordFields {
       const m = /^([^：:]{1,24}?)\s*[：:]\s*(.*)$/.exec(segment);
       if (!m?.[1]) continue;
       const label = m[1].replace(/^[#\s]+/, '');
-      if (ABSENT.test(label)) put('absent', m[2] ?? '');
+      const value = m[2] ?? '';
+      if (ABSENT.test(label)) put('absent', value);
       const key = meetingFieldOfLabel(label);
-      if (key) put(key, m[2] ?? '');
+      if (key) put(key, value);
     }
   }
   return fields;

@@ -8,7 +8,7 @@ import { isHintText } from './hint';
 import { datesIn, isStartDate } from './deadlines';
 import { lineOf, type Line } from './line';
 import { BoundedMemo, memoFor } from './memo';
-import { collaboratorsBesides, membersOf, OWNER_AFTER, ownersOf, peopleGroups, type OwnerState } from './people';
+import { collaboratorsBesides, membersOf, OWNER_AFTER, ownerCandidates, ownersOf, peopleGroups, type OwnerState } from './people';
 import type { SectionKind } from './sections';
 import type { DateMention } from '../dates/types';
 import { cleanTitle } from './clauses';
@@ -117,8 +117,9 @@ export function readItemTable(table: TableBlock, ctx: TableContext): TableRowIte
   const out: TableRowItem[] = [];
   for (let r = header + 1; r < grid.length; r++) {
     const row = grid[r] ?? [];
+    const tableRow = table.rows[r];
     // A row merged across the table ("Note: …", 备注) is a remark, not an item.
-    if (table.rows[r]?.cells.length === 1 && row.length > 1 && (table.rows[r]!.cells[0]!.colSpan ?? 1) >= row.length - 1) continue;
+    if (tableRow?.cells.length === 1 && row.length > 1 && (tableRow.cells[0]!.colSpan ?? 1) >= row.length - 1) continue;
     // Each cell's text once: the title, the status and the row's text read them.
     const texts = row.map((c) => (c ? cellText(c) : ''));
     const textOf = (column: number): string => texts[column] ?? '';
@@ -136,7 +137,7 @@ export function readItemTable(table: TableBlock, ctx: TableContext): TableRowIte
     const status = statusCell ? statusOf(textOf(statusCol)) : null;
     const taskCell = cellAt(row, taskCol);
     const taskLink = taskCell ? linkOf(taskCell) : undefined;
-    const rowAnchor = table.rows[r]?.anchor;
+    const rowAnchor = tableRow?.anchor;
     const item: TableRowItem = {
       kind,
       title,
@@ -197,7 +198,7 @@ const ownerMemos = new WeakMap<Roster, BoundedMemo<string, { owners: Person[]; s
 function ownerCellOf(line: Line, roster: Roster): { owners: Person[]; state: OwnerState } {
   const text = line.text.trim();
   if (!text || /^[—\-–－/\s]+$/.test(text)) return { owners: [], state: 'none' };
-  const groups = peopleGroups(line, roster).filter((g) => g.role !== 'collaborator' && g.role !== 'receiver');
+  const groups = ownerCandidates(peopleGroups(line, roster));
   // "Olga / 邬子健跟进": the one marked as following up owns it.
   const members = membersOf(groups);
   const marked = members.filter((m) => OWNER_AFTER.test(line.text.slice(m.end)));
