@@ -145,9 +145,9 @@ export function isConcrete(m: DateMention): boolean {
   return !m.vague && !m.range && (m.date !== null || m.event !== undefined || m.time !== null);
 }
 
-/** A concrete mention with only a time of day ("下午3点"). */
+/** A concrete mention with only a time of day ("下午3点"): without a date or an event, the time is what it names. */
 function isTimeOnly(m: DateMention): boolean {
-  return isConcrete(m) && m.date === null && m.event === undefined && m.time !== null;
+  return isConcrete(m) && m.date === null && m.event === undefined;
 }
 
 /** A concrete mention that can be the due date: it has a date or an event. */

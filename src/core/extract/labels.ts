@@ -106,7 +106,7 @@ function peopleLabel(label: string, roster: Roster): PersonMention[] | null {
     return [plainMention(0, label, isUndecided(label) ? 'undecided' : 'collective')];
   }
   if (looksLikeChineseName(label)) return [plainMention(0, label, 'person')];
-  if (LATIN_NAMES.test(label) && !/^(?:Note|Notes|Action|Decision|Status|Summary|Context|Reminder|Other|Date|Time|Location|Goal|Topic|Agenda|Owner|Due|Update|Updates|Answer)$/i.test(label)) {
+  if (LATIN_NAMES.test(label) && !/^(?:Notes?|Action|Decision|Status|Summary|Context|Reminder|Other|Date|Time|Location|Goal|Topic|Agenda|Owner|Due|Updates?|Answer)$/i.test(label)) {
     const names = label.split(LATIN_JOINER);
     let pos = 0;
     return names.map((name) => {

@@ -23,7 +23,7 @@ const NO_CHIPS: readonly never[] = [];
 export function lineOf(content: readonly Inline[]): Line {
   // Most blocks and cells are one text run: its text as it stands, no chips.
   const only = content.length === 1 ? content[0]! : null;
-  if (only?.type === 'text') return normalizeLine({ text: only.text, people: NO_CHIPS, dates: NO_CHIPS });
+  if (only?.type === 'text') return normalizeLine(plainLine(only.text));
   let text = '';
   const people: PersonChip[] = [];
   const dates: DateChip[] = [];
@@ -67,7 +67,7 @@ function normalizeLine(line: Line): Line {
 /** A slice of a line, with chips re-positioned. */
 export function sliceLine(line: Line, start: number, end: number): Line {
   // Most lines carry no chips: no filtering closures to build.
-  if (line.people.length === 0 && line.dates.length === 0) return { text: line.text.slice(start, end), people: NO_CHIPS, dates: NO_CHIPS };
+  if (line.people.length === 0 && line.dates.length === 0) return plainLine(line.text.slice(start, end));
   const inside = <T extends { start: number; end: number }>(c: T): boolean => c.start >= start && c.end <= end;
   const shift = <T extends { start: number; end: number }>(c: T): T => ({ ...c, start: c.start - start, end: c.end - start });
   return {

@@ -38,7 +38,10 @@ export const COLON_THEN_TEXT = /[：:]\s*\S/;
 /** A line that ends in a colon heads what follows ("行动项："). */
 export const ENDS_WITH_COLON = /[：:]$/;
 
-const SECTION_LINE = /^(?:[一二三四五六七八九十]+[、.．]|【[^】]{1,30}】$|#{1,6}\s)/;
+/** "一、", "三." at the start of a heading. */
+const CN_NUMBERING = /^[一二三四五六七八九十]+[、.．]/;
+/** 【待办】 or a Markdown heading. */
+const BRACKETED_OR_MARKDOWN = /^(?:【[^】]{1,30}】$|#{1,6}\s)/;
 
 /**
  * Whether a paragraph reads as a section heading in pasted minutes: "一、讨论要点", "【待办】",
@@ -47,7 +50,7 @@ const SECTION_LINE = /^(?:[一二三四五六七八九十]+[、.．]|【[^】]{1
 export function looksLikeSectionLine(text: string): boolean {
   const t = text.trim();
   if (!t || t.length > 40) return false;
-  if (SECTION_LINE.test(t)) return !COLON_THEN_TEXT.test(t.replace(/^[一二三四五六七八九十]+[、.．]/, '')) || ENDS_WITH_COLON.test(t);
+  if (CN_NUMBERING.test(t) || BRACKETED_OR_MARKDOWN.test(t)) return !COLON_THEN_TEXT.test(t.replace(CN_NUMBERING, '')) || ENDS_WITH_COLON.test(t);
   if (ENDS_WITH_COLON.test(t)) return t.length <= 24;
   // A short English line without a sentence end: "Action items", "Key decisions", "Notes".
   if (/^[A-Za-z][A-Za-z /&()-]{1,40}$/.test(t) && !/[.!?]$/.test(t) && t.split(/\s+/).length <= 4) {

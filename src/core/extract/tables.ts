@@ -7,7 +7,7 @@ import { classifyColumns, parseStatus, type ColumnRole } from '../template/index
 import { isHintText } from './hint';
 import { datesIn, isStartDate } from './deadlines';
 import { lineOf, type Line } from './line';
-import { BoundedMemo, memoFor } from './memo';
+import { boundedMemo, memoFor, type BoundedMemo } from './memo';
 import { collaboratorsBesides, membersOf, OWNER_AFTER, ownerCandidates, ownersOf, peopleGroups, type OwnerState } from './people';
 import type { SectionKind } from './sections';
 import type { DateMention } from '../dates/types';
@@ -87,14 +87,14 @@ export function itemColumns(grid: Grid): { header: number; roles: (ColumnRole | 
  * classifyColumns, remembered: a long record repeats the same few headers table after table. Bounded (cleared
  * when full).
  */
-const roleMemo = new BoundedMemo<string, readonly (ColumnRole | null)[]>(256);
+const roleMemo = boundedMemo<string, readonly (ColumnRole | null)[]>(256);
 
 function columnRoles(headers: readonly string[]): readonly (ColumnRole | null)[] {
   return roleMemo.get(headers.join('\u0000'), () => classifyColumns(headers));
 }
 
 /** parseStatus (which NFKC-normalises), remembered: status cells hold the same few words. Bounded. */
-const statusMemo = new BoundedMemo<string, ItemStatus | null>(256);
+const statusMemo = boundedMemo<string, ItemStatus | null>(256);
 
 function statusOf(text: string): ItemStatus | null {
   return statusMemo.get(text, () => parseStatus(text));
