@@ -130,17 +130,18 @@ export function walkMinutes(blocks: readonly Block[], texts: readonly string[], 
   };
 
   const add = (draft: Draft, kind: ItemKind, block: TextBlock, index: number, labelled: boolean, checked: boolean | undefined): void => {
-    if (block.type === 'listItem' && kind === 'todo' && draft.owners.length === 0 && draft.ownerState === 'none') {
+    const listItem = block.type === 'listItem';
+    if (listItem && kind === 'todo' && draft.owners.length === 0 && draft.ownerState === 'none') {
       const parent = listOwners.slice(0, block.level).reverse().find((o) => o && o.length > 0);
       if (parent) {
         draft.owners = parent;
         draft.ownerState = 'named';
       }
     }
-    const via: ActionItem['source']['via'] = block.type === 'listItem' ? 'list' : labelled ? 'line' : 'sentence';
+    const via: ActionItem['source']['via'] = listItem ? 'list' : labelled ? 'line' : 'sentence';
     const item = finishItem(draft, kind, block, index, meetingDate, via);
     if (checked === true) item.status = 'done';
-    if (block.type === 'listItem') listOwners[block.level] = item.owners;
+    if (listItem) listOwners[block.level] = item.owners;
     items.push(item);
     last = { blockIndex: index, block, draft, item };
   };
