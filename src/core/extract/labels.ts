@@ -123,12 +123,11 @@ export function splitLabel(text: string): { label: string; owner?: string; rest:
   const m = /^([^：:\n]{1,30}?)\s*[：:]\s*/.exec(text);
   if (!m || !m[1]) return null;
   const label = m[1];
-  const rest = text.slice(m[0].length);
+  const restStart = m[0].length;
+  const rest = text.slice(restStart);
   // 14:00, 16:9, http://: a colon between digits or in a URL is not a label.
-  if (/\d$/.test(label) && /^\d/.test(rest)) return null;
-  if (/https?$/i.test(label)) return null;
-  if (rest.trim().length === 0 && !EMPTY_FIELD.test(label)) return { label, rest, restStart: m[0].length };
-  const withOwner = TODO_WITH_OWNER.exec(label);
-  if (withOwner?.[1] && withOwner[2]) return { label: withOwner[1], owner: withOwner[2], rest, restStart: m[0].length };
-  return { label, rest, restStart: m[0].length };
+  if ((/\d$/.test(label) && /^\d/.test(rest)) || /https?$/i.test(label)) return null;
+  const withOwner = rest.trim().length === 0 && !EMPTY_FIELD.test(label) ? null : TODO_WITH_OWNER.exec(label);
+  if (withOwner?.[1] && withOwner[2]) return { label: withOwner[1], owner: withOwner[2], rest, restStart };
+  return { label, rest, restStart };
 }
