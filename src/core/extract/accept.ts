@@ -1,5 +1,6 @@
 import type { ItemKind } from '../model/items';
 import type { Draft } from './clauses';
+import { isConcrete } from './deadlines';
 import { isCancelled, isDeferral, isDoneText, isFyi, isHedge, isMetricsOnly, isNextMeeting, isNonAction, isQuestion, hasVagueWords } from './filters';
 import type { SectionKind } from './sections';
 
@@ -26,12 +27,13 @@ export function acceptDraft(draft: Draft, where: Placement): ItemKind | null {
   if (isQuestion(text) && !where.checkbox) return null;
   if (kind === 'todo' && (isHedge(text) || isCancelled(text) || isNonAction(draft.title) || (isDoneText(text) && !where.checkbox))) return null;
   if (kind === 'decision' && isHedge(text)) return null;
-  if (where.prose) return draft.evidence.agreed ? 'decision' : null;
-  if (draft.evidence.scheduledVaguely && draft.ownerState !== 'named') return null;
-  if (where.checkbox || draft.evidence.labelled) return kind;
-  if (where.infoLabel) return draft.evidence.decisionMarker ? 'decision' : null;
+  const evidence = draft.evidence;
+  if (where.prose) return evidence.agreed ? 'decision' : null;
+  if (evidence.scheduledVaguely && draft.ownerState !== 'named') return null;
+  if (where.checkbox || evidence.labelled) return kind;
+  if (where.infoLabel) return evidence.decisionMarker ? 'decision' : null;
 
-  const hasDate = draft.dates.some((d) => !d.vague && !d.range && (d.date !== null || d.event !== undefined || d.time !== null));
+  const hasDate = draft.dates.some(isConcrete);
   const vague = draft.dates.some((d) => d.vague) || hasVagueWords(text);
   switch (where.section) {
     case 'decision':
@@ -40,16 +42,16 @@ export function acceptDraft(draft: Draft, where: Placement): ItemKind | null {
       if (kind === 'todo' && draft.ownerState === 'none' && !hasDate && isMetricsOnly(text)) return null;
       return kind;
     case 'info':
-      return draft.evidence.decisionMarker || draft.evidence.agreed ? 'decision' : null;
+      return evidence.decisionMarker || evidence.agreed ? 'decision' : null;
     case 'neutral': {
-      if (draft.evidence.decisionMarker || draft.evidence.agreed) return 'decision';
+      if (evidence.decisionMarker || evidence.agreed) return 'decision';
       if (kind === 'decision') return 'decision';
-      if (draft.evidence.reported) return null;
+      if (evidence.reported) return null;
       // "郑秋实：今天主要对齐两件事": a speaker's line is a to-do only when they commit or set a deadline.
-      if (where.transcript && draft.evidence.speaker && !draft.evidence.commitment && !draft.dates.some((d) => d.deadline && d.date !== null)) return null;
+      if (where.transcript && evidence.speaker && !evidence.commitment && !draft.dates.some((d) => d.deadline && d.date !== null)) return null;
       const named = draft.ownerState === 'named';
       if (isMetricsOnly(text) && !hasDate && !named) return null;
-      if (named && (hasDate || vague || draft.evidence.commitment)) return 'todo';
+      if (named && (hasDate || vague || evidence.commitment)) return 'todo';
       if (draft.ownerState === 'collective' && hasDate) return 'todo';
       if (draft.ownerState === 'undecided') return 'todo';
       return null;

@@ -4,7 +4,7 @@ import type { Draft, LineContext } from './clauses';
 import { datesIn } from './deadlines';
 import type { LabelKind } from './labels';
 import type { Line } from './line';
-import { ownersOf, peopleGroups, uniquePeople } from './people';
+import { membersOf, ownerCandidates, ownersOf, peopleGroups, uniquePeople } from './people';
 import { readOwnerCell } from './tables';
 
 /** An item (or a topic that may become one) that 负责人：/完成时限： lines below it attach to. */
@@ -21,7 +21,7 @@ export function attachField(target: Candidate, kind: LabelKind, rest: Line, ctx:
   draft.text = `${draft.text}\n${rest.text}`;
   if (kind === 'owner-field') {
     const groups = peopleGroups(rest, ctx.roster);
-    const owners = ownersOf(groups.filter((g) => g.role !== 'collaborator' && g.role !== 'receiver').flatMap((g) => g.members));
+    const owners = ownersOf(membersOf(ownerCandidates(groups)));
     const fallback = owners.state === 'none' ? readOwnerCell(rest, ctx.roster) : owners;
     draft.owners = fallback.owners;
     draft.ownerState = fallback.state;

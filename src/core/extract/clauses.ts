@@ -7,8 +7,10 @@ import { hasVagueWords } from './filters';
 import { looksLikeChineseName } from '../owners/roster';
 import { classifyLabel, splitLabel, type Label, type LabelKind } from './labels';
 import { inOrder, sliceLine, type Line } from './line';
-import { groupMentions, membersOf, ownersOf, peopleGroups, uniquePeople, type OwnerState, type PeopleGroup } from './people';
+import { collaboratorsBesides, groupMentions, hasKind, membersOf, OWNER_VERBS, ownersOf, peopleGroups, plainMention, type OwnerState, type PeopleGroup } from './people';
 import { findPeople } from '../owners/mentions';
+import { bothScripts } from '../text/traditional';
+import { AGREED, DECISION_MARKER } from './markers';
 
 /** One candidate item read from a line, before the section decides whether it is one. */
 export interface Draft {
@@ -57,12 +59,22 @@ export interface LineAnalysis {
 }
 
 const BULLET = /^(?:[\s•·●▪◦‣⁃∙➤→►✅✔☑✓❌⭐\-*+]|\uFE0F)+/u;
-const EN_OWNER = /^((?:@?[A-Z][\w.'’-]*(?: [A-Z][a-z]+)?|@[\w.-]+)(?:\s*(?:,|and|&|\+)\s*(?:@?[A-Z][\w.'’-]*(?: [A-Z][a-z]+)?|@[\w.-]+))*)\s+(?:(?:will|shall|should|must|needs? to|is to|are to|to)\s+(?:also\s+|then\s+)?|[–—-]{1,2}\s+)/;
-const EN_NOT_OWNER = /^(?:The|This|That|These|Those|It|There|Here|Someone|Somebody|Anyone|Anybody|Nobody|Everyone|Everybody|Go-live|Launch|Budget|Action|Decision|Note|Notes|If|When|After|Before|Then|Also|Please)$/;
-const DECISION_MARKER = /(?:不[变變]|不再[调調]整|不再延期|定[为為]|定[在于]|定於|确定为|確定為|[确確]定在|确定于|確定於|定[档檔]|推[迟遲]到|延期到|(?<!to be |be |not |been |yet )confirmed|stays on|\bis set for\b|\bwill be held on\b)/i;
-const AGREED = /(?:\bagreed(?: that)?(?:\s*[:：]\s*|\s+(?!to\b))|(?<![未没沒])(?:一致同意|[达達]成一致)|(?:会议|會議|最[终終]|最[后後]|讨论后|討論後|大家|一致|[会會]上)决定|(?:會議|最[終後]|討論後|大家|一致|會上)決定|形成以下意见)/i;
-const COMMITMENT = /(?:负责|負責|牵头|牽頭|跟[进進]|主责|我[来來]|我[会會]|我先|我这边|我這邊|我下周|我明天|我(?:这边|這邊)?.{0,6}?(?:[会會]|[来來]|[先把]|去|[今明]天|下[周週]|本[周週]|周[一二三四五六日]|週[一二三四五六日])|由\S{1,8}(?:负责|整理|评估|跟进|发布|统一|提供|准备|安排)|\bI'll\b|\bI will\b|\bwill\b|\bto\b)/i;
-const OWNER_WORDS = /^\s*(?:一起|共同)?\s*(?:牵头|牽頭|负责|負責|主[责責]|具体跟进|具體跟進|跟[进進]一下|跟[进進])?/;
+/** "Priya", "Raj Patel", "@mike.t". */
+const EN_NAME = "(?:@?[A-Z][\\w.'’-]*(?: [A-Z][a-z]+)?|@[\\w.-]+)";
+/** What joins English names: "Priya and Raj", "Ana, Ben & Carl". */
+const EN_NAME_JOINER = /\s*(?:,|and|&|\+)\s*/;
+/** Names at the start of an English line, then what they will do: "Priya to send…", "Daniel – finalize…". */
+const EN_OWNER = new RegExp(
+  `^(${EN_NAME}(?:${EN_NAME_JOINER.source}${EN_NAME})*)\\s+(?:(?:will|shall|should|must|needs? to|is to|are to|to)\\s+(?:also\\s+|then\\s+)?|[–—-]{1,2}\\s+)`,
+);
+const EN_NOT_OWNER =
+  /^(?:The|This|That|These|Those|It|There|Here|Some(?:one|body)|Any(?:one|body)|Nobody|Every(?:one|body)|Go-live|Launch|Budget|Action|Decision|Notes?|If|When|After|Before|Then|Also|Please)$/;
+/** 我来, 我下周…, 由X负责, "will", "to": someone takes the work on. */
+const COMMITMENT = bothScripts(
+  /(?:负责|牵头|跟进|主责|我这边|我(?:这边)?.{0,6}?(?:[会来先把去]|[今明]天|[下本]周|周[一二三四五六日])|由\S{1,8}(?:负责|整理|评估|跟进|发布|统一|提供|准备|安排)|\bI'll\b|\bwill\b|\bto\b)/i,
+);
+/** The owner words after a name, cut from the title with it ("王芳负责"). */
+const OWNER_WORDS = bothScripts(new RegExp(`^\\s*(?:一起|共同)?\\s*(?:${OWNER_VERBS})?`));
 
 /** Labels whose line is a field of the item or meeting, or a topic heading: no clauses to read. */
 const FIELD_LABELS: ReadonlySet<LabelKind> = new Set<LabelKind>(['owner-field', 'due-field', 'collaborator-field', 'meeting-field', 'topic-heading']);
@@ -85,20 +97,19 @@ export function analyzeLine(input: Line, ctx: LineContext, options: LineOptions 
     const split = splitLabel(line.text);
     if (!split) break;
     const classified = classifyLabel(split.label, ctx.roster);
-    if (classified.kind === 'topic' && guard > 0) break;
-    if (classified.kind === 'people' && classified.people) {
-      labelOwners = { start: 0, end: split.label.length, members: classified.people, role: 'leading' };
-    }
-    if (classified.kind === 'decision') labelKind = 'decision';
-    if (classified.kind === 'todo') labelKind = 'todo';
+    const kind = classified.kind;
+    if (kind === 'topic' && guard > 0) break;
+    if (kind === 'people' && classified.people) labelOwners = leadingGroup(split.label.length, classified.people);
+    const kindGiven = kind === 'decision' || kind === 'todo';
+    if (kindGiven) labelKind = kind;
     if (split.owner) {
       const ownerLabel = classifyLabel(split.owner, ctx.roster);
-      if (ownerLabel.people) labelOwners = { start: 0, end: split.owner.length, members: ownerLabel.people, role: 'leading' };
+      if (ownerLabel.people) labelOwners = leadingGroup(split.owner.length, ownerLabel.people);
     }
-    if (classified.kind === 'topic' || classified.kind === 'topic-heading') topic = split.label.trim();
+    if (kind === 'topic' || kind === 'topic-heading') topic = split.label.trim();
     label ??= classified;
     line = sliceLine(line, split.restStart, line.text.length);
-    if (classified.kind !== 'decision' && classified.kind !== 'todo') break;
+    if (!kindGiven) break;
   }
   const source = input.text.trim();
   if (label && FIELD_LABELS.has(label.kind)) {
@@ -110,25 +121,28 @@ export function analyzeLine(input: Line, ctx: LineContext, options: LineOptions 
     // "Fiona: I will send…": the speaker owns it.
     committed = true;
   } else if (en?.[1] && !EN_NOT_OWNER.test(en[1].replace(/^@/, ''))) {
-    const names = en[1].split(/\s*(?:,|and|&|\+)\s*/).filter(Boolean);
+    const names = en[1].split(EN_NAME_JOINER).filter(Boolean);
     const groups = peopleGroups(sliceLine(line, 0, en[1].length), ctx.roster);
     const members = membersOf(groups);
     const known: PersonMention[] =
       members.length > 0
         ? members
         : names.map((name) => ({ start: 0, end: 0, name: name.replace(/^@/, ''), kind: /^we$/i.test(name) ? 'collective' : 'person', explicit: false }));
-    labelOwners = { start: 0, end: en[1].length, members: known, role: 'leading' };
+    labelOwners = leadingGroup(en[1].length, known);
     committed = /\b(?:will|shall|should|must|need|needs|to)\b/i.test(en[0]);
     line = sliceLine(line, en[0].length, line.text.length);
   } else if (!labelOwners) {
     labelOwners = unknownLeadingName(line);
   }
-  const drafts = analyzeClauses(line, ctx, { labelOwners, labelKind, topic, source });
-  for (const d of drafts) {
-    if (committed) d.evidence.commitment = true;
-    if (label?.kind === 'decision' || label?.kind === 'todo') d.evidence.labelled = true;
-    if (label?.kind === 'people') d.evidence.speaker = true;
-  }
+  const drafts = analyzeClauses(line, ctx, {
+    labelOwners,
+    labelKind,
+    topic,
+    source,
+    committed,
+    labelled: label?.kind === 'decision' || label?.kind === 'todo',
+    speaker: label?.kind === 'people',
+  });
   return { label, rest: line, drafts };
 }
 
@@ -139,12 +153,16 @@ export function analyzeLine(input: Line, ctx: LineContext, options: LineOptions 
 function unknownLeadingName(line: Line): PeopleGroup | null {
   const name = /^([\u3400-\u9fff]{2,3})(?=\s|\d)/.exec(line.text)?.[1];
   if (!name || !looksLikeChineseName(name)) return null;
-  return { start: 0, end: name.length, members: [{ start: 0, end: name.length, name, kind: 'person', explicit: false }], role: 'leading' };
+  return leadingGroup(name.length, [plainMention(0, name, 'person')]);
 }
 
+/** The people named at the start of a line, up to `end`, who lead what it says. */
+function leadingGroup(end: number, members: PersonMention[]): PeopleGroup {
+  return { start: 0, end, members, role: 'leading' };
+}
+
+/** The clauses read as one item so far. */
 interface Work {
-  start: number;
-  end: number;
   owners: PeopleGroup | null;
   extraOwners: PeopleGroup[];
   collaborators: Person[];
@@ -169,21 +187,29 @@ interface ClauseOptions {
   topic: string;
   /** The whole line, for the item's source text and the filters. */
   source: string;
+  /** The line's English owner said "will" or "to", or the speaker "I will". */
+  committed: boolean;
+  /** The line's label gives the kind (决议：, TODO:). */
+  labelled: boolean;
+  /** The line's label names who speaks. */
+  speaker: boolean;
 }
 
 /** "零售运营部提供业务口径", "技术参数部分由温斌提供": someone supplies input to another's item. */
 /** A clause this short after someone's name is one verb (验收, 审核, review): no task of its own. */
 const SHORT_ACT = 3;
-const GENERIC_ACT = /^(?:全[部数])?(?:完成|提交|交付|反[馈饋]|回[复覆]|[发發]出|上[线線]|关闭|關閉|定稿|[给給]我|done|complete|finish)$/i;
-const SUPPLIES = /^(?:提供|[给給]出|支[持援]|[協协]助|配合|(?:to |will )?(?:support|help|assist)\b)/i;
+const GENERIC_ACT = bothScripts(/^(?:全[部数])?(?:完成|提交|交付|反馈|回[复覆]|发出|上线|关闭|定稿|给我|done|complete|finish)$/i);
+const SUPPLIES = bothScripts(/^(?:提供|给出|支[持援]|协助|配合|(?:to |will )?(?:support|help|assist)\b)/i);
 /** "Sandy 说…", "郝敏认为…": reported speech, not a commitment. */
-const REPORTED = /^\s*(?:[说說]|提到|认为|認為|表示|[觉覺]得|建[议議]|提[出醒]|介[绍紹]|解[释釋]|[补補]充|强调|強調|反映|希望|指出|[问問]|询问|詢問|said|says|mentioned|noted|thinks|suggested|raised|asked|reminded|wants|would like)/i;
+const REPORTED = bothScripts(
+  /^\s*(?:说|提到|认为|表示|觉得|建议|提[出醒]|介绍|解释|补充|强调|反映|希望|指出|问|询问|said|says|mentioned|noted|thinks|suggested|raised|asked|reminded|wants|would like)/i,
+);
 
 function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draft[] {
   if (line.text.trim().length === 0) return [];
   const { labelOwners, labelKind } = opts;
   const decisionLine = labelKind === 'decision';
-  const labelHasPerson = labelOwners?.members.some((m) => m.kind === 'person') ?? false;
+  const labelHasPerson = labelOwners !== null && hasPerson(labelOwners);
   const spans = splitClauses(line.text);
   // People and dates are found once per line, then shared out to the clauses.
   const lineMentions = findPeople(line.text, ctx.roster, line.people);
@@ -196,7 +222,7 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
     const clause = sliceLine(line, span.start, span.end);
     const groups = groupMentions(clause.text, within(lineMentions, span));
     // A speaker's own label beats a department at the start of what they say (邓琪：产品中心页面 PRD).
-    if (labelHasPerson) for (const g of groups) if (g.role === 'leading' && g.members.every((m) => m.kind !== 'person')) g.role = 'other';
+    if (labelHasPerson) for (const g of groups) if (g.role === 'leading' && !hasPerson(g)) g.role = 'other';
     const inClause = within(lineDates, span);
     const dates = decisionLine || inClause.length === 0 ? inClause : inClause.filter((m) => !isStartDate(clause, m));
     let ownerGroups = groups.filter((g) => g.role === 'owner' || (!decisionLine && g.role === 'leading'));
@@ -206,71 +232,84 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
       collabGroups = [...collabGroups, ...ownerGroups];
       ownerGroups = [];
     }
+    const owned = ownerGroups.length > 0;
+    /** The clause names a day (not only a time, an event or something vague). */
+    const dated = dates.some((d) => d.date !== null);
     // Without a topic the joined text is " " + the clause, which reads the same.
-    const marker = ownerGroups.length === 0 && dates.some((d) => d.date !== null) && DECISION_MARKER.test(opts.topic ? `${opts.topic} ${clause.text}` : clause.text);
+    const marker = !owned && dated && DECISION_MARKER.test(opts.topic ? `${opts.topic} ${clause.text}` : clause.text);
     const title = decisionLine ? clause.text : titleOf(clause.text, groups.filter((g) => g.role !== 'other' && g.role !== 'receiver'), dates);
     const commitment = COMMITMENT.test(clause.text);
     const hasContent = residual.length > 0;
-    const dateOnly = dates.length > 0 && ownerGroups.length === 0 && DATE_ONLY_RESIDUAL.test(residual);
+    const dateOnly = dates.length > 0 && !owned && DATE_ONLY_RESIDUAL.test(residual);
 
     if (dateOnly && index === 0 && spans.length > 1 && !decisionLine) {
       shared = dates;
       continue;
     }
-    const reading: ClauseReading = { span, text: clause.text, groups, ownerGroups, collabGroups, dates, content: hasContent, marker, title, commitment };
-    if (!cur) {
-      cur = startWork(reading);
-      continue;
-    }
-    const work: Work = cur;
-    const collabOnly = collabGroups.length > 0 && ownerGroups.length === 0 && !dates.some((d) => d.date !== null);
-    const ownerOnly = ownerGroups.length > 0 && !hasContent && dates.length === 0;
-    const hasOwner = work.owners !== null || labelOwners !== null;
-    const newActor = ownerGroups.length > 0 && hasOwner && work.content && hasContent && !sameGroup(ownerGroups[0]!, work.owners);
-    const secondDate = dates.some((d) => d.date !== null && !d.stale) && work.dates.some((d) => d.date !== null && !d.stale) && ownerGroups.length === 0 && hasContent;
-    const decisionSplit = (marker && !work.decision && work.content) || (work.decision && ownerGroups.length > 0 && hasContent);
-    if (collabOnly) {
-      // "IT 运维部配合提供证据": what the collaborator does stays out of the owner's title.
-      work.collaborators.push(...collaboratorsOf(collabGroups));
-      work.end = span.end;
-      continue;
-    }
-    if (ownerOnly) {
-      work.extraOwners.push(...ownerGroups);
-      work.end = span.end;
-      continue;
-    }
-    if (ownerGroups.length > 0 && hasOwner && work.content && isShortAct(clause.text, groups, residual) && !dates.some((d) => d.date !== null)) {
-      if (work.owners?.role === 'leading' && ownerGroups.some((g) => g.role === 'owner')) {
-        // "歐陽德缺席，…由陳卓賢負責聯絡": the one named responsible owns it.
-        work.owners = ownerGroups.find((g) => g.role === 'owner')!;
-        work.extraOwners = [];
-      } else {
-        // "8 月底前部署完成，Leon 邵 验收": someone who checks the work helps with it.
-        work.collaborators.push(...collaboratorsOf(ownerGroups));
+    /** The owners a new piece of work starts with when the clause names none of its own. */
+    let carriedOwners: PeopleGroup | null = null;
+    if (cur) {
+      const work: Work = cur;
+      const collabOnly = collabGroups.length > 0 && !owned && !dated;
+      const ownerOnly = owned && !hasContent && dates.length === 0;
+      const hasOwner = work.owners !== null || labelOwners !== null;
+      const newActor = owned && hasOwner && work.content && hasContent && !sameGroup(ownerGroups[0]!, work.owners);
+      const secondDate = dates.some(isCurrentDay) && work.dates.some(isCurrentDay) && !owned && hasContent;
+      const decisionSplit = (marker && !work.decision && work.content) || (work.decision && owned && hasContent);
+      if (collabOnly) {
+        // "IT 运维部配合提供证据": what the collaborator does stays out of the owner's title.
+        work.collaborators.push(...collaboratorsOf(collabGroups));
+        continue;
       }
-      work.end = span.end;
-      continue;
-    }
-    if (!decisionLine && (newActor || secondDate || decisionSplit)) {
+      if (ownerOnly) {
+        work.extraOwners.push(...ownerGroups);
+        continue;
+      }
+      if (owned && hasOwner && work.content && isShortAct(clause.text, groups, residual) && !dated) {
+        if (work.owners?.role === 'leading' && ownerGroups.some((g) => g.role === 'owner')) {
+          // "歐陽德缺席，…由陳卓賢負責聯絡": the one named responsible owns it.
+          work.owners = ownerGroups.find((g) => g.role === 'owner')!;
+          work.extraOwners = [];
+        } else {
+          // "8 月底前部署完成，Leon 邵 验收": someone who checks the work helps with it.
+          work.collaborators.push(...collaboratorsOf(ownerGroups));
+        }
+        continue;
+      }
+      if (decisionLine || !(newActor || secondDate || decisionSplit)) {
+        if (!work.owners && ownerGroups[0]) work.owners = ownerGroups[0];
+        else work.extraOwners.push(...ownerGroups);
+        work.collaborators.push(...collaboratorsOf(collabGroups));
+        work.dates.push(...dates);
+        work.content ||= hasContent;
+        work.decision ||= marker && !work.owners;
+        work.commitment ||= commitment;
+        work.others.push(...othersOf(groups));
+        const joiner = joinerBefore(line.text, span.start);
+        work.rawParts.push(joiner + clause.text);
+        work.collective ||= collectiveIn(groups);
+        // "12 月 10 日前完成": once the date is gone, a bare 完成 adds nothing to the title.
+        if (title && !GENERIC_ACT.test(title.trim())) work.titleParts.push(joiner + title);
+        continue;
+      }
+      // A new piece of work: a new actor, a second date (same owner, no owner of its own), or a decision.
       works.push(work);
-      cur = startWork(reading);
-      if (secondDate && !cur.owners) cur.owners = work.owners;
-      continue;
+      if (secondDate) carriedOwners = work.owners;
     }
-    if (!work.owners && ownerGroups[0]) work.owners = ownerGroups[0];
-    else work.extraOwners.push(...ownerGroups);
-    work.collaborators.push(...collaboratorsOf(collabGroups));
-    work.dates.push(...dates);
-    work.content ||= hasContent;
-    work.decision ||= marker && !work.owners;
-    work.commitment ||= commitment;
-    work.others.push(...othersOf(groups));
-    work.rawParts.push(joinerBefore(line.text, span.start) + clause.text);
-    work.collective ||= collectiveIn(groups);
-    // "12 月 10 日前完成": once the date is gone, a bare 完成 adds nothing to the title.
-    if (title && !GENERIC_ACT.test(title.trim())) work.titleParts.push(joinerBefore(line.text, span.start) + title);
-    work.end = span.end;
+    cur = {
+      owners: ownerGroups[0] ?? carriedOwners,
+      extraOwners: ownerGroups.slice(1),
+      collaborators: collaboratorsOf(collabGroups),
+      dates,
+      content: hasContent,
+      decision: marker,
+      titleParts: title ? [title] : [],
+      commitment,
+      others: othersOf(groups),
+      rawParts: [clause.text],
+      collective: collectiveIn(groups),
+      reported: reportedBy(clause.text, ownerGroups),
+    };
   }
   if (cur) works.push(cur);
   // The whole line says whether it was agreed: asked once, not per draft.
@@ -278,31 +317,9 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
   return works.map((w) => toDraft(w, opts, shared, agreed));
 }
 
-/** What one clause says, for starting a piece of work with it. */
-interface ClauseReading {
-  span: { start: number; end: number };
-  text: string;
-  groups: PeopleGroup[];
-  ownerGroups: PeopleGroup[];
-  collabGroups: PeopleGroup[];
-  dates: DateMention[];
-  content: boolean;
-  marker: boolean;
-  title: string;
-  commitment: boolean;
-}
-
-/** A module function, not a closure per clause (a closure costs an allocation, and under tsx a rename). */
-function startWork(c: ClauseReading): Work {
-  return {
-    start: c.span.start, end: c.span.end, owners: c.ownerGroups[0] ?? null, extraOwners: c.ownerGroups.slice(1), collaborators: collaboratorsOf(c.collabGroups),
-    dates: c.dates, content: c.content, decision: c.marker, titleParts: c.title ? [c.title] : [], commitment: c.commitment, others: othersOf(c.groups),
-    rawParts: [c.text], collective: collectiveIn(c.groups), reported: reportedBy(c.text, c.ownerGroups),
-  };
-}
-
-const DATE_ONLY_RESIDUAL =
-  /^(?:请|請|确认|確認|务必|務必|须|須|需要?|要|在|于|於|最晚|最迟|by|before|due|until|nolaterthan|within|target)?(?:前|之前|以前|或之前|以内|内|內)?(?:完成|交付|提交|反馈|回复|回覆|给结论|發出|发出|发布|上线|上線|落实|給我|给我|给清单)?$/i;
+const DATE_ONLY_RESIDUAL = bothScripts(
+  /^(?:请|确认|务必|须|需要?|要|在|于|最晚|最迟|by|before|due|until|nolaterthan|within|target)?(?:前|之前|以前|或之前|以内|内)?(?:完成|交付|提交|反馈|回[复覆]|给结论|发出|发布|上线|落实|给我|给清单)?$/i,
+);
 
 function toDraft(w: Work, opts: ClauseOptions, shared: DateMention[], agreed: boolean): Draft {
   const { labelOwners, labelKind, topic } = opts;
@@ -313,13 +330,10 @@ function toDraft(w: Work, opts: ClauseOptions, shared: DateMention[], agreed: bo
   const groups = w.owners ? [w.owners, ...w.extraOwners] : w.extraOwners;
   const labelResolved = labelOwners ? ownersOf(labelOwners.members) : null;
   let resolved = ownersOf(membersOf(groups));
+  const linePerson = groups.some(hasPerson);
   // The label speaks for the line unless the line names a person of its own (a department gives way to a person).
-  if (labelResolved && labelResolved.state !== 'none') {
-    const linePerson = groups.some(hasPerson);
-    if (resolved.state !== 'named' || !linePerson) resolved = labelResolved;
-  }
-  const ownerPerson = groups.some(hasPerson) || (labelOwners !== null && hasPerson(labelOwners));
-  if (resolved.state === 'named' && !ownerPerson && w.others.length > 0) {
+  if (labelResolved && labelResolved.state !== 'none' && (resolved.state !== 'named' || !linePerson)) resolved = labelResolved;
+  if (resolved.state === 'named' && !linePerson && !(labelOwners !== null && hasPerson(labelOwners)) && w.others.length > 0) {
     resolved = ownersOf(w.others);
   }
   const parts = (kind === 'decision' ? w.rawParts : w.titleParts).filter((p) => p.trim().length > 0);
@@ -327,32 +341,37 @@ function toDraft(w: Work, opts: ClauseOptions, shared: DateMention[], agreed: bo
   if (topic) title = cleanTitle(title ? `${topic}：${title}` : topic);
   if (!title) title = cleanTitle(text);
   const dates = w.dates.length > 0 ? w.dates : shared;
-  const collaborators = uniquePeople(w.collaborators).filter((c) => !resolved.owners.some((o) => o.name === c.name));
-  const decisionOwners = groups.some((g) => g.role === 'owner');
+  const collaborators = collaboratorsBesides(w.collaborators, resolved.owners);
+  const namedOwner = groups.some((g) => g.role === 'owner');
+  // A decision has owners only when the line says who carries it out.
+  const ownerless = kind === 'decision' && !namedOwner;
   return {
     kind,
     text,
     title,
-    owners: kind === 'decision' && !decisionOwners ? [] : resolved.owners,
-    ownerState: kind === 'decision' && !decisionOwners ? 'none' : resolved.state === 'none' && w.collective ? 'collective' : resolved.state,
+    owners: ownerless ? [] : resolved.owners,
+    ownerState: ownerless ? 'none' : resolved.state === 'none' && w.collective ? 'collective' : resolved.state,
     collaborators,
     dates,
     evidence: {
       owner: resolved.state === 'named' || resolved.state === 'undecided',
-      commitment: w.commitment || groups.some((g) => g.role === 'owner'),
+      commitment: w.commitment || namedOwner || opts.committed,
       decisionMarker,
       scheduledVaguely: w.decision && vagueText,
       reported: w.reported,
-      speaker: false,
+      speaker: opts.speaker,
       agreed,
-      labelled: false,
+      labelled: opts.labelled,
     },
   };
 }
 
+/** A Chinese character (CJK ideographs, extension A and the main block). */
+const CJK = /[\u3400-\u9fff]/;
+
 /** One verb after a name: "验收", "审核", "reviews it". */
 function isShortAct(text: string, groups: readonly PeopleGroup[], residual: string): boolean {
-  if (/[\u3400-\u9fff]/.test(residual)) return residual.length <= SHORT_ACT;
+  if (CJK.test(residual)) return residual.length <= SHORT_ACT;
   const start = groups.length > 0 ? groups[groups.length - 1]!.end : 0;
   return text.slice(start).trim().split(/\s+/).filter(Boolean).length <= 2;
 }
@@ -377,12 +396,17 @@ function within<T extends { start: number; end: number }>(all: readonly T[], spa
   return out;
 }
 
+/** A mention of a day that is not an old one (原定…). */
+function isCurrentDay(d: DateMention): boolean {
+  return d.date !== null && !d.stale;
+}
+
 function hasPerson(g: PeopleGroup): boolean {
-  return g.members.some((m) => m.kind === 'person');
+  return hasKind(g.members, 'person');
 }
 
 function collectiveIn(groups: readonly PeopleGroup[]): boolean {
-  return groups.some((g) => g.role !== 'receiver' && g.members.some((m) => m.kind === 'collective'));
+  return groups.some((g) => g.role !== 'receiver' && hasKind(g.members, 'collective'));
 }
 
 function reportedBy(text: string, owners: readonly PeopleGroup[]): boolean {
@@ -411,9 +435,9 @@ function sameGroup(a: PeopleGroup, b: PeopleGroup | null): boolean {
 }
 
 const RESIDUAL_PUNCTUATION = /[@＠\s，,。.;；:：、()（）「」“”"'!！]/g;
-const RESIDUAL_OWNER_WORDS = /一起|共同|牵头|牽頭|负责|負責|主[责責]|具体跟进|具體跟進|跟[进進]一下|跟[进進]|配合|[协協]助|^由|^交由/g;
+const RESIDUAL_OWNER_WORDS = bothScripts(new RegExp(`一起|共同|${OWNER_VERBS}|配合|协助|^由|^交由`, 'g'));
 /** The first characters of RESIDUAL_OWNER_WORDS: most clauses hold none, and skip its alternation. */
-const OWNER_WORD_START = /[一共牵牽负負主具跟配协協由交]/;
+const OWNER_WORD_START = bothScripts(/[一共牵负主具跟配协由交]/);
 
 /** The clause's text without the people and dates in it: what is left says whether it holds an action. */
 function residualText(text: string, groups: readonly PeopleGroup[], dates: readonly DateMention[]): string {
@@ -421,6 +445,10 @@ function residualText(text: string, groups: readonly PeopleGroup[], dates: reado
   if (OWNER_WORD_START.test(rest)) rest = rest.replace(RESIDUAL_OWNER_WORDS, '');
   return rest.replace(/^(?:by|before|due|until|no later than|within|on|target)$/i, '');
 }
+
+/** The deadline words around a date ("by", 最晚, 之前), cut from the title with it. */
+const DEADLINE_BEFORE = bothScripts(/(?:\b(?:by|before|due|until|no later than|within|on|in|for)\s+|(?:[在于]|最[晚迟])\s*)$/i);
+const DEADLINE_AFTER = bothScripts(/^\s*(?:或之前|[之以]前|前|以内|内)?\s*/);
 
 /** A clause's contribution to the title: without the owners at its start, its dates and deadline words. */
 function titleOf(text: string, groups: readonly PeopleGroup[], dates: readonly DateMention[]): string {
@@ -433,9 +461,9 @@ function titleOf(text: string, groups: readonly PeopleGroup[], dates: readonly D
   }
   for (const d of dates) {
     if (d.event !== undefined) continue;
-    const before = /(?:\b(?:by|before|due|until|no later than|within|on|in|for)\s+|(?:[在于]|於|最[晚迟])\s*)$/i.exec(text.slice(0, d.start))?.[0].length ?? 0;
+    const before = DEADLINE_BEFORE.exec(text.slice(0, d.start))?.[0].length ?? 0;
     // The deadline word and the space the date leaves behind go with it ("日本节点 8 月底前 部署").
-    const after = /^\s*(?:或之前|[之以]前|前|以内|[内內])?\s*/.exec(text.slice(d.end))?.[0].length ?? 0;
+    const after = DEADLINE_AFTER.exec(text.slice(d.end))?.[0].length ?? 0;
     cut.push({ start: d.start - before, end: d.end + after });
   }
   return without(text, cut);
@@ -460,7 +488,7 @@ function without(text: string, ranges: readonly { start: number; end: number }[]
  */
 const TITLE_NOISE = /\s|[（(—–]|[，,、][，,、]|^[我I，,、;；:：.。\-+&/]|[，,、;；:：.。\-+&/]$/;
 
-const LEADING_SELF = /^\s*(?:我们?这边|我[來来]|我[会會]|我[先們]|我们|我|I'll\b|I will\b|I\b(?!['’]))\s*(?=\S)/;
+const LEADING_SELF = bothScripts(/^\s*(?:我们?这边|我[来会先们]|我|I'll\b|I will\b|I\b(?!['’]))\s*(?=\S)/);
 const TRAILING_PREPOSITION = /\s+(?:for|on|at|by|in|to|with)$/i;
 /**
  * ASCII words joined by single spaces, then at most spaces and stops (what a cut deadline leaves: "send the
@@ -516,9 +544,9 @@ export function splitClauses(text: string): { start: number; end: number }[] {
     let split = false;
     let width = 1;
     if (role & HARD_STOP) split = true;
-    else if (ch === ',' && /[\u3400-\u9fff]/.test(prev + next) && !/\d/.test(prev)) split = true;
+    else if (ch === ',' && CJK.test(prev + next) && !/\d/.test(prev)) split = true;
     else if (ch === '.' && /\s/.test(next) && /[a-z)]/.test(prev)) split = true;
-    else if (ch === ' ' && text.startsWith(' and ', i) && /^ and (?=[a-z]+ )/.test(text.slice(i, i + 12)) && /[a-z0-9)]$/i.test(prev) && !/[\u3400-\u9fff]/.test(text)) {
+    else if (ch === ' ' && text.startsWith(' and ', i) && /^ and (?=[a-z]+ )/.test(text.slice(i, i + 12)) && /[a-z0-9)]$/i.test(prev) && !CJK.test(text)) {
       // "open a ticket today and get a root-cause statement by Monday": two actions, maybe two deadlines.
       split = true;
       width = 5;

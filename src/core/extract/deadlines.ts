@@ -4,14 +4,25 @@ import type { ItemKind, ItemWarning } from '../model/items';
 import type { Line } from './line';
 import { hasVagueWords } from './filters';
 import { inOrder } from './line';
+import { bothScripts } from '../text/traditional';
 
 /** Date phrases that do not set a deadline: "every Monday", "下周一开始", "自…起" for a to-do. */
 const RECURRING_BEFORE = /(?:every|each|每个?|每逢)\s*$/i;
-const WEEKDAY_SPAN = /^(?:(?:[周週]|星期|[礼禮]拜)[一二三四五六日天]|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\s*(?:[–—~\-－至到]|to)\s*(?:(?:[周週]|星期|[礼禮]拜)?[一二三四五六日天]|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)$/i;
-const WEEKDAY_ONLY = /^(?:[周週]|星期|[礼禮]拜)[一二三四五六日天]$|^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$/i;
-const STALE_BEFORE = /(?:原[定訂]|原计划|原計劃|原本|was due|originally(?: due)?)\s*$/i;
-const PROPOSED_BEFORE = /(?:推迟[至到]|推遲[至到]|延期[至到]|[顺順]延至|改[到至]|改[为為]|postpone[sd]? to|moved? to)\s*$/i;
-const START_AFTER = /^\s*(?:[开開]始|起(?!草)|启动|啟動|starts?\b|kick(?:s)?\s*off)/i;
+/** 周一, 星期五, 礼拜天 (the day after 周/星期/礼拜), Mon, Friday. */
+const CN_WEEKDAY_WORD = '(?:周|星期|礼拜)';
+const CN_WEEKDAY_DAY = '[一二三四五六日天]';
+const EN_WEEKDAY = '(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?';
+/** What joins the two ends of a range: 至, 到, a dash, "to". */
+const RANGE_JOINER = '\\s*(?:[–—~\\-－至到]|to)\\s*';
+/** "周一至周五", "Tue–Thu", "周一到五". */
+const WEEKDAY_SPAN = bothScripts(
+  new RegExp(`^(?:${CN_WEEKDAY_WORD}${CN_WEEKDAY_DAY}|${EN_WEEKDAY})${RANGE_JOINER}(?:${CN_WEEKDAY_WORD}?${CN_WEEKDAY_DAY}|${EN_WEEKDAY})$`, 'i'),
+);
+const WEEKDAY_ONLY = bothScripts(new RegExp(`^(?:${CN_WEEKDAY_WORD}${CN_WEEKDAY_DAY}|${EN_WEEKDAY})$`, 'i'));
+const ONLY_RANGE_JOINER = new RegExp(`^${RANGE_JOINER}$`);
+const STALE_BEFORE = bothScripts(/(?:原[定訂]|原计划|原本|was due|originally(?: due)?)\s*$/i);
+const PROPOSED_BEFORE = bothScripts(/(?:推迟[至到]|延期[至到]|顺延至|改[到至为]|postpone[sd]? to|moved? to)\s*$/i);
+const START_AFTER = bothScripts(/^\s*(?:开始|起(?!草)|启动|starts?\b|kick(?:s)?\s*off)/i);
 
 /** Every date in a line: chips first (authoritative), then phrases the date layer finds in the text. */
 export function datesIn(line: Line, ctx: DateContext): DateMention[] {
@@ -28,19 +39,23 @@ export function datesIn(line: Line, ctx: DateContext): DateMention[] {
   const found = scan(line.text, ctx);
   for (const m of found) {
     if (out.some((c) => m.start < c.end && m.end > c.start)) continue;
-    if (RECURRING_BEFORE.test(line.text.slice(0, m.start))) continue;
+    const before = line.text.slice(0, m.start);
+    if (RECURRING_BEFORE.test(before)) continue;
     // "Tue–Thu anchor days", "周一至周五": a span of weekdays is a schedule, not a date.
     if (m.range && WEEKDAY_SPAN.test(m.text)) continue;
-    // "10 月 18 日（周六）": the weekday only restates the date before it.
     const prev = out[out.length - 1];
-    if (prev && WEEKDAY_ONLY.test(m.text) && /^\s*[（(]\s*$/.test(line.text.slice(prev.end, m.start))) continue;
-    // "Tue–Thu anchor days", "周一至周五": a span of weekdays is a schedule, not a date.
-    if (prev && WEEKDAY_ONLY.test(m.text) && WEEKDAY_ONLY.test(prev.text) && /^\s*(?:[–—~\-－至到]|to)\s*$/.test(line.text.slice(prev.end, m.start))) {
-      out.pop();
-      continue;
+    if (prev && WEEKDAY_ONLY.test(m.text)) {
+      const between = line.text.slice(prev.end, m.start);
+      // "10 月 18 日（周六）": the weekday only restates the date before it.
+      if (/^\s*[（(]\s*$/.test(between)) continue;
+      // "周一 至 周五" found as two weekdays: a span too.
+      if (WEEKDAY_ONLY.test(prev.text) && ONLY_RANGE_JOINER.test(between)) {
+        out.pop();
+        continue;
+      }
     }
     // "原定 4/15，改到周一前交": the old date stays known but gives way to any other.
-    out.push(STALE_BEFORE.test(line.text.slice(0, m.start)) ? { ...m, stale: true } : m);
+    out.push(STALE_BEFORE.test(before) ? { ...m, stale: true } : m);
   }
   // Chips and found phrases come each in order: most lines need no sort.
   return inOrder(out) ? out : out.sort((a, b) => a.start - b.start);
@@ -96,9 +111,9 @@ export function chooseDue(mentions: readonly DateMention[], kind: ItemKind, text
   const pick = datedDeadline ?? dated ?? deadline ?? first;
   const timeOnly = mentions.find(isTimeOnly);
   if (!pick) {
-    if (mentions.some((m) => m.vague) || hasVagueWords(text)) return { due: null, dueTime: null, warnings: ['vague_deadline'] };
+    if (mentions.some((m) => m.vague) || hasVagueWords(text)) return noDue(['vague_deadline']);
     if (timeOnly) return { due: null, dueTime: timeOnly.time, dueText: timeOnly.text, warnings: [] };
-    return { due: null, dueTime: null, warnings: [] };
+    return noDue([]);
   }
   const warnings: ItemWarning[] = [];
   for (const w of pick.warnings) addOnce(warnings, w);
@@ -117,18 +132,22 @@ export function chooseDue(mentions: readonly DateMention[], kind: ItemKind, text
 /** A decision takes the one distinct date attached to it, and none beside a range. */
 function decisionDue(mentions: readonly DateMention[]): DueChoice {
   const first = mentions.find((m) => isConcrete(m) && m.date !== null);
-  if (!first || mentions.some((m) => m.range || (isConcrete(m) && m.date !== null && m.date !== first.date))) return { due: null, dueTime: null, warnings: [] };
+  if (!first || mentions.some((m) => m.range || (isConcrete(m) && m.date !== null && m.date !== first.date))) return noDue([]);
   return { due: first.date, dueTime: null, dueText: first.text, warnings: [] };
 }
 
+function noDue(warnings: ItemWarning[]): DueChoice {
+  return { due: null, dueTime: null, warnings };
+}
+
 /** A mention that names a day, an event or a time: not vague, not a range. */
-function isConcrete(m: DateMention): boolean {
+export function isConcrete(m: DateMention): boolean {
   return !m.vague && !m.range && (m.date !== null || m.event !== undefined || m.time !== null);
 }
 
-/** A concrete mention with only a time of day ("下午3点"). */
+/** A concrete mention with only a time of day ("下午3点"): without a date or an event, the time is what it names. */
 function isTimeOnly(m: DateMention): boolean {
-  return isConcrete(m) && m.date === null && m.event === undefined && m.time !== null;
+  return isConcrete(m) && m.date === null && m.event === undefined;
 }
 
 /** A concrete mention that can be the due date: it has a date or an event. */

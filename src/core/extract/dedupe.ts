@@ -17,14 +17,14 @@ export function dedupeItems(items: readonly ActionItem[], meetingDate: string): 
   // An exact repeat of a table row is dropped even when the line comes first: the row is kept.
   const keys = items.map(exactKey);
   const states = new Map<string, typeof IN_TABLE | typeof KEPT>();
-  for (let i = 0; i < items.length; i++) if (items[i]!.source.via === 'table') states.set(keys[i]!, IN_TABLE);
+  for (let i = 0; i < items.length; i++) if (isRow(items[i]!)) states.set(keys[i]!, IN_TABLE);
   const exact = items.filter((item, i) => {
     const state = states.get(keys[i]!);
-    if (state === KEPT || (state === IN_TABLE && item.source.via !== 'table')) return false;
+    if (state === KEPT || (state === IN_TABLE && !isRow(item))) return false;
     states.set(keys[i]!, KEPT);
     return true;
   });
-  const rows = exact.filter((i) => i.source.via === 'table');
+  const rows = exact.filter(isRow);
   if (rows.length === 0 || rows.length === exact.length) return exact;
   // One buffer holds the pairs of the title at hand: they are counted, never kept.
   let pairs = new Int32Array(128);
@@ -47,7 +47,7 @@ export function dedupeItems(items: readonly ActionItem[], meetingDate: string): 
   const shared = new Int32Array(rows.length);
   const touched: number[] = [];
   return exact.filter((item) => {
-    if (item.source.via === 'table') return true;
+    if (isRow(item)) return true;
     const count = readPairs(item.title);
     touched.length = 0;
     for (let i = 0; i < count; i++) {
@@ -70,6 +70,11 @@ export function dedupeItems(items: readonly ActionItem[], meetingDate: string): 
     updateRow(rows[repeats]!, item, meetingDate);
     return false;
   });
+}
+
+/** An item read from a row of a table. */
+function isRow(item: ActionItem): boolean {
+  return item.source.via === 'table';
 }
 
 /** What makes two items the same item: kind, title (spaces aside), due date and owners. */

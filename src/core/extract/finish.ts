@@ -2,7 +2,7 @@ import type { DateMention } from '../dates/types';
 import type { Block, TableBlock } from '../model/document';
 import type { ActionItem, ItemKind, ItemSource, ItemWarning } from '../model/items';
 import type { Draft } from './clauses';
-import { chooseDue } from './deadlines';
+import { chooseDue, type DueChoice } from './deadlines';
 import type { TableRowItem } from './tables';
 
 /** A draft the section accepted, as an item with its due date and warnings. */
@@ -10,18 +10,7 @@ export function finishItem(draft: Draft, kind: ItemKind, block: Block, blockInde
   const due = chooseDue(draft.dates, kind, draft.text);
   const source: ItemSource = { via, blockIndex, text: draft.text };
   if (block.anchor) source.blockAnchor = block.anchor;
-  return {
-    kind,
-    title: draft.title,
-    owners: draft.owners,
-    collaborators: draft.collaborators,
-    due: due.due,
-    dueTime: due.dueTime,
-    ...(due.dueText ? { dueText: due.dueText } : {}),
-    status: 'open',
-    warnings: warningsFor(kind, draft.owners.length > 0, due.due, due.warnings, meetingDate, 'open'),
-    source,
-  };
+  return itemOf(draft, kind, due, 'open', warningsFor(kind, draft.owners.length > 0, due, meetingDate, 'open'), source);
 }
 
 /** A row of a decision / to-do table as an item. */
@@ -31,35 +20,43 @@ export function fromTableRow(row: TableRowItem, table: TableBlock, blockIndex: n
   const source: ItemSource = { via: 'table', blockIndex, rowIndex: row.rowIndex, text: row.text };
   if (table.anchor) source.blockAnchor = table.anchor;
   if (row.rowAnchor) source.rowAnchor = row.rowAnchor;
+  const warnings =
+    row.ownerState === 'undecided' && row.kind === 'todo'
+      ? unique<ItemWarning>(['owner_missing', ...warningsFor(row.kind, false, due, meetingDate, status)])
+      : warningsFor(row.kind, row.owners.length > 0, due, meetingDate, status);
+  return itemOf(row, row.kind, due, status, warnings, source);
+}
+
+/** What a line or a row says of its item, besides its dates. */
+type ItemContent = Pick<ActionItem, 'title' | 'owners' | 'collaborators' | 'taskLink'>;
+
+/** The item, its fields in the order the JSON shows them. */
+function itemOf(content: ItemContent, kind: ItemKind, due: DueChoice, status: ActionItem['status'], warnings: ItemWarning[], source: ItemSource): ActionItem {
   return {
-    kind: row.kind,
-    title: row.title,
-    owners: row.owners,
-    collaborators: row.collaborators,
+    kind,
+    title: content.title,
+    owners: content.owners,
+    collaborators: content.collaborators,
     due: due.due,
     dueTime: due.dueTime,
     ...(due.dueText ? { dueText: due.dueText } : {}),
     status,
-    warnings: row.ownerState === 'undecided' && row.kind === 'todo'
-      ? unique(['owner_missing', ...warningsFor(row.kind, false, due.due, due.warnings, meetingDate, status)])
-      : warningsFor(row.kind, row.owners.length > 0, due.due, due.warnings, meetingDate, status),
-    ...(row.taskLink ? { taskLink: row.taskLink } : {}),
+    warnings,
+    ...(content.taskLink ? { taskLink: content.taskLink } : {}),
     source,
   };
 }
 
-/** The phrases of a cell's dates joined by spaces; most cells hold one. */
+/** The phrases of a cell's dates joined by spaces; most cells hold one (no list to join). */
 function mentionsText(dates: readonly DateMention[]): string {
-  if (dates.length === 1) return dates[0]!.text;
-  let out = '';
-  for (let i = 0; i < dates.length; i++) out = i === 0 ? dates[i]!.text : `${out} ${dates[i]!.text}`;
-  return out;
+  return dates.length === 1 ? dates[0]!.text : dates.map((d) => d.text).join(' ');
 }
 
 /** The guide's rules as warnings: every to-do has an owner and a deadline that is not already past. */
-function warningsFor(kind: ItemKind, hasOwner: boolean, due: string | null, fromDate: readonly ItemWarning[], meetingDate: string, status: ActionItem['status']): ItemWarning[] {
+function warningsFor(kind: ItemKind, hasOwner: boolean, choice: DueChoice, meetingDate: string, status: ActionItem['status']): ItemWarning[] {
   if (status === 'done') return [];
-  const out: ItemWarning[] = [...fromDate];
+  const due = choice.due;
+  const out: ItemWarning[] = [...choice.warnings];
   if (kind === 'todo' && !hasOwner) out.push('owner_missing');
   if (due !== null && due < meetingDate) out.push('past_due');
   if (kind === 'todo' && due === null && !out.includes('vague_deadline') && !out.includes('relative_to_event')) out.push('deadline_missing');

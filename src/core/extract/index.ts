@@ -5,7 +5,7 @@ import { blockText } from '../model/text';
 import { collectEventDates } from '../dates/index';
 import { collectRecordFields, interpretRecord } from './record';
 import { dedupeItems } from './dedupe';
-import { MinutesWalker } from './walk';
+import { walkMinutes } from './walk';
 
 export interface ExtractOptions {
   /** The meeting date (YYYY-MM-DD) when the caller knows it (CLI --date); else the document's 沟通时间. */
@@ -40,7 +40,7 @@ export function extractMinutes(doc: MinutesDocument, options: ExtractOptions): E
     },
   };
   // Sections, tables, labelled lines and sentences → items; then one report of each item.
-  const items = new MinutesWalker(blocks, texts, { roster: record.roster, dates }, meetingDate).walk();
+  const items = walkMinutes(blocks, texts, { roster: record.roster, dates }, meetingDate);
   const finalItems = dedupeItems(items, meetingDate);
   if (finalItems.length === 0) warnings.push({ code: 'no_items', message: 'No decisions or to-dos were found in these minutes.' });
   return { meeting, items: finalItems, warnings };

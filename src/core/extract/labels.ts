@@ -2,7 +2,10 @@ import { meetingFieldOfLabel, type MeetingFieldLabel } from '../template/index';
 import { isCollective, isUndecided } from '../owners/classify';
 import { looksLikeChineseName, type Roster } from '../owners/roster';
 import { findPeople, type PersonMention } from '../owners/mentions';
+import { bothScripts } from '../text/traditional';
 import { memoFor, type BoundedMemo } from './memo';
+import { plainMention } from './people';
+import { DECISION_WORDS, INFO_WORDS, TODO_WORDS } from './sections';
 
 /** What the label before a colon says about the rest of the line. */
 export type LabelKind =
@@ -25,13 +28,35 @@ export interface Label {
   field?: MeetingFieldLabel;
 }
 
-const DECISION_LABEL = /^(?:(?:会议|會議)?(?:决议|決議|结论|結論|[决決]定|共[识識])(?:[一二三四五六七八九十\d]+)?|(?:key )?decisions?|agreed|(?:最[后終]|最终)\s*agreed|conclusions?|resolutions?)$/i;
-const TODO_LABEL = /^(?:待[办辦]|todo|to-do|actions?|ai|action items?|行动项|行動項|行[动動]|跟[进進]|follow-?ups?|next steps?|处理意见|處理意見|解[决決]方案|应对措施|應對措施|措施|改进措施|任[务務])$/i;
-const OWNER_FIELD = /^(?:负责人|負責人|[责責]任人|[责責]任方|负责部门|負責部門|负责部门\/人|[执執]行人|owners?|assignees?)$/i;
-const DUE_FIELD = /^(?:完成[时時]限|[时時]限|截[止至]|截止时间|截止時間|截止日期|完成期限|完成时间|完成時間|期限|时间要求|deadline|due|due date|due by|target date|by when)$/i;
-const COLLAB_FIELD = /^(?:配合|配合人|配合部门|[协協]助|协助人|协办|協辦|collaborators?|support)$/i;
-const INFO_LABEL = /^(?:现状|現狀|背景|讨论|討論|[说說]明|情况说明|情況說明|补充说明|補充說明|备注|備註|其他|other|notes?|context|reminder|summary|status|评审对象|評審對象|活[动動]概要|[议議]程|agenda|updates?|fyi|highlights?|answer|q|问题|問題|风险|風險|影[响響]|[原根]因|[结結]果|recap|background|what happened|情[况況]|数据|數據|[进進]展)$/i;
-const TOPIC_HEADING = /^(?:议题|議題|topic)\s*[一二三四五六七八九十\d]*$/i;
+const DECISION_LABEL = bothScripts(
+  new RegExp(`^(?:(?:会议)?(?:${DECISION_WORDS})(?:[一二三四五六七八九十\\d]+)?|(?:key )?decisions?|agreed|最[后终]\\s*agreed|conclusions?|resolutions?)$`, 'i'),
+);
+const TODO_LABEL = bothScripts(
+  new RegExp(`^(?:${TODO_WORDS}|todo|to-do|actions?|ai|action items?|行动项|follow-?ups?|next steps?|处理意见|解决方案|应对措施|改进措施)$`, 'i'),
+);
+const OWNER_FIELD = bothScripts(/^(?:负责人|责任[人方]|负责部门|负责部门\/人|执行人|owners?|assignees?)$/i);
+const DUE_FIELD = bothScripts(
+  /^(?:完成时限|时限|截[止至]|截止(?:时间|日期)|完成期限|完成时间|期限|时间要求|deadline|due(?: date| by)?|target date|by when)$/i,
+);
+const COLLAB_FIELD = bothScripts(/^(?:配合|配合人|配合部门|协助|协助人|协办|collaborators?|support)$/i);
+const INFO_LABEL = bothScripts(
+  new RegExp(`^(?:${INFO_WORDS}|note|update|highlight|现状|情况说明|补充说明|reminder|评审对象|活动概要|answer|q|问题|风险|影响|[原根]因|background|what happened)$`, 'i'),
+);
+const TOPIC_HEADING = bothScripts(/^(?:议题|topic)\s*[一二三四五六七八九十\d]*$/i);
+/** The kinds read from the label's words alone, in the order they are asked. */
+const LABEL_WORDS: readonly (readonly [RegExp, LabelKind])[] = [
+  [DECISION_LABEL, 'decision'],
+  [TODO_LABEL, 'todo'],
+  [OWNER_FIELD, 'owner-field'],
+  [DUE_FIELD, 'due-field'],
+  [COLLAB_FIELD, 'collaborator-field'],
+  [INFO_LABEL, 'info'],
+  [TOPIC_HEADING, 'topic-heading'],
+];
+/** Field labels that stand alone on their line, their value on the lines below. */
+const EMPTY_FIELD = bothScripts(/^(?:负责人|完成时限|owner)/i);
+/** "TODO (Hannah)": a to-do label naming its owner. */
+const TODO_WITH_OWNER = bothScripts(/^(TODO|Action|AI|待办)\s*[（(]\s*([^)）]+?)\s*[)）]$/i);
 
 /**
  * Classify the text before a colon. Remembered per roster (one per extraction): speaker and section labels
@@ -50,19 +75,18 @@ function copyLabel(label: Label): Label {
 function classify(label: string, roster: Roster): Label {
   const text = label.trim().replace(/^[@＠]/, '@');
   const bare = text.replace(/^[\s【[]+|[\s】\]]+$/g, '');
-  if (DECISION_LABEL.test(bare)) return { kind: 'decision', text };
-  if (TODO_LABEL.test(bare)) return { kind: 'todo', text };
-  if (OWNER_FIELD.test(bare)) return { kind: 'owner-field', text };
-  if (DUE_FIELD.test(bare)) return { kind: 'due-field', text };
-  if (COLLAB_FIELD.test(bare)) return { kind: 'collaborator-field', text };
-  if (INFO_LABEL.test(bare)) return { kind: 'info', text };
-  if (TOPIC_HEADING.test(bare)) return { kind: 'topic-heading', text };
+  for (const [words, kind] of LABEL_WORDS) if (words.test(bare)) return { kind, text };
   const field = meetingFieldOfLabel(bare);
   if (field) return { kind: 'meeting-field', text, field };
   const people = peopleLabel(bare, roster);
   if (people) return { kind: 'people', text, people };
   return { kind: 'topic', text };
 }
+
+/** "Paul and Rachel", "Ana, Ben & Carl Diaz": English names only. */
+const LATIN_NAME = '[A-Z][a-z]+(?: [A-Z][a-z]+)?';
+const LATIN_JOINER = /\s*(?:and|&|,)\s*/;
+const LATIN_NAMES = new RegExp(`^${LATIN_NAME}(?:${LATIN_JOINER.source}${LATIN_NAME})*$`);
 
 /**
  * A label that names who speaks or owns: "王芳", "研发宁波", "工程部鲍勇", "Tom、李雷", "@Amy", "Paul and Rachel",
@@ -79,17 +103,16 @@ function peopleLabel(label: string, roster: Roster): PersonMention[] | null {
     if (rest <= 4 || mentions.length >= 2) return mentions;
   }
   if (isCollective(label) || isUndecided(label)) {
-    return [{ start: 0, end: label.length, name: label, kind: isUndecided(label) ? 'undecided' : 'collective', explicit: false }];
+    return [plainMention(0, label, isUndecided(label) ? 'undecided' : 'collective')];
   }
-  if (looksLikeChineseName(label)) return [{ start: 0, end: label.length, name: label, kind: 'person', explicit: false }];
-  const latin = /^([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:\s*(?:and|&|,)\s*([A-Z][a-z]+(?: [A-Z][a-z]+)?))*$/.exec(label);
-  if (latin && !/^(?:Note|Notes|Action|Decision|Status|Summary|Context|Reminder|Other|Date|Time|Location|Goal|Topic|Agenda|Owner|Due|Update|Updates|Answer)$/i.test(label)) {
-    const names = label.split(/\s*(?:and|&|,)\s*/);
+  if (looksLikeChineseName(label)) return [plainMention(0, label, 'person')];
+  if (LATIN_NAMES.test(label) && !/^(?:Notes?|Action|Decision|Status|Summary|Context|Reminder|Other|Date|Time|Location|Goal|Topic|Agenda|Owner|Due|Updates?|Answer)$/i.test(label)) {
+    const names = label.split(LATIN_JOINER);
     let pos = 0;
     return names.map((name) => {
       const start = label.indexOf(name, pos);
       pos = start + name.length;
-      return { start, end: pos, name, kind: 'person' as const, explicit: false };
+      return plainMention(start, name, 'person');
     });
   }
   return null;
@@ -100,12 +123,11 @@ export function splitLabel(text: string): { label: string; owner?: string; rest:
   const m = /^([^：:\n]{1,30}?)\s*[：:]\s*/.exec(text);
   if (!m || !m[1]) return null;
   const label = m[1];
-  const rest = text.slice(m[0].length);
+  const restStart = m[0].length;
+  const rest = text.slice(restStart);
   // 14:00, 16:9, http://: a colon between digits or in a URL is not a label.
-  if (/\d$/.test(label) && /^\d/.test(rest)) return null;
-  if (/https?$/i.test(label)) return null;
-  if (rest.trim().length === 0 && !/^(?:负责人|負責人|完成时限|owner)/i.test(label)) return { label, rest, restStart: m[0].length };
-  const withOwner = /^(TODO|Action|AI|待[办辦])\s*[（(]\s*([^)）]+?)\s*[)）]$/i.exec(label);
-  if (withOwner?.[1] && withOwner[2]) return { label: withOwner[1], owner: withOwner[2], rest, restStart: m[0].length };
-  return { label, rest, restStart: m[0].length };
+  if ((/\d$/.test(label) && /^\d/.test(rest)) || /https?$/i.test(label)) return null;
+  const withOwner = rest.trim().length === 0 && !EMPTY_FIELD.test(label) ? null : TODO_WITH_OWNER.exec(label);
+  if (withOwner?.[1] && withOwner[2]) return { label: withOwner[1], owner: withOwner[2], rest, restStart };
+  return { label, rest, restStart };
 }

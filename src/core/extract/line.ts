@@ -23,7 +23,7 @@ const NO_CHIPS: readonly never[] = [];
 export function lineOf(content: readonly Inline[]): Line {
   // Most blocks and cells are one text run: its text as it stands, no chips.
   const only = content.length === 1 ? content[0]! : null;
-  if (only?.type === 'text') return normalizeLine({ text: only.text, people: NO_CHIPS, dates: NO_CHIPS });
+  if (only?.type === 'text') return normalizeLine(plainLine(only.text));
   let text = '';
   const people: PersonChip[] = [];
   const dates: DateChip[] = [];
@@ -31,8 +31,6 @@ export function lineOf(content: readonly Inline[]): Line {
     const start = text.length;
     switch (run.type) {
       case 'text':
-        text += run.text;
-        break;
       case 'link':
         text += run.text;
         break;
@@ -53,20 +51,23 @@ export function lineOf(content: readonly Inline[]): Line {
   return normalizeLine({ text, people: people.length > 0 ? people : NO_CHIPS, dates: dates.length > 0 ? dates : NO_CHIPS });
 }
 
-/** Any character normalizeLine replaces: most lines have none. */
-const ODD_SPACE = /[\r\n\v\t\u2028\u2029\u200b-\u200d\ufeff]/;
+/** The characters normalizeLine replaces: most lines have none. */
+const ODD_SPACE = /[\r\n\v\t\u2028\u2029\u200b-\u200d\ufeff]/g;
 
-/** Normalise whitespace without moving chips: \r, \v and tabs become spaces, zero-width characters go. */
+/**
+ * Normalise whitespace without moving chips: line breaks, \v, tabs and zero-width characters become spaces
+ * (one for one, so offsets hold).
+ */
 function normalizeLine(line: Line): Line {
-  if (!ODD_SPACE.test(line.text)) return line;
-  const text = line.text.replace(/[\r\n\v\t\u2028\u2029]/g, ' ').replace(/\u200b|\u200c|\u200d|\ufeff/g, ' ');
-  return { ...line, text };
+  // search, not test: a global pattern's test would move its lastIndex.
+  if (line.text.search(ODD_SPACE) < 0) return line;
+  return { ...line, text: line.text.replace(ODD_SPACE, ' ') };
 }
 
 /** A slice of a line, with chips re-positioned. */
 export function sliceLine(line: Line, start: number, end: number): Line {
   // Most lines carry no chips: no filtering closures to build.
-  if (line.people.length === 0 && line.dates.length === 0) return { text: line.text.slice(start, end), people: NO_CHIPS, dates: NO_CHIPS };
+  if (line.people.length === 0 && line.dates.length === 0) return plainLine(line.text.slice(start, end));
   const inside = <T extends { start: number; end: number }>(c: T): boolean => c.start >= start && c.end <= end;
   const shift = <T extends { start: number; end: number }>(c: T): T => ({ ...c, start: c.start - start, end: c.end - start });
   return {

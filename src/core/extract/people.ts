@@ -2,6 +2,7 @@ import type { Person } from '../model/items';
 import { findPeople, toPerson, type PersonMention } from '../owners/mentions';
 import type { Roster } from '../owners/roster';
 import { RECEIVER_BEFORE } from '../owners/vocabulary';
+import { bothScripts } from '../text/traditional';
 import type { Line } from './line';
 
 /** What a group of names does in a clause. */
@@ -15,10 +16,19 @@ export interface PeopleGroup {
   role: PeopleRole;
 }
 
-const JOINER = /^\s*(?:、|,|，|[和与]|[與及]|以及|&|＆|\+|\/|and)?\s*$/i;
-export const OWNER_AFTER = /^\s*(?:一起|共同)?\s*(?:牵头|牽頭|负责|負責|主[责責]|具体跟进|具體跟進|跟[进進]|统筹|主导|owns\b|leads\b)/i;
-const COLLAB_AFTER = /^\s*(?:配合|[协協]助|协办|協辦|支[持援]|[协協]同|assists?\b|supports?\b|helps?\b)/i;
-const OWNER_BEFORE = /(?:由|交由|[請请]|[协協]助|配合)\s*$/;
+const JOINER = bothScripts(/^\s*(?:、|,|，|[和与及]|以及|&|＆|\+|\/|and)?\s*$/i);
+/** The words after a name that make them the owner (longer first: the title cuts what they match). */
+export const OWNER_VERBS = '牵头|负责|主责|具体跟进|跟进一下|跟进';
+export const OWNER_AFTER = bothScripts(new RegExp(`^\\s*(?:一起|共同)?\\s*(?:${OWNER_VERBS}|统筹|主导|owns\\b|leads\\b)`, 'i'));
+const COLLAB_AFTER = bothScripts(/^\s*(?:配合|协助|协办|支[持援]|协同|assists?\b|supports?\b|helps?\b)/i);
+/** What comes before names that lead their clause: nothing, a label's colon, a bracket, a dash. */
+const LEADING_BEFORE = /^[\s@＠]*$|(?:[：:（(]|\s[—–-]{1,2})\s*[@＠]?$/;
+const OWNER_BEFORE = bothScripts(/(?:由|交由|请|协助|配合)\s*$/);
+
+/** A name written as plain text (not a chip or an @mention) at `start`. */
+export function plainMention(start: number, name: string, kind: PersonMention['kind']): PersonMention {
+  return { start, end: start + name.length, name, kind, explicit: false };
+}
 
 /** Group the people named in a line and decide what each group does there. */
 export function peopleGroups(line: Line, roster: Roster): PeopleGroup[] {
@@ -46,8 +56,13 @@ function roleOf(text: string, g: PeopleGroup): PeopleRole {
   if (OWNER_AFTER.test(after) || OWNER_BEFORE.test(before)) return 'owner';
   if (RECEIVER_BEFORE.test(before)) return 'receiver';
   // At the start, after a label, in brackets at the end ("（梁栋，9月10日）") or after a dash ("— @mike.t").
-  if (/^[\s@＠]*$/.test(before) || /[：:]\s*[@＠]?$/.test(before) || /[（(]\s*[@＠]?$/.test(before) || /\s[—–-]{1,2}\s*[@＠]?$/.test(before)) return 'leading';
+  if (LEADING_BEFORE.test(before)) return 'leading';
   return 'other';
+}
+
+/** The groups that may own the work: not those who help (配合) or receive it (发给…). */
+export function ownerCandidates(groups: readonly PeopleGroup[]): PeopleGroup[] {
+  return groups.filter((g) => g.role !== 'collaborator' && g.role !== 'receiver');
 }
 
 /** Every member of the groups, in order (a loop: flatMap was a hot spot per clause). */
@@ -59,11 +74,15 @@ export function membersOf(groups: readonly PeopleGroup[]): PersonMention[] {
 
 /** Owners from a group of mentions: people beat departments, groups and "TBD" count as nobody. */
 export function ownersOf(members: readonly PersonMention[]): { owners: Person[]; state: OwnerState } {
-  if (members.some((m) => m.kind === 'person')) return { owners: peopleOfKind(members, 'person'), state: 'named' };
-  if (members.some((m) => m.kind === 'department')) return { owners: peopleOfKind(members, 'department'), state: 'named' };
-  if (members.some((m) => m.kind === 'undecided')) return { owners: [], state: 'undecided' };
-  if (members.some((m) => m.kind === 'collective')) return { owners: [], state: 'collective' };
-  return { owners: [], state: 'none' };
+  if (hasKind(members, 'person')) return { owners: peopleOfKind(members, 'person'), state: 'named' };
+  if (hasKind(members, 'department')) return { owners: peopleOfKind(members, 'department'), state: 'named' };
+  return { owners: [], state: hasKind(members, 'undecided') ? 'undecided' : hasKind(members, 'collective') ? 'collective' : 'none' };
+}
+
+/** Whether any of the mentions is of this kind (a loop, no closure: asked per clause). */
+export function hasKind(members: readonly PersonMention[], kind: PersonMention['kind']): boolean {
+  for (const m of members) if (m.kind === kind) return true;
+  return false;
 }
 
 /** The first of each person among the members of one kind, in order. */
@@ -80,6 +99,11 @@ export function uniquePeople(people: readonly Person[]): Person[] {
   const out: Person[] = [];
   for (const p of people) addPerson(out, p);
   return out;
+}
+
+/** The collaborators, each once, but not those who own the item (by name). */
+export function collaboratorsBesides(collaborators: readonly Person[], owners: readonly Person[]): Person[] {
+  return uniquePeople(collaborators).filter((c) => !owners.some((o) => o.name === c.name));
 }
 
 /** Add a person unless the list holds them already (by email, id or name). */

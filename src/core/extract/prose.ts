@@ -1,7 +1,6 @@
 import { analyzeLine, type Draft, type LineContext } from './clauses';
 import { plainLine, type Line } from './line';
-
-const AGREEMENT = /(?:\bagreed(?: that)?(?:\s*[:：]\s*|\s+(?!to\b))|(?<![未没沒])(?:一致同意|[达達]成一致)|(?:会议|會議|最[终終]|最[后後]|讨论后|討論後|大家|一致|[会會]上)(?:[决決]定))/i;
+import { AGREEMENT } from './markers';
 
 /**
  * Decisions buried in prose: "the group agreed that stacking will not be supported", "最后 agreed：切换推迟到…".

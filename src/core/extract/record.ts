@@ -4,13 +4,14 @@ import type { MeetingRecord } from '../model/items';
 import { blockText, cellText } from '../model/text';
 import { parseRosterField, Roster, trailingPersonName, type RosterEntry } from '../owners/roster';
 import { meetingFieldOfLabel, type MeetingFieldLabel } from '../template/index';
+import { bothScripts } from '../text/traditional';
 import { isHintText } from './hint';
 
 /** The meeting record's fields as written, before they are interpreted. */
 export type RecordFields = Partial<Record<MeetingFieldLabel | 'absent', string>>;
 
 const EMOJI_FIELDS: Readonly<Record<string, MeetingFieldLabel>> = { '📅': 'date', '🗓': 'date', '👥': 'participants', '📍': 'location', '🎯': 'goal' };
-const ABSENT = /^(?:[缺列]席|[请請]假|absent|apologies)$/i;
+const ABSENT = bothScripts(/^(?:[缺列]席|请假|absent|apologies)$/i);
 /** Only the top of the minutes holds the record; later "时间：" lines are schedule notes. */
 const RECORD_SCAN_BLOCKS = 40;
 
@@ -43,9 +44,10 @@ export function collectRecordFields(blocks: readonly Block[]): RecordFields {
       const m = /^([^：:]{1,24}?)\s*[：:]\s*(.*)$/.exec(segment);
       if (!m?.[1]) continue;
       const label = m[1].replace(/^[#\s]+/, '');
-      if (ABSENT.test(label)) put('absent', m[2] ?? '');
+      const value = m[2] ?? '';
+      if (ABSENT.test(label)) put('absent', value);
       const key = meetingFieldOfLabel(label);
-      if (key) put(key, m[2] ?? '');
+      if (key) put(key, value);
     }
   }
   return fields;
@@ -75,16 +77,14 @@ export interface RecordResult {
 /** Interpret the record fields: the roster of people, host, recorder, the meeting date. */
 export function interpretRecord(fields: RecordFields, blocks: readonly Block[], title: string | undefined, fallbackYear: number): RecordResult {
   const entries: RosterEntry[] = [];
-  if (fields.participants) entries.push(...parseRosterField(fields.participants));
-  if (fields.absent) entries.push(...parseRosterField(fields.absent));
+  for (const value of [fields.participants, fields.absent]) if (value) entries.push(...parseRosterField(value));
   let host: string | null = null;
   let recorder: string | null = null;
   if (fields.hostRecorder) ({ host, recorder } = splitHostRecorder(fields.hostRecorder));
   if (fields.host) host = personOf(fields.host);
   if (fields.recorder) recorder = personOf(fields.recorder);
   for (const name of [host, recorder]) if (name) entries.push({ name, kind: 'person' });
-  if (fields.host) entries.push(...parseRosterField(fields.host));
-  if (fields.recorder) entries.push(...parseRosterField(fields.recorder));
+  for (const value of [fields.host, fields.recorder]) if (value) entries.push(...parseRosterField(value));
   const roster = new Roster(entries);
 
   let writtenDate = fields.date ? parseMeetingDate(fields.date, fallbackYear) : null;

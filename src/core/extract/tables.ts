@@ -7,11 +7,12 @@ import { classifyColumns, parseStatus, type ColumnRole } from '../template/index
 import { isHintText } from './hint';
 import { datesIn, isStartDate } from './deadlines';
 import { lineOf, type Line } from './line';
-import { BoundedMemo, memoFor } from './memo';
-import { membersOf, OWNER_AFTER, ownersOf, peopleGroups, uniquePeople, type OwnerState } from './people';
+import { boundedMemo, memoFor, type BoundedMemo } from './memo';
+import { collaboratorsBesides, membersOf, OWNER_AFTER, ownerCandidates, ownersOf, peopleGroups, type OwnerState } from './people';
 import type { SectionKind } from './sections';
 import type { DateMention } from '../dates/types';
 import { cleanTitle } from './clauses';
+import { bothScripts } from '../text/traditional';
 
 /** One row of an item table, read. */
 export interface TableRowItem {
@@ -66,7 +67,7 @@ function isMerged(cell: TableCell): boolean {
 
 /** An action this short is read together with the problem or risk it answers. */
 const SHORT_ACTION = 12;
-const NOTE_ROW = /^(?:备注|備註|[说說]明|注|note|notes|remark|remarks)\s*[:：]/i;
+const NOTE_ROW = bothScripts(/^(?:备注|说明|注|note|notes|remark|remarks)\s*[:：]/i);
 
 const PREFERRED_ITEM_ROLES: readonly ColumnRole[] = ['action', 'decision', 'item', 'subject'];
 
@@ -86,14 +87,14 @@ export function itemColumns(grid: Grid): { header: number; roles: (ColumnRole | 
  * classifyColumns, remembered: a long record repeats the same few headers table after table. Bounded (cleared
  * when full).
  */
-const roleMemo = new BoundedMemo<string, readonly (ColumnRole | null)[]>(256);
+const roleMemo = boundedMemo<string, readonly (ColumnRole | null)[]>(256);
 
 function columnRoles(headers: readonly string[]): readonly (ColumnRole | null)[] {
   return roleMemo.get(headers.join('\u0000'), () => classifyColumns(headers));
 }
 
 /** parseStatus (which NFKC-normalises), remembered: status cells hold the same few words. Bounded. */
-const statusMemo = new BoundedMemo<string, ItemStatus | null>(256);
+const statusMemo = boundedMemo<string, ItemStatus | null>(256);
 
 function statusOf(text: string): ItemStatus | null {
   return statusMemo.get(text, () => parseStatus(text));
@@ -116,34 +117,33 @@ export function readItemTable(table: TableBlock, ctx: TableContext): TableRowIte
   const out: TableRowItem[] = [];
   for (let r = header + 1; r < grid.length; r++) {
     const row = grid[r] ?? [];
+    const tableRow = table.rows[r];
     // A row merged across the table ("Note: …", 备注) is a remark, not an item.
-    if (table.rows[r]?.cells.length === 1 && row.length > 1 && (table.rows[r]!.cells[0]!.colSpan ?? 1) >= row.length - 1) continue;
+    if (tableRow?.cells.length === 1 && row.length > 1 && (tableRow.cells[0]!.colSpan ?? 1) >= row.length - 1) continue;
     // Each cell's text once: the title, the status and the row's text read them.
     const texts = row.map((c) => (c ? cellText(c) : ''));
     const textOf = (column: number): string => texts[column] ?? '';
     const itemCell = cellAt(row, itemCol);
-    let title = itemCell ? cleanTitle(textOf(itemCol)) : '';
+    // A missing cell reads as '', which cleanTitle leaves as it is.
+    let title = cleanTitle(textOf(itemCol));
     if (!title || isHintText(title) || /^[—\-–－/\s]*$/.test(title) || NOTE_ROW.test(title)) continue;
     // "持续跟进，月度复盘" says little without its 问题 / 风险: name what it is about.
-    const subjectCell = cellAt(row, subjectCol);
-    const subject = subjectCell ? cleanTitle(textOf(subjectCol)) : '';
+    const subject = cleanTitle(textOf(subjectCol));
     if (subject && title.length <= SHORT_ACTION) title = `${subject}：${title}`;
-    const ownerCell = cellAt(row, ownerCol);
-    const owner = ownerCell ? readOwnerCell(cellLine(ownerCell), ctx.roster) : { owners: [], state: 'none' as OwnerState };
-    const collabCell = cellAt(row, collaboratorCol);
-    const collaborators = collabCell ? readOwnerCell(cellLine(collabCell), ctx.roster).owners : [];
+    const owner = ownersInCell(cellAt(row, ownerCol), ctx.roster);
+    const collaborators = ownersInCell(cellAt(row, collaboratorCol), ctx.roster).owners;
     const dates = readDueCell(cellAt(row, dueCol), itemCell, ctx);
     const statusCell = cellAt(row, statusCol);
     const status = statusCell ? statusOf(textOf(statusCol)) : null;
     const taskCell = cellAt(row, taskCol);
     const taskLink = taskCell ? linkOf(taskCell) : undefined;
-    const rowAnchor = table.rows[r]?.anchor;
+    const rowAnchor = tableRow?.anchor;
     const item: TableRowItem = {
       kind,
       title,
       owners: owner.owners,
       ownerState: owner.state,
-      collaborators: collaborators.length > 0 ? uniquePeople(collaborators).filter((c) => !owner.owners.some((o) => o.name === c.name)) : [],
+      collaborators: collaboratorsBesides(collaborators, owner.owners),
       dates,
       status,
       rowIndex: r,
@@ -179,6 +179,11 @@ function cellLine(cell: TableCell): Line {
   return lineOf(only !== null && only.type !== 'table' ? only.content : cellInlines(cell));
 }
 
+/** The owners in a cell, none without one. */
+function ownersInCell(cell: TableCell | null, roster: Roster): { owners: Person[]; state: OwnerState } {
+  return cell ? readOwnerCell(cellLine(cell), roster) : { owners: [], state: 'none' };
+}
+
 /** Owners in a cell: chips first, then names; "仓储部 蒋文" is 蒋文, "—"/待定 is nobody. */
 export function readOwnerCell(line: Line, roster: Roster): { owners: Person[]; state: OwnerState } {
   if (line.people.length > 0) return ownerCellOf(line, roster);
@@ -193,7 +198,7 @@ const ownerMemos = new WeakMap<Roster, BoundedMemo<string, { owners: Person[]; s
 function ownerCellOf(line: Line, roster: Roster): { owners: Person[]; state: OwnerState } {
   const text = line.text.trim();
   if (!text || /^[—\-–－/\s]+$/.test(text)) return { owners: [], state: 'none' };
-  const groups = peopleGroups(line, roster).filter((g) => g.role !== 'collaborator' && g.role !== 'receiver');
+  const groups = ownerCandidates(peopleGroups(line, roster));
   // "Olga / 邬子健跟进": the one marked as following up owns it.
   const members = membersOf(groups);
   const marked = members.filter((m) => OWNER_AFTER.test(line.text.slice(m.end)));

@@ -8,6 +8,7 @@ export function inlineText(content: readonly Inline[]): string {
   for (const run of content) {
     switch (run.type) {
       case 'text':
+      case 'link':
         out += run.text;
         break;
       case 'person':
@@ -15,9 +16,6 @@ export function inlineText(content: readonly Inline[]): string {
         break;
       case 'date':
         out += run.time ? `${run.date} ${run.time}` : run.date;
-        break;
-      case 'link':
-        out += run.text;
         break;
     }
   }
