@@ -4,7 +4,7 @@ import { looksLikeChineseName, type Roster } from '../owners/roster';
 import { findPeople, type PersonMention } from '../owners/mentions';
 import { bothScripts } from '../text/traditional';
 import { memoFor, type BoundedMemo } from './memo';
-import { plainMention } from './people';
+import { plainMention } from '../owners/mentions';
 import { DECISION_WORDS, INFO_WORDS, TODO_WORDS } from './sections';
 
 /** What the label before a colon says about the rest of the line. */

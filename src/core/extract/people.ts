@@ -25,11 +25,6 @@ const COLLAB_AFTER = bothScripts(/^\s*(?:配合|协助|协办|支[持援]|协同
 const LEADING_BEFORE = /^[\s@＠]*$|(?:[：:（(]|\s[—–-]{1,2})\s*[@＠]?$/;
 const OWNER_BEFORE = bothScripts(/(?:由|交由|请|协助|配合)\s*$/);
 
-/** A name written as plain text (not a chip or an @mention) at `start`. */
-export function plainMention(start: number, name: string, kind: PersonMention['kind']): PersonMention {
-  return { start, end: start + name.length, name, kind, explicit: false };
-}
-
 /** Group the people named in a line and decide what each group does there. */
 export function peopleGroups(line: Line, roster: Roster): PeopleGroup[] {
   return groupMentions(line.text, findPeople(line.text, roster, line.people));

@@ -93,7 +93,7 @@ export function findPeople(text: string, roster: Roster, chips: readonly PersonC
       // A roster department followed by a role title is a role: 技术部主管.
       const role = r.entry.kind === 'department' ? ROLE_TITLES.find((t) => text.startsWith(t, end)) : undefined;
       const finalEnd = role ? end + role.length : end;
-      addMention(found, used, plain(i, text.slice(i, finalEnd), r.entry.kind));
+      addMention(found, used, plainMention(i, text.slice(i, finalEnd), r.entry.kind));
       i = finalEnd - 1;
     }
   }
@@ -108,7 +108,7 @@ function addUnlisted(found: PersonMention[], used: Uint8Array, text: string): vo
   for (const dept of found.filter((m) => m.kind === 'department')) {
     const after = NAME_AFTER_DEPARTMENT.exec(text.slice(dept.end, dept.end + 6));
     const name = after?.[1];
-    if (name && looksLikeChineseName(name)) addIfFree(found, used, plain(dept.end + after[0].length - name.length, name, 'person'));
+    if (name && looksLikeChineseName(name)) addIfFree(found, used, plainMention(dept.end + after[0].length - name.length, name, 'person'));
   }
   if (MAYBE_ROLE.test(text)) addMatches(found, used, text, ROLE_RE, 'department', (name) => !NOT_A_DEPARTMENT.test(name));
   if (MAYBE_EN_DEPARTMENT.test(text)) addMatches(found, used, text, EN_DEPARTMENT_RE, 'department');
@@ -126,12 +126,13 @@ function addMatches(found: PersonMention[], used: Uint8Array, text: string, re: 
   while ((m = re.exec(text)) !== null) {
     const name = m[0];
     if (name.length === 0) re.lastIndex += 1;
-    else if (!accept || accept(name)) addIfFree(found, used, plain(m.index, name, kind));
+    else if (!accept || accept(name)) addIfFree(found, used, plainMention(m.index, name, kind));
   }
 }
 
 /** A mention written as plain text (not a chip or an @mention). */
-function plain(start: number, name: string, kind: MentionKind): PersonMention {
+/** A mention found in plain text (not a chip). */
+export function plainMention(start: number, name: string, kind: MentionKind): PersonMention {
   return { start, end: start + name.length, name, kind, explicit: false };
 }
 
