@@ -1,15 +1,13 @@
 import type { DateContext, DateMention } from '../dates/types';
 import type { ItemKind, Person } from '../model/items';
-import type { PersonMention } from '../owners/mentions';
 import type { Roster } from '../owners/roster';
 import { datesIn, isStartDate } from './deadlines';
 import { hasVagueWords } from './filters';
 import { looksLikeChineseName } from '../owners/roster';
 import { classifyLabel, splitLabel, type Label, type LabelKind } from './labels';
 import { inOrder, sliceLine, type Line } from './line';
-import { plainMention } from '../owners/mentions';
 import { collaboratorsBesides, groupMentions, hasKind, membersOf, OWNER_VERBS, ownersOf, peopleGroups, type OwnerState, type PeopleGroup } from './people';
-import { findPeople } from '../owners/mentions';
+import { findPeople, plainMention, type PersonMention } from '../owners/mentions';
 import { bothScripts } from '../text/traditional';
 import { AGREED, DECISION_MARKER } from './markers';
 
