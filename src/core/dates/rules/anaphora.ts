@@ -24,7 +24,7 @@ export function anaphora(scan: Scan): void {
       pushMatch(scan, m, 'date', { back: { n, unit: unitOf(m[2] ?? '') }, deadline: true });
     });
   }
-  if (/then|that|earlier|ahead|advance/.test(text)) {
+  if (scan.latin && /then|that|earlier|ahead|advance/.test(text)) {
     eachMatch(EN_AHEAD, text, (m) => {
       const n = m[1] === undefined ? 0 : parseNumber(m[1]);
       if (n === null) return;

@@ -53,7 +53,7 @@ export function dayOfMonth(scan: Scan): void {
       if (date !== null) pushToken(scan, start, end, 'date', { date, priority: 1 });
     });
   }
-  if (/\bthe\s+\d/i.test(text)) {
+  if (scan.latin && /\bthe\s+\d/i.test(text)) {
     eachMatch(THE_NTH, text, (m) => {
       if (!isWholeText(text, m.index, matchEnd(m)) && !THE_NTH_CONTEXT.test(textBefore(text, m.index, 12))) return;
       const date = nextDayOfMonth(scan, Number(m[1]));

@@ -115,16 +115,16 @@ export function times(scan: Scan): void {
       });
     });
   }
-  if (/\d\s*[ap]\.?m/i.test(text)) {
+  if (scan.latin && /\d\s*[ap]\.?m/i.test(text)) {
     eachMatch(EN_HOUR, text, (m) => {
       const hour = applyMeridiem(Number(m[1]), m[3]!.toLowerCase());
       pushMatch(scan, m, 'time', { time: `${pad2(hour)}:${m[2] ?? '00'}`, priority: 1 });
     });
   }
-  if (/noon|midday/i.test(text)) {
+  if (scan.latin && /noon|midday/i.test(text)) {
     eachMatch(NOON, text, (m) => pushMatch(scan, m, 'time', { time: '12:00', priority: 1 }));
   }
-  if (/eod|cob|eob|end\s+of|close\s+of/i.test(text)) {
+  if (scan.latin && /eod|cob|eob|end\s+of|close\s+of/i.test(text)) {
     eachMatch(EOD, text, (m) => pushMatch(scan, m, 'time', { time: 'EOD', deadline: true }));
   }
   if (text.includes('前')) {
