@@ -17,7 +17,7 @@ const EN_AHEAD = new RegExp(
 
 export function anaphora(scan: Scan): void {
   const { text } = scan;
-  if (text.includes('提前') || text.includes('之前') || text.includes('以前')) {
+  if (/提前|[之以]前/.test(text)) {
     eachMatch(ZH_AHEAD, text, (m) => {
       const n = m[1] === undefined ? 0 : parseNumber(m[1]);
       if (n === null) return;

@@ -29,7 +29,7 @@ const THE_NTH_CONTEXT = /\b(?:by|before|on|until|till|due|from|after)\s+$/i;
 
 export function dayOfMonth(scan: Scan): void {
   const { text } = scan;
-  if (text.includes('号') || text.includes('日')) {
+  if (/[号日]/.test(text)) {
     eachMatch(MONTH_PREFIX, text, (m) => {
       const day = parseNumber(m[2]!);
       const date = day === null ? null : dayInMonth(scan, relativeShift(m[1]), day);

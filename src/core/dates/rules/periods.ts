@@ -123,7 +123,7 @@ function chinese(scan: Scan, text: string): void {
       pushMatch(scan, m, 'date', { date, deadline });
     });
   }
-  if (text.includes('季度') || /Q/.test(text)) {
+  if (/季度|Q/.test(text)) {
     eachMatch(QUARTER, text, (m) => {
       // One of the three quarter groups holds 1–4 or 一–四.
       const q = parseNumber(m[4] ?? m[5] ?? m[6]!);
