@@ -45,10 +45,18 @@ export function isValidYmd(y: number, m: number, d: number): boolean {
   return Number.isInteger(y) && y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
+/** The last day converted: almost every call is for the meeting date (addDays, mondayOf, diffDays from it). */
+let lastIso = '';
+let lastDay = 0;
+
 /** Days since 1970-01-01. */
 export function dayNumber(iso: IsoDate): number {
-  const { y, m, d } = parseIso(iso);
-  return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+  if (iso !== lastIso) {
+    const { y, m, d } = parseIso(iso);
+    lastDay = Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+    lastIso = iso;
+  }
+  return lastDay;
 }
 
 export function fromDayNumber(n: number): IsoDate {

@@ -60,11 +60,14 @@ export function scanDates(raw: string, ctx: DateContext): DateMention[] {
 }
 
 /**
- * Longest first (then higher priority, then earlier); a token overlapping a chosen one is dropped.
+ * Longest first (then higher priority, then earlier); a token overlapping a chosen one is dropped. Sorts the
+ * scan's own list in place (nothing reads it afterwards).
  * Chosen tokens are kept sorted by start, so each overlap test looks at two neighbours only.
  */
-function select(tokens: readonly Token[]): Token[] {
-  const sorted = [...tokens].sort(
+function select(tokens: Token[]): Token[] {
+  // Most texts yield one token or none: nothing to order or to overlap.
+  if (tokens.length < 2) return tokens;
+  const sorted = tokens.sort(
     (a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start,
   );
   const chosen: Token[] = [];

@@ -56,6 +56,11 @@ export interface Scan {
   /** Meeting weekday, Monday = 1 … Sunday = 7. */
   readonly wd: number;
   readonly events: Readonly<Record<string, IsoDate>> | undefined;
+  /**
+   * The text holds a Latin letter. Without one no English pattern can match, and its cheap test is skipped
+   * too: most Chinese lines have none. (Normalised text, so full-width letters are ASCII already.)
+   */
+  readonly latin: boolean;
   readonly tokens: Token[];
 }
 
@@ -77,6 +82,7 @@ export function createScan(text: string, ctx: DateContext): Scan {
     day: d,
     wd,
     events: ctx.events,
+    latin: /[A-Za-z]/.test(text),
     tokens: [],
   };
 }

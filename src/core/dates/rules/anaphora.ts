@@ -17,14 +17,14 @@ const EN_AHEAD = new RegExp(
 
 export function anaphora(scan: Scan): void {
   const { text } = scan;
-  if (text.includes('提前') || text.includes('之前') || text.includes('以前')) {
+  if (/提前|[之以]前/.test(text)) {
     eachMatch(ZH_AHEAD, text, (m) => {
       const n = m[1] === undefined ? 0 : parseNumber(m[1]);
       if (n === null) return;
       pushMatch(scan, m, 'date', { back: { n, unit: unitOf(m[2] ?? '') }, deadline: true });
     });
   }
-  if (/then|that|earlier|ahead|advance/.test(text)) {
+  if (scan.latin && /then|that|earlier|ahead|advance/.test(text)) {
     eachMatch(EN_AHEAD, text, (m) => {
       const n = m[1] === undefined ? 0 : parseNumber(m[1]);
       if (n === null) return;

@@ -23,7 +23,7 @@ export function businessDays(scan: Scan): void {
   if (text.includes('工作')) {
     eachMatch(ZH_BUSINESS, text, (m) => pushBusinessDays(scan, m, m[1]!, m[2] !== undefined && m[2].endsWith('内')));
   }
-  if (/\b(?:business|working|work)\s+day/i.test(text)) {
+  if (scan.latin && /\b(?:business|working|work)\s+day/i.test(text)) {
     eachMatch(EN_BUSINESS, text, (m) => pushBusinessDays(scan, m, m[2]!, m[1]?.toLowerCase() === 'within'));
   }
 }

@@ -29,7 +29,7 @@ const THE_NTH_CONTEXT = /\b(?:by|before|on|until|till|due|from|after)\s+$/i;
 
 export function dayOfMonth(scan: Scan): void {
   const { text } = scan;
-  if (text.includes('号') || text.includes('日')) {
+  if (/[号日]/.test(text)) {
     eachMatch(MONTH_PREFIX, text, (m) => {
       const day = parseNumber(m[2]!);
       const date = day === null ? null : dayInMonth(scan, relativeShift(m[1]), day);
@@ -53,7 +53,7 @@ export function dayOfMonth(scan: Scan): void {
       if (date !== null) pushToken(scan, start, end, 'date', { date, priority: 1 });
     });
   }
-  if (/\bthe\s+\d/i.test(text)) {
+  if (scan.latin && /\bthe\s+\d/i.test(text)) {
     eachMatch(THE_NTH, text, (m) => {
       if (!isWholeText(text, m.index, matchEnd(m)) && !THE_NTH_CONTEXT.test(textBefore(text, m.index, 12))) return;
       const date = nextDayOfMonth(scan, Number(m[1]));

@@ -56,7 +56,7 @@ function pushEvent(scan: Scan, m: RegExpExecArray, date: string | null, event: s
 export function events(scan: Scan): void {
   const { text } = scan;
   if (HAS_ZH.test(text)) chinese(scan, text);
-  if (/[A-Za-z]/.test(text) && HAS_EN.test(text)) english(scan, text);
+  if (scan.latin && HAS_EN.test(text)) english(scan, text);
 }
 
 function chinese(scan: Scan, text: string): void {

@@ -99,7 +99,7 @@ export function holidays(scan: Scan): void {
       pushHoliday(scan, m, date, m[1]!, before);
     });
   }
-  if (EN_HINT.test(text)) {
+  if (scan.latin && EN_HINT.test(text)) {
     eachMatch(EN_HOLIDAY, text, (m) => {
       const marker = m[1]!.toLowerCase();
       const day = upcoming(scan, canonicalEnglish(m[2]!));

@@ -72,7 +72,7 @@ function named(m: RegExpExecArray, month: number, day: number, toDay: string | u
 const HAS_MONTH_WORD = new RegExp(`\\b(?:${MONTH_ABBREVIATIONS})`, 'i');
 
 export function monthNameDates(scan: Scan): void {
-  if (!HAS_MONTH_WORD.test(scan.text)) return;
+  if (!scan.latin || !HAS_MONTH_WORD.test(scan.text)) return;
   for (const w of readNamedDates(scan.text)) {
     const date = resolveWritten(scan, w.y, w.m, w.d);
     if (date === null) continue;

@@ -49,7 +49,7 @@ export function periods(scan: Scan): void {
   const { text } = scan;
   // ("2025 Q3" holds a Q too: the one class covers it.)
   if (/[月旬年季Q]/.test(text)) chinese(scan, text);
-  if (/\b(?:end|eo[myq]|mid|early|late|year|month|quarter)/i.test(text)) english(scan, text);
+  if (scan.latin && /\b(?:end|eo[myq]|mid|early|late|year|month|quarter)/i.test(text)) english(scan, text);
 }
 
 /** The day of the month a part word names; 31 stands for the month's last day. A span (中下旬) has none. */
@@ -123,7 +123,7 @@ function chinese(scan: Scan, text: string): void {
       pushMatch(scan, m, 'date', { date, deadline });
     });
   }
-  if (text.includes('季度') || /Q/.test(text)) {
+  if (/季度|Q/.test(text)) {
     eachMatch(QUARTER, text, (m) => {
       // One of the three quarter groups holds 1–4 or 一–四.
       const q = parseNumber(m[4] ?? m[5] ?? m[6]!);

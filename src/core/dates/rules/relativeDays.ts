@@ -77,7 +77,7 @@ const HAS_EN = new RegExp(`\\b(?:${EN_DAY_WORD_SOURCE}|eow|in|within|days?|weeks
 export function relativeDays(scan: Scan): void {
   const { text } = scan;
   if (HAS_ZH.test(text)) chinese(scan, text);
-  if (HAS_EN.test(text)) english(scan, text);
+  if (scan.latin && HAS_EN.test(text)) english(scan, text);
 }
 
 function chinese(scan: Scan, text: string): void {

@@ -60,71 +60,74 @@ function isAfternoonHour(hour: number): boolean {
 export function times(scan: Scan): void {
   const { text } = scan;
   const ranges: [number, number][] = [];
-  if (/\d\s*(?:[:点])/.test(text)) eachMatch(TIME_RANGE, text, (m) => ranges.push([m.index, matchEnd(m)]));
+  // Every time range, hour and clock holds one of these: most lines hold none and skip the three tests.
+  if (/[:点时]/.test(text)) {
+    if (/\d\s*(?:[:点])/.test(text)) eachMatch(TIME_RANGE, text, (m) => ranges.push([m.index, matchEnd(m)]));
 
-  if (HOUR_HINT.test(text)) {
-    eachMatch(ZH_HOUR, text, (m) => {
-      const start = m.index;
-      const end = matchEnd(m);
-      if (inRange(ranges, end - 1)) return;
-      // 早一点 / 晚一点 / 快一点 mean "a bit earlier/later", not one o'clock.
-      if (m[2] === '一' && (m[1] === undefined || m[1] === '早' || m[1] === '晚') && m[3] === undefined && m[5] === undefined) return;
-      const hourRaw = parseNumber(m[2]!);
-      if (hourRaw === null || hourRaw > 24) return;
-      let minute = 0;
-      if (m[3] !== undefined) minute = 30;
-      else if (m[4] !== undefined) minute = m[4] === '一刻' ? 15 : 45;
-      else if (m[5] !== undefined) {
-        const parsed = parseNumber(m[5]);
-        if (parsed === null || parsed > 59) return;
-        minute = parsed;
-      }
-      const daypart = m[1];
-      const assumedPm = daypart === undefined && isAfternoonHour(hourRaw);
-      const hour = assumedPm ? hourRaw + 12 : applyDaypart(hourRaw, daypart) % 24;
-      const strong = daypart !== undefined || m[5] !== undefined || m[3] !== undefined || isStrong(text, start, end);
-      pushToken(scan, start, end, 'time', {
-        time: `${pad2(hour)}:${pad2(minute)}`,
-        weak: !strong,
-        bareHour: daypart === undefined && hourRaw <= 12,
-        assumedPm,
-        priority: 1,
+    if (HOUR_HINT.test(text)) {
+      eachMatch(ZH_HOUR, text, (m) => {
+        const start = m.index;
+        const end = matchEnd(m);
+        if (inRange(ranges, end - 1)) return;
+        // 早一点 / 晚一点 / 快一点 mean "a bit earlier/later", not one o'clock.
+        if (m[2] === '一' && (m[1] === undefined || m[1] === '早' || m[1] === '晚') && m[3] === undefined && m[5] === undefined) return;
+        const hourRaw = parseNumber(m[2]!);
+        if (hourRaw === null || hourRaw > 24) return;
+        let minute = 0;
+        if (m[3] !== undefined) minute = 30;
+        else if (m[4] !== undefined) minute = m[4] === '一刻' ? 15 : 45;
+        else if (m[5] !== undefined) {
+          const parsed = parseNumber(m[5]);
+          if (parsed === null || parsed > 59) return;
+          minute = parsed;
+        }
+        const daypart = m[1];
+        const assumedPm = daypart === undefined && isAfternoonHour(hourRaw);
+        const hour = assumedPm ? hourRaw + 12 : applyDaypart(hourRaw, daypart) % 24;
+        const strong = daypart !== undefined || m[5] !== undefined || m[3] !== undefined || isStrong(text, start, end);
+        pushToken(scan, start, end, 'time', {
+          time: `${pad2(hour)}:${pad2(minute)}`,
+          weak: !strong,
+          bareHour: daypart === undefined && hourRaw <= 12,
+          assumedPm,
+          priority: 1,
+        });
       });
-    });
-  }
-  // Labels ("Action:", "备注：") hold a colon too; a clock needs a digit on both sides.
-  if (/\d:\d/.test(text)) {
-    eachMatch(CLOCK, text, (m) => {
-      const start = m.index;
-      const end = matchEnd(m);
-      if (inRange(ranges, end - 1)) return;
-      const written = Number(m[2]);
-      const meridiem = (m[4] ?? '').toLowerCase();
-      // "3:00" with one digit and no day part reads as 15:00 in working hours; "03:00" stays.
-      const assumedPm = m[1] === undefined && meridiem === '' && m[2]!.length === 1 && isAfternoonHour(written);
-      let hour = applyMeridiem(written, meridiem);
-      // When am/pm changed nothing (none, or 3 pm written as 15:00 pm), the day part decides.
-      if (hour === written) hour = assumedPm ? written + 12 : applyDaypart(written, m[1]);
-      const strong = m[1] !== undefined || meridiem !== '' || isStrong(text, start, end);
-      pushToken(scan, start, end, 'time', {
-        time: `${pad2(hour % 24)}:${m[3]!}`,
-        weak: !strong,
-        bareHour: m[1] === undefined && meridiem === '' && written <= 12,
-        assumedPm,
-        priority: 1,
+    }
+    // Labels ("Action:", "备注：") hold a colon too; a clock needs a digit on both sides.
+    if (/\d:\d/.test(text)) {
+      eachMatch(CLOCK, text, (m) => {
+        const start = m.index;
+        const end = matchEnd(m);
+        if (inRange(ranges, end - 1)) return;
+        const written = Number(m[2]);
+        const meridiem = (m[4] ?? '').toLowerCase();
+        // "3:00" with one digit and no day part reads as 15:00 in working hours; "03:00" stays.
+        const assumedPm = m[1] === undefined && meridiem === '' && m[2]!.length === 1 && isAfternoonHour(written);
+        let hour = applyMeridiem(written, meridiem);
+        // When am/pm changed nothing (none, or 3 pm written as 15:00 pm), the day part decides.
+        if (hour === written) hour = assumedPm ? written + 12 : applyDaypart(written, m[1]);
+        const strong = m[1] !== undefined || meridiem !== '' || isStrong(text, start, end);
+        pushToken(scan, start, end, 'time', {
+          time: `${pad2(hour % 24)}:${m[3]!}`,
+          weak: !strong,
+          bareHour: m[1] === undefined && meridiem === '' && written <= 12,
+          assumedPm,
+          priority: 1,
+        });
       });
-    });
+    }
   }
-  if (/\d\s*[ap]\.?m/i.test(text)) {
+  if (scan.latin && /\d\s*[ap]\.?m/i.test(text)) {
     eachMatch(EN_HOUR, text, (m) => {
       const hour = applyMeridiem(Number(m[1]), m[3]!.toLowerCase());
       pushMatch(scan, m, 'time', { time: `${pad2(hour)}:${m[2] ?? '00'}`, priority: 1 });
     });
   }
-  if (/noon|midday/i.test(text)) {
+  if (scan.latin && /noon|midday/i.test(text)) {
     eachMatch(NOON, text, (m) => pushMatch(scan, m, 'time', { time: '12:00', priority: 1 }));
   }
-  if (/eod|cob|eob|end\s+of|close\s+of/i.test(text)) {
+  if (scan.latin && /eod|cob|eob|end\s+of|close\s+of/i.test(text)) {
     eachMatch(EOD, text, (m) => pushMatch(scan, m, 'time', { time: 'EOD', deadline: true }));
   }
   if (text.includes('前')) {

@@ -23,5 +23,5 @@ const HAS_EN = new RegExp(`\\b(?:${EN_VAGUE_HINT})`, 'i');
 export function vague(scan: Scan): void {
   const { text } = scan;
   if (HAS_ZH.test(text)) eachMatch(ZH_VAGUE, text, (m) => pushMatch(scan, m, 'vague', { vague: true, priority: 1 }));
-  if (HAS_EN.test(text)) eachMatch(EN_VAGUE, text, (m) => pushMatch(scan, m, 'vague', { vague: true, priority: 1 }));
+  if (scan.latin && HAS_EN.test(text)) eachMatch(EN_VAGUE, text, (m) => pushMatch(scan, m, 'vague', { vague: true, priority: 1 }));
 }

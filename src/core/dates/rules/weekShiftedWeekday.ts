@@ -15,7 +15,7 @@ const A_WEEK_FROM_DAY = new RegExp(`\\ba\\s+week\\s+(?:from\\s+|on\\s+)?${EN_WEE
 
 export function weekShiftedWeekday(scan: Scan): void {
   const { text } = scan;
-  if (!/\bweek\b/i.test(text)) return;
+  if (!scan.latin || !/\bweek\b/i.test(text)) return;
   eachMatch(WEEK_THEN_DAY, text, (m) => {
     const target = englishWeekday(m[2]!);
     if (target === null) return;

@@ -34,7 +34,7 @@ const RECENT_DAYS = 7;
 
 export function weekdayOfMonth(scan: Scan): void {
   const { text } = scan;
-  if (!/\d(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|last)\s/i.test(text)) return;
+  if (!scan.latin || !/\d(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|last)\s/i.test(text)) return;
   eachMatch(NTH_WEEKDAY_OF_MONTH, text, (m) => {
     const target = englishWeekday(m[2]!);
     const n = ORDINALS[m[1]!.toLowerCase()]!;

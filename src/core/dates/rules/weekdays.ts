@@ -102,7 +102,7 @@ export function weekdays(scan: Scan): void {
       pushToken(scan, start, end, 'weekday', { date, warnings, weekdayNumber: target });
     });
   }
-  if (HAS_EN.test(text)) {
+  if (scan.latin && HAS_EN.test(text)) {
     eachMatch(EN_WEEKDAYS, text, (m) => {
       const target = englishWeekday(m[3]!);
       if (target === null) return;
