@@ -15,13 +15,13 @@ const KEPT = 2;
  */
 export function dedupeItems(items: readonly ActionItem[], meetingDate: string): ActionItem[] {
   // An exact repeat of a table row is dropped even when the line comes first: the row is kept.
-  const keys = items.map(exactKey);
-  const states = new Map<string, typeof IN_TABLE | typeof KEPT>();
-  for (let i = 0; i < items.length; i++) if (isRow(items[i]!)) states.set(keys[i]!, IN_TABLE);
+  const keys = exactKeys(items);
+  const states = new Uint8Array(items.length);
+  for (let i = 0; i < items.length; i++) if (isRow(items[i]!)) states[keys[i]!] = IN_TABLE;
   const exact = items.filter((item, i) => {
-    const state = states.get(keys[i]!);
-    if (state === KEPT || (state === IN_TABLE && !isRow(item))) return false;
-    states.set(keys[i]!, KEPT);
+    const key = keys[i]!;
+    if (states[key] === KEPT || (states[key] === IN_TABLE && !isRow(item))) return false;
+    states[key] = KEPT;
     return true;
   });
   const rows = exact.filter(isRow);
@@ -77,11 +77,58 @@ function isRow(item: ActionItem): boolean {
   return item.source.via === 'table';
 }
 
-/** What makes two items the same item: kind, title (spaces aside), due date and owners. */
-function exactKey(item: ActionItem): string {
-  let key = `${item.kind}\u0000${item.title.replace(/\s+/g, '')}\u0000${item.due ?? ''}\u0000`;
-  for (let i = 0; i < item.owners.length; i++) key += i === 0 ? item.owners[i]!.name : `、${item.owners[i]!.name}`;
-  return key;
+/**
+ * What makes two items the same item: kind, title (spaces aside), due date and owners. Each item gets the
+ * index of the first item equal to it; items are grouped by a numeric hash first, so no key string is built
+ * per item (a document of 100k items would otherwise hash 100k long strings).
+ */
+function exactKeys(items: readonly ActionItem[]): Int32Array {
+  const keys = new Int32Array(items.length);
+  const byHash = new Map<number, number[]>();
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const hash = exactHash(item);
+    const same = byHash.get(hash);
+    const first = same?.find((j) => sameExactly(items[j]!, item));
+    if (first !== undefined) keys[i] = first;
+    else {
+      keys[i] = i;
+      if (same) same.push(i);
+      else byHash.set(hash, [i]);
+    }
+  }
+  return keys;
+}
+
+/** FNV-1a over the fields sameExactly compares (whitespace in the title skipped). */
+function exactHash(item: ActionItem): number {
+  let h = hashText(0x811c9dc5, item.kind, false);
+  h = hashText(h, item.title, true);
+  h = hashText(h, item.due ?? '', false);
+  for (const owner of item.owners) h = hashText(h ^ 0x1f, owner.name, false);
+  return h;
+}
+
+function hashText(h: number, text: string, skipSpace: boolean): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (skipSpace && isSpace(c)) continue;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return Math.imul(h ^ 0xff, 0x01000193);
+}
+
+/** The characters of the regex class \s (JavaScript's white space and line terminators). */
+export function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+function sameExactly(a: ActionItem, b: ActionItem): boolean {
+  if (a.kind !== b.kind || (a.due ?? '') !== (b.due ?? '') || a.owners.length !== b.owners.length) return false;
+  for (let i = 0; i < a.owners.length; i++) if (a.owners[i]!.name !== b.owners[i]!.name) return false;
+  return a.title === b.title || a.title.replace(/\s+/g, '') === b.title.replace(/\s+/g, '');
 }
 
 /**

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { dedupeItems, isSpace } from '../../../src/core/extract/dedupe';
+import type { ActionItem } from '../../../src/core/model/items';
+import { extract } from './helpers';
+
+function item(title: string, owners: string[], due: string | null, via: 'table' | 'line' = 'line'): ActionItem {
+  const [base] = extract('## 待办事项\n- 王芳负责整理纪要，6月20日前', '2025-06-09').items;
+  return { ...base!, title, owners: owners.map((name) => ({ name })), due, source: { ...base!.source, via } };
+}
+
+describe('exact repeats', () => {
+  it('treats exactly the characters of /\\s/ as white space in titles', () => {
+    const wrong: string[] = [];
+    for (let c = 0; c < 0x10000; c++) if (isSpace(c) !== /\s/.test(String.fromCharCode(c))) wrong.push(c.toString(16));
+    expect(wrong).toEqual([]);
+  });
+
+  it('drops a repeat that differs only in white space, keeps items that differ in owners, due or kind', () => {
+    const items = [
+      item('整理 会议纪要', ['王芳'], '2025-06-20'),
+      item('整理会议纪要', ['王芳'], '2025-06-20'),
+      item('整理会议纪要', ['李娜'], '2025-06-20'),
+      item('整理会议纪要', ['王芳', '李娜'], '2025-06-20'),
+      item('整理会议纪要', ['王芳'], '2025-06-21'),
+      item('整理会议纪要', ['王芳'], null),
+      { ...item('整理会议纪要', ['王芳'], '2025-06-20'), kind: 'decision' as const },
+    ];
+    const kept = dedupeItems(items, '2025-06-09');
+    expect(kept.map((i) => [i.kind, i.title, i.owners.map((o) => o.name).join('+'), i.due])).toEqual([
+      ['todo', '整理 会议纪要', '王芳', '2025-06-20'],
+      ['todo', '整理会议纪要', '李娜', '2025-06-20'],
+      ['todo', '整理会议纪要', '王芳+李娜', '2025-06-20'],
+      ['todo', '整理会议纪要', '王芳', '2025-06-21'],
+      ['todo', '整理会议纪要', '王芳', null],
+      ['decision', '整理会议纪要', '王芳', '2025-06-20'],
+    ]);
+  });
+
+  it('keeps the table row when a line repeating it comes first', () => {
+    const line = item('整理会议纪要', ['王芳'], '2025-06-20');
+    const row = item('整理会议纪要', ['王芳'], '2025-06-20', 'table');
+    expect(dedupeItems([line, row], '2025-06-09')).toEqual([row]);
+  });
+});
