@@ -79,56 +79,34 @@ function isRow(item: ActionItem): boolean {
 
 /**
  * What makes two items the same item: kind, title (spaces aside), due date and owners. Each item gets the
- * index of the first item equal to it; items are grouped by a numeric hash first, so no key string is built
- * per item (a document of 100k items would otherwise hash 100k long strings).
+ * index of the first item equal to it. Items are grouped by their title, the rest compared field by field:
+ * no key string is built per item (a document of 100k items would otherwise hash 100k long strings).
  */
 function exactKeys(items: readonly ActionItem[]): Int32Array {
   const keys = new Int32Array(items.length);
-  const byHash = new Map<number, number[]>();
+  const byTitle = new Map<string, number[]>();
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
-    const hash = exactHash(item);
-    const same = byHash.get(hash);
-    const first = same?.find((j) => sameExactly(items[j]!, item));
+    const title = item.title.replace(SPACES, '');
+    const same = byTitle.get(title);
+    const first = same?.find((j) => sameFields(items[j]!, item));
     if (first !== undefined) keys[i] = first;
     else {
       keys[i] = i;
       if (same) same.push(i);
-      else byHash.set(hash, [i]);
+      else byTitle.set(title, [i]);
     }
   }
   return keys;
 }
 
-/** FNV-1a over the fields sameExactly compares (whitespace in the title skipped). */
-function exactHash(item: ActionItem): number {
-  let h = hashText(0x811c9dc5, item.kind, false);
-  h = hashText(h, item.title, true);
-  h = hashText(h, item.due ?? '', false);
-  for (const owner of item.owners) h = hashText(h ^ 0x1f, owner.name, false);
-  return h;
-}
+const SPACES = /\s+/g;
 
-function hashText(h: number, text: string, skipSpace: boolean): number {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (skipSpace && isSpace(c)) continue;
-    h = Math.imul(h ^ c, 0x01000193);
-  }
-  return Math.imul(h ^ 0xff, 0x01000193);
-}
-
-/** The characters of the regex class \s (JavaScript's white space and line terminators). */
-export function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 160) return false;
-  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-function sameExactly(a: ActionItem, b: ActionItem): boolean {
-  if (a.kind !== b.kind || (a.due ?? '') !== (b.due ?? '') || a.owners.length !== b.owners.length) return false;
+/** The same kind, due date and owners (titles are compared by the caller). */
+function sameFields(a: ActionItem, b: ActionItem): boolean {
+  if (a.kind !== b.kind || a.due !== b.due || a.owners.length !== b.owners.length) return false;
   for (let i = 0; i < a.owners.length; i++) if (a.owners[i]!.name !== b.owners[i]!.name) return false;
-  return a.title === b.title || a.title.replace(/\s+/g, '') === b.title.replace(/\s+/g, '');
+  return true;
 }
 
 /**
