@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { findDates } from '../../../src/core/dates';
 
-/** Weekdays pinned to a month or moved by a week (rules/weekdayOfMonth.ts, rules/weekShiftedWeekday.ts). */
+/**
+ * Weekdays pinned to a month or moved by a week (rules/weekdayOfMonth.ts, rules/weekShiftedWeekday.ts),
+ * spreadsheet dates (rules/monthNames.ts) and "the last day of June" (rules/periods.ts).
+ */
 
 function datesIn(text: string, meetingDate: string): (string | null)[] {
   return findDates(text, { meetingDate }).map((m) => m.date);
@@ -56,5 +59,23 @@ describe('weekdays moved by a week', () => {
 
   it('does not read "Monday weekly sync" as a week later', () => {
     expect(datesIn('Monday weekly sync moves online.', '2025-06-09')).toEqual(['2025-06-16']);
+  });
+});
+
+describe('spreadsheet dates and month ends', () => {
+  it.each([
+    ['Due 15-Jul.', '2025-07-15'],
+    ['Due 3-Mar-26.', '2026-03-03'],
+    ['Due 3-Mar-2026.', '2026-03-03'],
+    ['截止 1-Jun', '2025-06-01'],
+    ['Due the last day of June.', '2025-06-30'],
+    // Like "end of February": within half a year before the meeting, so this year's (past due).
+    ['Due by the last day of February.', '2025-02-28'],
+  ])('%s → %s', (text, expected) => {
+    expect(datesIn(text, '2025-06-09')).toEqual([expected]);
+  });
+
+  it.each(['Due Jul-15.', 'see ticket PR-15-Jul', 'the v2-may-ship branch', 'build 15-Jul-2025-rc1'])('%s names no date', (text) => {
+    expect(datesIn(text, '2025-06-09')).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { type WrittenDate, resolveWritten } from './explicit';
 
 /**
  * English dates with a month name: June 20, Jun 20th, June 20, 2025, 20 June, 30 Oct 2025, the 3rd of June,
- * and the ranges June 3-5 / 3–5 June / week of Feb 10 / weekend of Oct 4.
+ * spreadsheet dates 15-Jul / 3-Mar-26, and the ranges June 3-5 / 3–5 June / week of Feb 10 / weekend of Oct 4.
  * "May" only counts capitalised (it is also a verb).
  */
 
@@ -23,6 +23,11 @@ const MONTH_DAY = new RegExp(
   `((?:the\\s+)?(?:week|weekend)\\s+of\\s+)?\\b${MONTH_PATTERN}\\s+${DAY}(?:${DASH}${DAY}(?!\\s*[:\\d]))?(?![:\\d])${YEAR}`,
   'gi',
 );
+/**
+ * As spreadsheets write dates (d-mmm, d-mmm-yy): "15-Jul", "3-Mar-26", "3-Mar-2026". "Jul-15" is left
+ * alone: in a spreadsheet that is July 2015.
+ */
+const SPREADSHEET_DATE = new RegExp(`(?<![\\w.:/-])(3[01]|[12]\\d|0?[1-9])-${MONTH_NAME}(?:-(\\d{4}|\\d{2}))?(?![\\w-])`, 'gi');
 /** Day first: "20 June", "3–5 June", "30 Oct 2025", "the 3rd of June". */
 const DAY_MONTH = new RegExp(
   `((?:the\\s+)?(?:week|weekend)\\s+of\\s+)?(?<![\\d.:/])\\b${DAY}(?:${DASH}${DAY})?\\s+(?:of\\s+)?${MONTH_PATTERN}(?![a-z])${YEAR}`,
@@ -33,10 +38,10 @@ const MONTH_INDEX: Readonly<Record<string, number>> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
 };
 
-/** The month a month word names; null for a lower-case "may" (the verb). */
 /** The three-letter month abbreviations, as a regex alternation. */
 export const MONTH_ABBREVIATIONS = Object.keys(MONTH_INDEX).join('|');
 
+/** The month a month word names; null for a lower-case "may" (the verb). */
 export function monthNumber(word: string): number | null {
   return word === 'may' ? null : (MONTH_INDEX[word.slice(0, 3).toLowerCase()] ?? null);
 }
@@ -56,6 +61,11 @@ export function readNamedDates(text: string): NamedDate[] {
   eachMatch(DAY_MONTH, text, (m) => {
     const month = monthNumber(m[4]!);
     if (month !== null) out.push(named(m, month, Number(m[2]), m[3], m[5]));
+  });
+  eachMatch(SPREADSHEET_DATE, text, (m) => {
+    const month = monthNumber(m[2]!);
+    const year = m[3] === undefined ? null : Number(m[3]) + (m[3].length === 2 ? 2000 : 0);
+    if (month !== null) out.push({ start: m.index, end: matchEnd(m), y: year, m: month, d: Number(m[1]) });
   });
   return out;
 }

@@ -8,7 +8,7 @@ import { MONTH_NAME, monthNumber } from './monthNames';
 /**
  * Parts of months, years and quarters: 月底/本月底/X月底/end of month → last day; 月初/下月初 → the 1st;
  * 月中 → the 15th; 中旬 → the 20th; 上旬 → the 10th; 下旬 → last day; 本月内 → month end; 年底/年末 → 12-31;
- * 年中 → 06-30; Q1–Q4/一季度/第三季度/三季度末/end of Q2 → quarter end; end of June / mid-June.
+ * 年中 → 06-30; Q1–Q4/一季度/第三季度/三季度末/end of Q2 → quarter end; end of June / the last day of June / mid-June.
  * A bare "Q3" or "三季度" is a project label as often as a deadline, so it needs a marker (Q3 内, by Q3,
  * Q3 完成) unless it is the whole cell.
  */
@@ -43,13 +43,13 @@ const QUARTER_BEFORE = /(?:\b(?:by|before|in|during|within|until|end\s+of|the\s+
  */
 const EN_PERIOD_END =
   /\b(?:(?:the\s+)?end\s+of\s+(?:(the|this|next)\s+)?(month|quarter|year)|EO([MQY])|(?:by|before|until)\s+(?:the\s+)?(year|month)[-\s]end|(?:the\s+)?end\s+of\s+Q([1-4])(?:\s+(\d{4}))?)\b/gi;
-const EN_MONTH_PART = new RegExp(`\\b(?:(?:the\\s+)?(end)\\s+of\\s+|(mid)[-\\s]?|(early)\\s+|(late)\\s+)${MONTH_NAME}\\b`, 'gi');
+const EN_MONTH_PART = new RegExp(`\\b(?:(?:the\\s+)?(end|last\\s+day)\\s+of\\s+|(mid)[-\\s]?|(early)\\s+|(late)\\s+)${MONTH_NAME}\\b`, 'gi');
 
 export function periods(scan: Scan): void {
   const { text } = scan;
   // ("2025 Q3" holds a Q too: the one class covers it.)
   if (/[月旬年季Q]/.test(text)) chinese(scan, text);
-  if (scan.latin && /\b(?:end|eo[myq]|mid|early|late|year|month|quarter)/i.test(text)) english(scan, text);
+  if (scan.latin && /\b(?:end|eo[myq]|mid|early|late|last|year|month|quarter)/i.test(text)) english(scan, text);
 }
 
 /** The day of the month a part word names; 31 stands for the month's last day. A span (中下旬) has none. */
