@@ -28,8 +28,6 @@ export async function buildCoreIife() {
     target: 'es2020',
     charset: 'utf8',
     minify: true,
-    // Class fields as constructor assignments rather than a defineProperty helper call each (as in Code.js).
-    tsconfigRaw: { compilerOptions: { strict: true, useDefineForClassFields: false } },
     logLevel: 'warning',
   });
   return { outfile, bytes: statSync(outfile).size };

@@ -31,10 +31,6 @@ const common = {
   charset: 'utf8',
   legalComments: 'none',
   logLevel: 'warning',
-  // Replaces tsconfig.json for esbuild. `strict` keeps the "use strict" directive; class fields become plain
-  // assignments in the constructor (TypeScript's pre-ES2022 emit) instead of one defineProperty helper call
-  // each, since nothing in the add-on declares a field over an inherited accessor.
-  tsconfigRaw: { compilerOptions: { strict: true, useDefineForClassFields: false } },
 };
 
 /** Code.js as a string. `minify: false` keeps it readable for debugging in the script editor. */

@@ -22,7 +22,7 @@ type TaskBody = Omit<ApiTask, 'due' | 'completed' | 'notes'> & { due?: string | 
  * Google Tasks is the core's default profile: no assignees, a due date without time, task links, no client
  * token, one write per call, titles up to 1024 and notes up to 8192 characters (test/gas pins these values).
  */
-export const GOOGLE_CAPABILITIES: BackendCapabilities = DEFAULT_CAPABILITIES;
+export const GOOGLE_CAPABILITIES: BackendCapabilities = Object.freeze({ ...DEFAULT_CAPABILITIES });
 
 const KEY_LINE = /\n?\[sync:([^\]\n]+)\]\s*$/;
 const PAGE_SIZE = 100;

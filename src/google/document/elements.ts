@@ -27,19 +27,32 @@ export function chipTimestamp(el: GElement): Date {
 
 type ParagraphHeading = GoogleAppsScript.Document.ParagraphHeading;
 
-/** The heading styles of levels 1..6, the one the writer uses first; TITLE and SUBTITLE read as 1 and 2. */
-function headingStyles(): ParagraphHeading[][] {
-  const H = DocumentApp.ParagraphHeading;
-  return [[H.HEADING1, H.TITLE], [H.HEADING2, H.SUBTITLE], [H.HEADING3], [H.HEADING4], [H.HEADING5], [H.HEADING6]];
+/**
+ * The heading styles of levels 1..6; TITLE and SUBTITLE read as levels 1 and 2. Built on first use, since
+ * DocumentApp's enums exist only at run time.
+ */
+let headings: { levels: ReadonlyMap<ParagraphHeading, number>; written: readonly ParagraphHeading[] } | null = null;
+
+function headingTable(): NonNullable<typeof headings> {
+  if (headings === null) {
+    const H = DocumentApp.ParagraphHeading;
+    const written = [H.HEADING1, H.HEADING2, H.HEADING3, H.HEADING4, H.HEADING5, H.HEADING6];
+    const levels = new Map<ParagraphHeading, number>(written.map((style, i) => [style, i + 1]));
+    levels.set(H.TITLE, 1);
+    levels.set(H.SUBTITLE, 2);
+    headings = { levels, written };
+  }
+  return headings;
 }
 
 /** 1..6, or 0 for body text. */
 export function headingLevel(heading: ParagraphHeading): number {
-  return headingStyles().findIndex((styles) => styles.includes(heading)) + 1;
+  return headingTable().levels.get(heading) ?? 0;
 }
 
+/** The style the writer uses for a heading of `level` (clamped to 1..6). */
 export function headingOfLevel(level: number): ParagraphHeading {
-  return headingStyles()[Math.min(5, Math.max(0, level - 1))]![0]!;
+  return headingTable().written[Math.min(5, Math.max(0, level - 1))]!;
 }
 
 export function isOrderedGlyph(glyph: GoogleAppsScript.Document.GlyphType): boolean {

@@ -121,6 +121,8 @@ const CASES: readonly Case[] = [
   { phrase: 'this weekend', expected: ['2025-06-15'], chrono: 'chrono ends the weekend on Saturday' },
   { phrase: 'later this week', expected: ['2025-06-13'], chrono: MISSED },
   { phrase: 'early next week', expected: ['2025-06-20'], chrono: 'chrono names the Monday; the convention reads "next week" as its Friday' },
+  // Each weekday on its own, by the convention (the next Monday after a Monday meeting is a week on): as a span
+  // it runs backwards. Reading "between X and Y" as one span is not done yet; chrono reads Monday as today.
   { phrase: 'between Monday and Wednesday', expected: ['2025-06-16', '2025-06-11'], chrono: SUNDAY_WEEK },
   // No particular day.
   { phrase: 'ASAP', expected: [] },
@@ -133,13 +135,13 @@ const CASES: readonly Case[] = [
   { phrase: 'Jun 5 - Jun 9', expected: [], chrono: 'a past span, read by us as a range without a single day; chrono moves it a year on' },
   { phrase: 'from June 5 to June 9', expected: [], chrono: 'a past span, read by us as a range without a single day; chrono moves it a year on' },
   { phrase: 'the week of June 16', expected: [], chrono: 'a span (we keep it as a range); chrono names its Monday twice' },
-  { phrase: 'a fortnight from now', expected: [], chrono: 'chrono reads only "now"' },
   { phrase: 'Jul-15', expected: [], chrono: 'a spreadsheet writes July 2015 so (mmm-yy); chrono reads July 15' },
   // Forms we do not read yet: no date rather than a wrong one.
   { phrase: '3 days later', expected: [], gap: true, chrono: 'gap: chrono counts from the meeting' },
   { phrase: 'after 3 days', expected: [], gap: true, chrono: 'gap: chrono counts from the meeting' },
   { phrase: 'one week later', expected: [], gap: true, chrono: 'gap: chrono counts from the meeting' },
   { phrase: 'August twelfth', expected: [], gap: true, chrono: 'gap: ordinal words' },
+  { phrase: 'a fortnight from now', expected: [], gap: true, chrono: 'gap: chrono reads only "now"' },
   { phrase: 'the 20th', expected: [], gap: true },
   { phrase: 'the 15th of next month', expected: [], gap: true },
 ];

@@ -9,7 +9,7 @@ import { EN_WEEKDAY_PATTERN, englishWeekday } from './weekdays';
  * - "the first Monday of July", "the last Friday in June", "the second Tuesday of next month" — the month
  *   takes its year as a written month/day does (the meeting's, unless that is over six months past);
  * - "Wednesday the 18th", "Wed, 18th" — the 18th that falls on a Wednesday, from the meeting's month on.
- *   When no such day is near, the phrase contradicts itself: it is kept as vague rather than guessed.
+ * When no such day exists or is near, the phrase contradicts itself: it is kept as vague rather than guessed.
  */
 
 const WEEKDAY = `${EN_WEEKDAY_PATTERN}\\.?`;
@@ -50,7 +50,9 @@ export function weekdayOfMonth(scan: Scan): void {
     }
     let date = nthWeekdayOfMonth(y, month, target, n);
     if (m[3] === undefined && date !== null && diffDays(date, scan.meeting) > LOOKBACK_DAYS) date = nthWeekdayOfMonth(y + 1, month, target, n);
-    if (date !== null) pushMatch(scan, m, 'date', { date, ...EXPLICIT });
+    // "The fifth Monday of February" names no day: vague, rather than left to the bare weekday inside it.
+    if (date === null) pushMatch(scan, m, 'vague', { vague: true, priority: 3 });
+    else pushMatch(scan, m, 'date', { date, ...EXPLICIT });
   });
   eachMatch(WEEKDAY_THE_NTH, text, (m) => {
     const target = englishWeekday(m[1]!);
