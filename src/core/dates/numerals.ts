@@ -22,14 +22,14 @@ const CN_TENS: Readonly<Record<string, number>> = { 廿: 20, 卅: 30 };
 /** Chinese numerals below 1000: 十 → 10, 二十一 → 21, 廿三 → 23, 一〇 → 10, 二〇二五 → 2025, 两 → 2. */
 export function parseChineseNumber(s: string): number | null {
   if (s.length === 0) return null;
-  // Without 十/百/廿/卅 the digits are read one by one: 五, 一〇, 二〇二五.
-  const positional = /[十百廿卅]/.test(s);
+  // With 十/百/廿/卅 a digit multiplies the unit after it (二十一); without, digits are read one by one (二〇二五).
+  const hasUnits = /[十百廿卅]/.test(s);
   let total = 0;
   let current = 0;
   for (const ch of s) {
     const digit = CN_DIGITS[ch];
     const multiplier = CN_MULTIPLIERS[ch];
-    if (digit !== undefined) current = positional ? digit : current * 10 + digit;
+    if (digit !== undefined) current = hasUnits ? digit : current * 10 + digit;
     else if (multiplier !== undefined) {
       total += (current || 1) * multiplier;
       current = 0;
@@ -44,8 +44,8 @@ const EN_COUNTS: Readonly<Record<string, number>> = {
   an: 1, a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30,
 };
-/** The count words, and the main words of "a couple of", "a few" and "half a(n)" (phrases the rules match). */
-const EN_NUMBERS: Readonly<Record<string, number>> = { ...EN_COUNTS, couple: 2, few: 3, half: 0.5 };
+/** The count phrases the rules match besides the count words. */
+const EN_PHRASES: Readonly<Record<string, number>> = { 'a couple of': 2, 'a few': 3, 'half a': 0.5, 'half an': 0.5 };
 
 /** Regex source for an English count: digits or a number word. */
 export const EN_NUM = `(?:\\d{1,3}|${Object.keys(EN_COUNTS).join('|')})`;
@@ -59,8 +59,8 @@ export function parseNumber(s: string): number | null {
   if (t === '') return null;
   if (t === '半') return 0.5;
   if (/^\d+$/.test(t)) return Number(t);
-  // A phrase by its main word: "a couple of" → couple, "half an" → half.
-  const en = EN_NUMBERS[t.toLowerCase().replace(/^(?:a\s+)?(\w+)[\s\S]*/, '$1')];
+  const words = t.toLowerCase().replace(/\s+/g, ' ');
+  const en = EN_COUNTS[words] ?? EN_PHRASES[words];
   if (en !== undefined) return en;
   return parseChineseNumber(t);
 }

@@ -53,8 +53,6 @@ const LABEL_WORDS: readonly (readonly [RegExp, LabelKind])[] = [
   [INFO_LABEL, 'info'],
   [TOPIC_HEADING, 'topic-heading'],
 ];
-/** Field labels that stand alone on their line, their value on the lines below. */
-const EMPTY_FIELD = bothScripts(/^(?:负责人|完成时限|owner)/i);
 /** "TODO (Hannah)": a to-do label naming its owner. */
 const TODO_WITH_OWNER = bothScripts(/^(TODO|Action|AI|待办)\s*[（(]\s*([^)）]+?)\s*[)）]$/i);
 
@@ -127,7 +125,7 @@ export function splitLabel(text: string): { label: string; owner?: string; rest:
   const rest = text.slice(restStart);
   // 14:00, 16:9, http://: a colon between digits or in a URL is not a label.
   if ((/\d$/.test(label) && /^\d/.test(rest)) || /https?$/i.test(label)) return null;
-  const withOwner = rest.trim().length === 0 && !EMPTY_FIELD.test(label) ? null : TODO_WITH_OWNER.exec(label);
+  const withOwner = rest.trim().length === 0 ? null : TODO_WITH_OWNER.exec(label);
   if (withOwner?.[1] && withOwner[2]) return { label: withOwner[1], owner: withOwner[2], rest, restStart };
   return { label, rest, restStart };
 }

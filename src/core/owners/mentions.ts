@@ -131,7 +131,6 @@ function addMatches(found: PersonMention[], used: Uint8Array, text: string, re: 
 }
 
 /** A mention written as plain text (not a chip or an @mention). */
-/** A mention found in plain text (not a chip). */
 export function plainMention(start: number, name: string, kind: MentionKind): PersonMention {
   return { start, end: start + name.length, name, kind, explicit: false };
 }

@@ -50,7 +50,8 @@ export function vocabulary(simplified: string, asWritten: string): string[] {
 
 /**
  * The pattern, written in Simplified, matching Traditional as well: each character that has a Traditional
- * form becomes a class of both (inside a class, both are listed). Same flags.
+ * form becomes a class of both (inside a class, both are listed). Same flags. Not for ranges of Chinese
+ * characters inside a class ([业-东] would become [业業-东東]); no pattern here has one.
  */
 export function bothScripts(pattern: RegExp): RegExp {
   let source = '';

@@ -28,7 +28,7 @@ describe('weekdays pinned to a month', () => {
 
   it('keeps a fifth weekday the month does not have as vague (no invented day)', () => {
     const found = findDates('Demo on the fifth Monday of February.', { meetingDate: '2025-01-10' });
-    expect(found.map((m) => [m.text, m.date, m.vague])).toEqual([['the fifth Monday of February.', null, true]]);
+    expect(found.map((m) => [m.text, m.date, m.vague])).toEqual([['the fifth Monday of February', null, true]]);
   });
 
   it('keeps a self-contradicting weekday and day as vague, not as either day', () => {
@@ -59,8 +59,18 @@ describe('weekdays moved by a week', () => {
     expect(datesIn(text, meeting)).toEqual([expected]);
   });
 
-  it('does not read "Monday weekly sync" as a week later', () => {
-    expect(datesIn('Monday weekly sync moves online.', '2025-06-09')).toEqual(['2025-06-16']);
+  it.each([
+    ['Monday weekly sync moves online.', '2025-06-16'],
+    ['Kick off Tuesday week-long sprint.', '2025-06-10'],
+    ['Demo Monday week 2 of the plan.', '2025-06-16'],
+  ])('does not read "%s" as a week later', (text, expected) => {
+    expect(datesIn(text, '2025-06-09')).toEqual([expected]);
+  });
+
+  it('keeps the sentence\'s full stop out of a month written in full, and an abbreviation\'s point in', () => {
+    const texts = (t: string): string[] => findDates(t, { meetingDate: '2025-06-09' }).map((m) => m.text);
+    expect(texts('Finish it by the first Monday of July.')).toEqual(['by the first Monday of July']);
+    expect(texts('Finish it by the first Monday of Sept.')).toEqual(['by the first Monday of Sept.']);
   });
 });
 

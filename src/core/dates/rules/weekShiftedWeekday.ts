@@ -11,7 +11,7 @@ import { EN_WEEKDAY_PATTERN, englishWeekday, resolveWeekday } from './weekdays';
  */
 
 const WEEK_THEN_DAY = new RegExp(`\\b(next|this)\\s+week(?:'s|’s)?\\s+(?:on\\s+)?${EN_WEEKDAY_PATTERN}\\b`, 'gi');
-const A_WEEK_FROM_DAY = new RegExp(`\\ba\\s+week\\s+(?:from\\s+|on\\s+)?${EN_WEEKDAY_PATTERN}\\b|\\b${EN_WEEKDAY_PATTERN}\\s+week\\b`, 'gi');
+const A_WEEK_FROM_DAY = new RegExp(`\\ba\\s+week\\s+(?:from\\s+|on\\s+)?${EN_WEEKDAY_PATTERN}\\b|\\b${EN_WEEKDAY_PATTERN}\\s+week\\b(?![-‐]|\\s*\\d)`, 'gi');
 
 export function weekShiftedWeekday(scan: Scan): void {
   const { text } = scan;

@@ -1,6 +1,6 @@
 import { diffDays, isValidYmd, nthWeekdayOfMonth, toIso, weekday } from '../calendar';
 import type { Scan } from '../token';
-import { EXPLICIT, eachMatch, matchEnd, pushMatch, pushToken } from '../token';
+import { EXPLICIT, eachMatch, matchEnd, pushToken } from '../token';
 import { MONTH_PATTERN, monthNumber } from './monthNames';
 import { EN_WEEKDAY_PATTERN, englishWeekday } from './weekdays';
 
@@ -26,6 +26,11 @@ const WEEKDAY_THE_NTH = new RegExp(
   'gi',
 );
 
+/** Month words of more than four letters are full names, and so are May, June and July ("Sept" is not). */
+function isFullMonthName(word: string): boolean {
+  return word.length > 4 || /^(?:may|june|july)$/i.test(word);
+}
+
 /** How far before the meeting a month's day may lie and still be this year's (as for a yearless date). */
 const LOOKBACK_DAYS = 183;
 
@@ -50,9 +55,11 @@ export function weekdayOfMonth(scan: Scan): void {
     }
     let date = nthWeekdayOfMonth(y, month, target, n);
     if (m[3] === undefined && date !== null && diffDays(date, scan.meeting) > LOOKBACK_DAYS) date = nthWeekdayOfMonth(y + 1, month, target, n);
+    // A full stop after a month written in full ends the sentence; after "Sept." it is the abbreviation's.
+    const end = matchEnd(m) - (m[0].endsWith('.') && m[4] !== undefined && isFullMonthName(m[4]) ? 1 : 0);
     // "The fifth Monday of February" names no day: vague, rather than left to the bare weekday inside it.
-    if (date === null) pushMatch(scan, m, 'vague', { vague: true, priority: 3 });
-    else pushMatch(scan, m, 'date', { date, ...EXPLICIT });
+    if (date === null) pushToken(scan, m.index, end, 'vague', { vague: true, priority: 3 });
+    else pushToken(scan, m.index, end, 'date', { date, ...EXPLICIT });
   });
   eachMatch(WEEKDAY_THE_NTH, text, (m) => {
     const target = englishWeekday(m[1]!);
