@@ -146,10 +146,11 @@ export function changedFields(before: FieldHashes, after: FieldHashes): TaskFiel
 
 /**
  * The fingerprint: a stable hash of everything task-relevant — title, owners, due date and time
- * (through the rendered fields, which also carry the kind) — and the status.
+ * (through the rendered fields, which also carry the kind) — and the status. Fingerprints are
+ * stored: the parts and their order are fixed here, not taken from TASK_FIELDS.
  */
 export function fingerprintOf(fields: FieldHashes, status: ItemStatus): string {
-  return hashParts([...TASK_FIELDS.map((f) => fields[f]), status]);
+  return hashParts([fields.title, fields.notes, fields.due, fields.assignees, status]);
 }
 
 /** Only the fields listed, from a draft: the body of an update. */

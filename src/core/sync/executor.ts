@@ -47,7 +47,7 @@ type StepResult =
   | { kind: 'deferred'; maybeApplied: boolean };
 
 /** A write left for the next sync without being sent. */
-const NOT_SENT: StepResult = { kind: 'deferred', maybeApplied: false };
+const NOT_SENT: StepResult = Object.freeze({ kind: 'deferred', maybeApplied: false });
 
 interface Change {
   key: string;

@@ -8,7 +8,7 @@
  * share the input and the plan without a class's property lookups.
  */
 import type { ActionItem } from '../model/items';
-import type { BackendCapabilities, RemoteTask, TaskField, TaskWrite } from './backend';
+import type { BackendCapabilities, RemoteTask, TaskWrite } from './backend';
 import type { DraftContext, DraftRenderer, NotesLabels } from './draft';
 import { changedFields, fieldHashes, fingerprintOf, pickFields, renderDraft, renderUnlinkedNotes } from './draft';
 import { hashString } from './hash';
@@ -18,12 +18,10 @@ import { clientTokenOf, syncKeyOf } from './keys';
 import { DETACHED_LINE, ITEM_WARNING_MESSAGES, TASK_DELETED_WARNING } from './messages';
 import type { SyncPolicy } from './policy';
 import { EXCLUSION_MESSAGES, exclusionReason, resolvePolicy } from './policy';
-import { clean, knownFields, sameData, sameRecord } from './records';
+import { clean, knownFields, sameFields, sameRecord, sameSignature } from './records';
 import type { RemoteState } from './remote';
 import { resolveStatus } from './status';
 import type { ReportLine, SyncAction, SyncPlan, SyncRecord, SyncWarningCode, UnlinkReason, WriteBack } from './types';
-
-export { sameRecord } from './records';
 
 export interface PlanInput {
   docId: string;
@@ -140,15 +138,16 @@ export function planSync(input: PlanInput): SyncPlan {
     // The copied link goes at once; the new task's link replaces it when the create succeeds.
     if (isCopy) writeBack(item, id, key, { taskLink: null });
     itemWarnings(item, key);
-    addStep(
+    steps.push({
       key,
-      item.title,
+      title: item.title,
       actions,
-      clean({ ...intent, state: 'linked' }),
-      { type: 'create', request: { draft, status: item.status, syncKey: syncKeyOf(docId, key), ...(clientToken ? { clientToken } : {}) } },
+      write: { type: 'create', request: { draft, status: item.status, syncKey: syncKeyOf(docId, key), ...(clientToken ? { clientToken } : {}) } },
       intent,
-      targetOf(item, id, key),
-    );
+      record: clean({ ...intent, state: 'linked' }),
+      target: targetOf(item, id, key),
+      changedFields: [],
+    });
   }
 
   function planPending(item: ActionItem, id: ItemIdentity, rec: SyncRecord, excluded: boolean): void {
@@ -168,7 +167,7 @@ export function planSync(input: PlanInput): SyncPlan {
       warn('possible_duplicate', rec.key, item.title, 'An earlier sync was interrupted while creating this task and the task app cannot be searched; check for a duplicate.');
     }
     if (excluded || noNewTask(item)) {
-      addStep(rec.key, item.title, ['skipped'], null);
+      storeStep(rec.key, item.title, ['skipped'], null);
       return skip(item, id, null, excluded ? EXCLUDED : ALREADY_DONE);
     }
     create(item, id, rec);
@@ -237,7 +236,7 @@ export function planSync(input: PlanInput): SyncPlan {
       state: 'linked',
       taskUrl,
       fields,
-      fingerprint: sameData(fields, rec.fields) && status.settled === rec.status && !inflight ? rec.fingerprint : fingerprintOf(fields, status.settled),
+      fingerprint: sameFields(fields, rec.fields) && status.settled === rec.status && !inflight ? rec.fingerprint : fingerprintOf(fields, status.settled),
       status: status.settled,
       remoteUpdatedAt: task?.updatedAt ?? rec.remoteUpdatedAt,
       ...placeOf(id),
@@ -266,17 +265,17 @@ export function planSync(input: PlanInput): SyncPlan {
     line(rec.key, item.title, actions, undefined, changed.length > 0 ? changed : undefined);
     itemWarnings(item, rec.key);
     if (write !== null || !sameRecord(next, stored)) {
-      addStep(
-        rec.key,
-        item.title,
+      steps.push({
+        key: rec.key,
+        title: item.title,
         actions,
-        { ...next, syncedAt: now },
         write,
         // What is known now (doubts settled above), plus the write about to be sent.
-        write ? { ...clean(rec), fields: known, status: base, fingerprint: fingerprintOf(known, base), inflight: { fields, status: push, at: now } } : null,
-        targetOf(item, id, rec.key),
-        changed,
-      );
+        intent: write ? { ...clean(rec), fields: known, status: base, fingerprint: fingerprintOf(known, base), inflight: { fields, status: push, at: now } } : null,
+        record: { ...next, syncedAt: now },
+        target: targetOf(item, id, rec.key),
+        changedFields: changed,
+      });
     }
   }
 
@@ -286,9 +285,9 @@ export function planSync(input: PlanInput): SyncPlan {
    */
   function unchanged(item: ActionItem, id: ItemIdentity, rec: SyncRecord, stored: SyncRecord, task: RemoteTask | undefined, fields: SyncRecord['fields']): boolean {
     if (rec !== stored || rec.state !== 'linked' || rec.inflight || rec.writeBackStatus !== undefined) return false;
-    if (!sameData(fields, rec.fields) || item.status !== rec.status) return false;
+    if (!sameFields(fields, rec.fields) || item.status !== rec.status) return false;
     if (task && (task.status !== rec.status || task.updatedAt !== rec.remoteUpdatedAt || (task.url ?? rec.taskUrl) !== rec.taskUrl)) return false;
-    if (id.anchor !== rec.anchor || id.ordinal !== rec.ordinal || !sameData(id.sig, rec.sig)) return false;
+    if (id.anchor !== rec.anchor || id.ordinal !== rec.ordinal || !sameSignature(id.sig, rec.sig)) return false;
     if (caps.links && rec.taskUrl !== null && id.link !== rec.taskUrl) return false;
     line(rec.key, item.title, ['unchanged']);
     itemWarnings(item, rec.key);
@@ -296,7 +295,7 @@ export function planSync(input: PlanInput): SyncPlan {
   }
 
   function detach(item: ActionItem, id: ItemIdentity, rec: SyncRecord): void {
-    addStep(rec.key, item.title, ['detached'], clean({ ...rec, state: 'detached', taskId: null, taskUrl: null, ...placeOf(id), syncedAt: now }));
+    storeStep(rec.key, item.title, ['detached'], clean({ ...rec, state: 'detached', taskId: null, taskUrl: null, ...placeOf(id), syncedAt: now }));
     line(rec.key, item.title, ['detached'], DETACHED_LINE);
     warn('task_deleted', rec.key, item.title, TASK_DELETED_WARNING);
     if (id.link !== null && id.link === rec.taskUrl) writeBack(item, id, rec.key, { taskLink: null });
@@ -309,7 +308,7 @@ export function planSync(input: PlanInput): SyncPlan {
     switch (rec.state) {
       case 'linked':
         if (!taskDeleted(rec)) return unlink(rec, title, 'removed', 'removed from the minutes: the task is kept and noted');
-        addStep(rec.key, title, ['removed'], null);
+        storeStep(rec.key, title, ['removed'], null);
         line(rec.key, title, ['removed'], 'removed from the minutes; its task was deleted too');
         return;
       case 'pending': {
@@ -317,13 +316,13 @@ export function planSync(input: PlanInput): SyncPlan {
         if (found) return unlink(adopt(rec, found), title, 'removed', 'an interrupted sync created this task; its item is gone from the minutes');
         if (!mayRetryCreate(rec)) return;
         if (!remote.canLookup) warn('possible_duplicate', rec.key, title, 'An interrupted sync may have created a task for this removed item.');
-        return addStep(rec.key, title, ['skipped'], null);
+        return storeStep(rec.key, title, ['skipped'], null);
       }
       case 'detached':
-        return addStep(rec.key, title, ['skipped'], null);
+        return storeStep(rec.key, title, ['skipped'], null);
       case 'unlinked':
         // Item and task both gone: nothing left to re-link.
-        if (taskDeleted(rec)) addStep(rec.key, title, ['skipped'], null);
+        if (taskDeleted(rec)) storeStep(rec.key, title, ['skipped'], null);
     }
   }
 
@@ -332,16 +331,16 @@ export function planSync(input: PlanInput): SyncPlan {
     const notes = renderUnlinkedNotes(rec.sig, reason, new Date(now).toISOString().slice(0, 10), ctx);
     const fields = { ...knownFields(rec), notes: hashString(notes) };
     const { actions } = line(rec.key, title, [reason === 'removed' ? 'removed' : 'unlinked'], message);
-    addStep(
-      rec.key,
+    steps.push({
+      key: rec.key,
       title,
       actions,
-      clean({ ...rec, state: 'unlinked', unlinkReason: reason, fields, fingerprint: fingerprintOf(fields, rec.status), syncedAt: now }),
-      { type: 'update', taskId: rec.taskId as string, patch: { notes } },
-      { ...clean(rec), fields: knownFields(rec), inflight: { fields, status: null, at: now } },
-      null,
-      ['notes'],
-    );
+      write: { type: 'update', taskId: rec.taskId as string, patch: { notes } },
+      intent: { ...clean(rec), fields: knownFields(rec), inflight: { fields, status: null, at: now } },
+      record: clean({ ...rec, state: 'unlinked', unlinkReason: reason, fields, fingerprint: fingerprintOf(fields, rec.status), syncedAt: now }),
+      target: null,
+      changedFields: ['notes'],
+    });
   }
 
   // ---- helpers -----------------------------------------------------------------------------------
@@ -375,23 +374,14 @@ export function planSync(input: PlanInput): SyncPlan {
     return { anchor: id.anchor, sig: id.sig, ordinal: id.ordinal };
   }
 
-  /** A plan step; with the defaults it only stores `record` (null deletes it). */
-  function addStep(
-    key: string,
-    title: string,
-    actions: SyncAction[],
-    record: SyncRecord | null,
-    write: TaskWrite | null = null,
-    intent: SyncRecord | null = null,
-    target: WriteBack | null = null,
-    changedFields: TaskField[] = [],
-  ): void {
-    steps.push({ key, title, actions, write, intent, record, target, changedFields });
+  /** A step that only stores `record` (null deletes it); steps with a write are pushed whole. */
+  function storeStep(key: string, title: string, actions: SyncAction[], record: SyncRecord | null): void {
+    steps.push({ key, title, actions, write: null, intent: null, record, target: null, changedFields: [] });
   }
 
   /** Stores a record that only moved or was re-read, when it differs from the stored one. */
   function storeIfChanged(next: SyncRecord, stored: SyncRecord, title: string): void {
-    if (!sameRecord(next, stored)) addStep(next.key, title, ['skipped'], { ...next, syncedAt: now });
+    if (!sameRecord(next, stored)) storeStep(next.key, title, ['skipped'], { ...next, syncedAt: now });
   }
 
   function line(key: string | null, title: string, actions: SyncAction[], message?: string, fields?: ReportLine['fields']): ReportLine {

@@ -1,20 +1,35 @@
 /** Store records: comparing them, dropping what does not apply to their state, and what is known of their fields. */
 import { TASK_FIELDS } from './backend';
-import type { FieldHashes, SyncRecord } from './types';
+import type { ContentSignature, FieldHashes, SyncRecord } from './types';
 
-/** Plain data (JSON-like values) equal in depth; a key absent on one side equals an undefined one on the other. */
-export function sameData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  return Object.keys(x).every((k) => sameData(x[k], y[k])) && Object.keys(y).every((k) => k in x || y[k] === undefined);
-}
+/** What sameRecord compares besides the fields and the signature: every other SyncRecord value but syncedAt. */
+const RECORD_VALUES = ['key', 'state', 'unlinkReason', 'taskId', 'taskUrl', 'clientToken', 'creates', 'fingerprint', 'status', 'remoteUpdatedAt', 'anchor', 'ordinal'] as const;
 
-/** Records equal in everything but the time they were written, neither carrying an in-flight or write-back marker. */
+/** Compiles only while sameRecord covers every SyncRecord value (markers and syncedAt are left out on purpose). */
+type AllCompared<T extends never> = T;
+type _SameRecordCoversSyncRecord = AllCompared<
+  Exclude<keyof SyncRecord, (typeof RECORD_VALUES)[number] | 'fields' | 'sig' | 'syncedAt' | 'inflight' | 'writeBackStatus'>
+>;
+
+/**
+ * Records equal in everything but the time they were written (syncedAt), neither carrying an
+ * in-flight or write-back marker. Value by value, without copies: it runs for every planned item.
+ */
 export function sameRecord(a: SyncRecord, b: SyncRecord): boolean {
   if (a.inflight || b.inflight || a.writeBackStatus !== undefined || b.writeBackStatus !== undefined) return false;
-  return sameData({ ...a, syncedAt: 0 }, { ...b, syncedAt: 0 });
+  for (const k of RECORD_VALUES) if (a[k] !== b[k]) return false;
+  return sameFields(a.fields, b.fields) && sameSignature(a.sig, b.sig);
+}
+
+/** The same hash for every task field. */
+export function sameFields(a: FieldHashes, b: FieldHashes): boolean {
+  for (const f of TASK_FIELDS) if (a[f] !== b[f]) return false;
+  return true;
+}
+
+/** The same title, owners and due date. */
+export function sameSignature(a: ContentSignature, b: ContentSignature): boolean {
+  return a.title === b.title && a.owners === b.owners && a.due === b.due;
 }
 
 /** A record without the optional fields that do not apply to its state. */

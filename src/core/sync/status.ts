@@ -25,22 +25,35 @@ export interface StatusDecision {
   conflict: { winner: 'document' | 'task' } | null;
 }
 
-function decision(push: ItemStatus | null, writeBack: ItemStatus | null, settled: ItemStatus, winner?: 'document' | 'task'): StatusDecision {
-  return { push, writeBack, settled, conflict: winner ? { winner } : null };
+type Conflict = StatusDecision['conflict'];
+
+/** Nothing to send either way; `status` is recorded as agreed. */
+function agreed(status: ItemStatus): StatusDecision {
+  return { push: null, writeBack: null, settled: status, conflict: null };
+}
+
+/** The document's status goes to the task (complete or reopen) and is recorded at once. */
+function documentToTask(document: ItemStatus, conflict: Conflict = null): StatusDecision {
+  return { push: document, writeBack: null, settled: document, conflict };
+}
+
+/** The task's status goes into the document; `base` stays recorded until the adapter confirms the write-back. */
+function taskToDocument(change: { task: ItemStatus; base: ItemStatus; conflict?: Conflict }): StatusDecision {
+  return { push: null, writeBack: change.task, settled: change.base, conflict: change.conflict ?? null };
 }
 
 export function resolveStatus(input: StatusInput): StatusDecision {
   const { base, document, task } = input;
-  if (task === undefined) return document === base ? decision(null, null, base) : decision(document, null, document);
-  if (document === task) return decision(null, null, document);
+  if (task === undefined) return document === base ? agreed(base) : documentToTask(document);
+  if (document === task) return agreed(document);
   if (document !== base) {
     // The document changed. If the task was touched too (say completed and reopened), the later wins.
     if (input.taskTouched) {
-      if (input.taskChangedAt > input.documentChangedAt) return decision(null, task, base, 'task');
-      return decision(document, null, document, 'document');
+      if (input.taskChangedAt > input.documentChangedAt) return taskToDocument({ task, base, conflict: { winner: 'task' } });
+      return documentToTask(document, { winner: 'document' });
     }
-    return decision(document, null, document);
+    return documentToTask(document);
   }
   // Only the task changed: the task app is right, the document follows.
-  return decision(null, task, base);
+  return taskToDocument({ task, base });
 }

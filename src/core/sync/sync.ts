@@ -48,13 +48,35 @@ export interface SyncOutcome extends ExecutionResult {
 }
 
 export async function syncDocument(input: SyncInput, deps: SyncDeps): Promise<SyncOutcome> {
-  const { backend, now, budgetMs } = deps;
+  const { docId } = input;
+  const { backend, store, now, sleep, budgetMs } = deps;
   const started = now();
   const retry = resolveRetry(deps.retry);
-  const records = await deps.store.load(input.docId);
-  const remote = input.remote ?? (await fetchRemoteState({ ...deps, docId: input.docId, records, retry }));
-  // The input and the deps carry the planner's and the executor's options under the same names.
-  const plan = planSync({ ...input, ...deps, records, remote, capabilities: backend.capabilities, now: now() });
-  const result = await executePlan(plan, { ...deps, retry, deadline: budgetMs === undefined ? undefined : started + budgetMs });
+  const records = await store.load(docId);
+  const remote = input.remote ?? (await fetchRemoteState({ backend, docId, records, retry, now, sleep }));
+  const plan = planSync({
+    docId,
+    items: input.items,
+    records,
+    remote,
+    capabilities: backend.capabilities,
+    now: now(),
+    policy: deps.policy,
+    docModifiedAt: input.docModifiedAt,
+    docTitle: input.docTitle,
+    docUrl: input.docUrl,
+    labels: deps.labels,
+    render: deps.render,
+  });
+  const result = await executePlan(plan, {
+    backend,
+    store,
+    now,
+    sleep,
+    retry,
+    applyWriteBacks: deps.applyWriteBacks,
+    deadline: budgetMs === undefined ? undefined : started + budgetMs,
+    commitEvery: deps.commitEvery,
+  });
   return { plan, ...result };
 }
