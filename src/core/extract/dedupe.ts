@@ -87,7 +87,7 @@ function exactKeys(items: readonly ActionItem[]): Int32Array {
   const byTitle = new Map<string, number[]>();
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
-    const title = item.title.replace(SPACES, '');
+    const title = spaceless(item.title);
     const same = byTitle.get(title);
     const first = same?.find((j) => sameFields(items[j]!, item));
     if (first !== undefined) keys[i] = first;
@@ -101,6 +101,12 @@ function exactKeys(items: readonly ActionItem[]): Int32Array {
 }
 
 const SPACES = /\s+/g;
+const SPACE = /\s/;
+
+/** A title without its spaces; most titles (Chinese) have none, and skip the global replace (a runtime call). */
+function spaceless(title: string): string {
+  return SPACE.test(title) ? title.replace(SPACES, '') : title;
+}
 
 /** The same kind, due date and owners (titles are compared by the caller). */
 function sameFields(a: ActionItem, b: ActionItem): boolean {
