@@ -30,21 +30,18 @@ export function fromTableRow(row: TableRowItem, table: TableBlock, blockIndex: n
 /** What a line or a row says of its item, besides its dates. */
 type ItemContent = Pick<ActionItem, 'title' | 'owners' | 'collaborators' | 'taskLink'>;
 
-/** The item, its fields in the order the JSON shows them. */
+/**
+ * The item, its fields set in the order the JSON shows them. Set one by one, not with conditional spreads: each
+ * spread makes a throwaway object and a slow copy, and every item of the minutes comes through here.
+ */
 function itemOf(content: ItemContent, kind: ItemKind, due: DueChoice, status: ActionItem['status'], warnings: ItemWarning[], source: ItemSource): ActionItem {
-  return {
-    kind,
-    title: content.title,
-    owners: content.owners,
-    collaborators: content.collaborators,
-    due: due.due,
-    dueTime: due.dueTime,
-    ...(due.dueText ? { dueText: due.dueText } : {}),
-    status,
-    warnings,
-    ...(content.taskLink ? { taskLink: content.taskLink } : {}),
-    source,
-  };
+  const item = { kind, title: content.title, owners: content.owners, collaborators: content.collaborators, due: due.due, dueTime: due.dueTime } as ActionItem;
+  if (due.dueText) item.dueText = due.dueText;
+  item.status = status;
+  item.warnings = warnings;
+  if (content.taskLink) item.taskLink = content.taskLink;
+  item.source = source;
+  return item;
 }
 
 /** The phrases of a cell's dates joined by spaces; most cells hold one (no list to join). */
