@@ -5,13 +5,12 @@
 //   build/sidebar.mjs with the widget's head script, which signs in to the service).
 // Usage: node build/feishu.mjs [--service-url https://minutes.example.com] [--service-only|--addon-only]
 // Env: MINUTES_SERVICE_URL, FEISHU_APP_ID, FEISHU_BLOCK_TYPE_ID (filled into app.json).
-import { build } from 'esbuild';
 import { Buffer } from 'node:buffer';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildNodeBundle } from './node-bundle.mjs';
-import { buildSidebarHtml } from './sidebar.mjs';
+import { buildBrowserScript, buildSidebarHtml } from './sidebar.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const addonDir = resolve(root, 'build/out/feishu-addon');
@@ -22,20 +21,7 @@ export async function buildFeishuService() {
 
 /** The widget's head script (IIFE) with the service URL compiled in. */
 export async function buildWidgetScript(serviceUrl) {
-  const result = await build({
-    entryPoints: [resolve(root, 'feishu/entry.ts')],
-    bundle: true,
-    write: false,
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2019',
-    charset: 'utf8',
-    minify: true,
-    legalComments: 'none',
-    define: { __MINUTES_SERVICE_URL__: JSON.stringify(serviceUrl) },
-    logLevel: 'warning',
-  });
-  return result.outputFiles[0].text;
+  return buildBrowserScript('feishu/entry.ts', { __MINUTES_SERVICE_URL__: JSON.stringify(serviceUrl) });
 }
 
 export async function buildFeishuAddon(options = {}) {

@@ -11,11 +11,10 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export const SIDEBAR_HOSTS = ['google', 'feishu', 'local'];
 
-/** The sidebar's script for one host, minified (an IIFE). */
-export async function buildSidebarScript(host) {
-  if (!SIDEBAR_HOSTS.includes(host)) throw new Error(`unknown sidebar host: ${host}`);
+/** A browser script from `entry` (relative to the repo), minified as one IIFE, with compile-time `define`s. */
+export async function buildBrowserScript(entry, define = {}) {
   const result = await build({
-    entryPoints: [resolve(root, 'sidebar/main.ts')],
+    entryPoints: [resolve(root, entry)],
     bundle: true,
     write: false,
     platform: 'browser',
@@ -24,10 +23,16 @@ export async function buildSidebarScript(host) {
     charset: 'utf8',
     minify: true,
     legalComments: 'none',
-    define: { __SIDEBAR_HOST__: JSON.stringify(host) },
+    define,
     logLevel: 'warning',
   });
   return result.outputFiles[0].text;
+}
+
+/** The sidebar's script for one host, minified (an IIFE). */
+export async function buildSidebarScript(host) {
+  if (!SIDEBAR_HOSTS.includes(host)) throw new Error(`unknown sidebar host: ${host}`);
+  return buildBrowserScript('sidebar/main.ts', { __SIDEBAR_HOST__: JSON.stringify(host) });
 }
 
 /** The CSS, minified. */
