@@ -12,7 +12,7 @@ import type * as Core from '../../src/core/index';
 import type { Extraction } from '../../src/core/model/items';
 import { readMarkdown } from '../../src/readers/index';
 import { generateMinutes } from './generate';
-import { fmtMs, targetLine, timeMedian } from './stats';
+import { fmtMs, targetLine, timeInterleaved, timeMedian } from './stats';
 import { formatSyncBench, runSyncBench } from './sync';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -38,13 +38,15 @@ const CHRONO_REF = new Date(2025, 5, 9);
 const WHOLE_TEXT_MAX_BYTES = 1_500_000;
 
 /**
- * Runs per size. Below 100k both sides (ours and chrono's) are also warmed up for `warmupMs`, the same for
- * each, so the figures compare optimised code rather than whichever ran first in a cold process.
+ * Runs per size. Ours and chrono's run side by side (timeInterleaved), every size alike so that the 100k/10k
+ * ratio compares like with like: each side warmed up for `warmupMs` (the first run of each warms up at 100k),
+ * so the figures compare optimised code rather than whichever ran first in a cold process, then `runs`
+ * rounds of one run each.
  */
-const SIZES: readonly { items: number; runs: number; warmup: number; warmupMs: number; chronoRuns: number; chronoWarmup: number }[] = [
-  { items: 1_000, runs: 15, warmup: 3, warmupMs: 1_500, chronoRuns: 9, chronoWarmup: 2 },
-  { items: 10_000, runs: 5, warmup: 2, warmupMs: 1_500, chronoRuns: 3, chronoWarmup: 1 },
-  { items: 100_000, runs: 3, warmup: 1, warmupMs: 0, chronoRuns: 1, chronoWarmup: 0 },
+const SIZES: readonly { items: number; runs: number; warmupMs: number }[] = [
+  { items: 1_000, runs: 25, warmupMs: 1_500 },
+  { items: 10_000, runs: 7, warmupMs: 1_500 },
+  { items: 100_000, runs: 3, warmupMs: 0 },
 ];
 
 interface SizeFigures {
@@ -80,28 +82,32 @@ function chronoLines(text: string): number {
 function measure(size: (typeof SIZES)[number], budgetMs: number, { extractMinutes }: typeof Core): SizeFigures {
   const { markdown, items } = generateMinutes(size.items);
   const bytes = Buffer.byteLength(markdown, 'utf8');
-  const parse = timeMedian(() => readMarkdown(markdown), size.items >= 100_000 ? 1 : 3, size.items >= 100_000 ? 0 : 1);
+  const large = size.items >= 100_000;
+  const parse = timeMedian(() => readMarkdown(markdown), large ? 1 : 3, large ? 0 : 1);
   const doc = parse.result;
   const extract = (): Extraction => extractMinutes(doc, { meetingDate: MEETING_DATE, today: MEETING_DATE });
-  // A first run, which also warms up: if extraction is far too slow, do not spend minutes repeating it.
+  // A first run, which also warms up.
   const probeStart = performance.now();
   let result = extract();
   let extractMs = performance.now() - probeStart;
-  if (extractMs * (size.runs + size.warmup) < budgetMs) {
-    const timed = timeMedian(extract, size.runs, Math.max(0, size.warmup - 1), size.warmupMs);
-    extractMs = timed.ms;
-    result = timed.result;
-  }
-  const whole = bytes <= WHOLE_TEXT_MAX_BYTES ? timeMedian(() => chronoWhole(markdown), size.chronoRuns, size.chronoWarmup, size.warmupMs) : null;
-  const lines = timeMedian(() => chronoLines(markdown), size.chronoRuns, size.chronoWarmup, size.warmupMs);
+  let wholeMs: number | null = null;
+  let linesMs: number;
+  // If extraction is far too slow, do not spend minutes repeating it: the probe is the figure.
+  if (extractMs * (size.runs + 1) < budgetMs) {
+    const whole = bytes <= WHOLE_TEXT_MAX_BYTES ? [() => chronoWhole(markdown)] : [];
+    const timed = timeInterleaved([extract, () => chronoLines(markdown), ...whole], size.runs, size.warmupMs);
+    [extractMs, linesMs] = timed.ms as [number, number];
+    wholeMs = timed.ms[2] ?? null;
+    result = timed.results[0] as Extraction;
+  } else linesMs = timeMedian(() => chronoLines(markdown), 1, 0).ms;
   return {
     items,
     bytes,
     found: result.items.length,
     parseMs: parse.ms,
     extractMs,
-    chronoWholeMs: whole?.ms ?? null,
-    chronoLinesMs: lines.ms,
+    chronoWholeMs: wholeMs,
+    chronoLinesMs: linesMs,
   };
 }
 
@@ -156,7 +162,7 @@ async function main(): Promise<void> {
 
   const shipped = loadShippedCore();
   const figures = SIZES.map((size) => measure(size, 60_000, shipped));
-  console.log('Extraction in dist/core.iife.js (median after warm-up; parse = Markdown → document model, timed separately):');
+  console.log('Extraction in dist/core.iife.js (median after warm-up, run side by side with chrono-node; parse = Markdown → document model, timed separately):');
   printSizes(figures);
 
   const at = (items: number): SizeFigures | undefined => figures.find((f) => f.items === items);

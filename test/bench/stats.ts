@@ -24,6 +24,31 @@ export function timeMedian<T>(fn: () => T, runs: number, warmup: number, warmupM
   return { ms: median(times), result };
 }
 
+/**
+ * Several functions timed in alternation: each is warmed up for `warmupMs` (in turn), then every round runs
+ * each once, the order rotating from round to round. Returns each one's median milliseconds and last result.
+ * Run side by side, the figures share whatever the machine does meanwhile (other load, clock changes, the
+ * garbage left by the other side), so their ratio holds from run to run where separate timings drift apart.
+ */
+export function timeInterleaved(fns: readonly (() => unknown)[], rounds: number, warmupMs: number): { ms: number[]; results: unknown[] } {
+  const results = fns.map((fn) => {
+    const start = performance.now();
+    let result = fn();
+    while (performance.now() - start < warmupMs) result = fn();
+    return result;
+  });
+  const times: number[][] = fns.map(() => []);
+  for (let round = 0; round < Math.max(1, rounds); round++) {
+    for (let k = 0; k < fns.length; k++) {
+      const i = (round + k) % fns.length;
+      const start = performance.now();
+      results[i] = fns[i]!();
+      times[i]!.push(performance.now() - start);
+    }
+  }
+  return { ms: times.map(median), results };
+}
+
 export function fmtMs(ms: number): string {
   return ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
 }
