@@ -5,6 +5,7 @@
  * due; Feishu: assignee members, sync key in `extra`, `client_token`, `update_fields`).
  */
 import type { ItemStatus, Person } from '../model/items';
+import type { WriteBatching } from './executor';
 
 /** A due date as the task should hold it. `time` is 'HH:MM' or 'EOD', null for an all-day due. */
 export interface TaskDue {
@@ -106,8 +107,11 @@ export interface TaskBackend {
   update(taskId: string, patch: TaskPatch): Promise<RemoteTask>;
   complete(taskId: string): Promise<RemoteTask>;
   reopen(taskId: string): Promise<RemoteTask>;
-  /** Several writes in one call (Google batch requests); one outcome per write, in order. Optional. */
-  writeBatch?(writes: readonly TaskWrite[]): Promise<TaskWriteOutcome[]>;
+  /**
+   * Several writes per call, up to `capabilities.maxBatch`, for platforms that take them: `batchedWrites(call)`
+   * from batch.ts over the platform's call. Optional: without it every write is a call of its own.
+   */
+  readonly batching?: WriteBatching;
 }
 
 /**

@@ -9,10 +9,10 @@
  * to the document is marked before the adapter applies it and recorded as agreed once it returns.
  */
 import type { ItemStatus } from '../model/items';
-import type { RemoteTask, TaskBackend, TaskWrite, TaskWriteOutcome } from './backend';
-import { BackendError, isBackendError, isRetryable } from './backend';
+import type { BackendError, RemoteTask, TaskBackend, TaskWrite } from './backend';
+import { isBackendError, isRetryable } from './backend';
 import { fingerprintOf } from './draft';
-import type { Clock, RetryPolicy, Sleep } from './retry';
+import type { Clock, Pace, RetryPolicy, Sleep } from './retry';
 import { DETACHED_LINE, TASK_DELETED_WARNING } from './messages';
 import { backoffDelay, createPacer, pacedRead, resolveRetry } from './retry';
 import { buildReport } from './report';
@@ -41,13 +41,27 @@ export interface ExecutionResult {
   writeBacksApplied: boolean;
 }
 
-type StepResult =
+export type StepResult =
   | { kind: 'ok'; task: RemoteTask; recovered: boolean }
   | { kind: 'failed'; error: BackendError; maybeApplied: boolean }
   | { kind: 'deferred'; maybeApplied: boolean };
 
 /** A write left for the next sync without being sent. */
-const NOT_SENT: StepResult = Object.freeze({ kind: 'deferred', maybeApplied: false });
+export const NOT_SENT: StepResult = Object.freeze({ kind: 'deferred', maybeApplied: false });
+
+/** What the executor lends a batching strategy (batch.ts) for one chunk of writes. */
+export interface SendRun {
+  /** No more writes may be sent: the task app stopped answering, or time is up. */
+  stopped(): boolean;
+  pace: Pace;
+  /** Counts writes sent in one call. */
+  counted(writes: number): void;
+  /** One write with retries, after `firstError` when the batch did not carry it out. */
+  single(step: PlanStep, firstError: BackendError | null): Promise<StepResult>;
+}
+
+/** Sends a chunk of write steps in batches of `size`; one result per step, in order. */
+export type WriteBatching = (chunk: readonly PlanStep[], size: number, run: SendRun) => Promise<StepResult[]>;
 
 interface Change {
   key: string;
@@ -127,43 +141,17 @@ export async function executePlan(plan: SyncPlan, options: ExecuteOptions): Prom
     return true;
   }
 
+  /** Sends a chunk: in the backend's batches where it has them, else one write per call. */
   async function perform(chunk: readonly PlanStep[]): Promise<StepResult[]> {
+    const batching = caps.maxBatch > 1 ? backend.batching : undefined;
+    if (batching) {
+      const counted = (n: number): void => {
+        writes += n;
+      };
+      return batching(chunk, caps.maxBatch, { stopped, pace, counted, single });
+    }
     const results: StepResult[] = [];
-    const batch = caps.maxBatch > 1 ? backend.writeBatch?.bind(backend) : undefined;
-    if (!batch) {
-      for (const step of chunk) results.push(stopped() ? NOT_SENT : await single(step, null));
-      return results;
-    }
-    for (let i = 0; i < chunk.length; i += caps.maxBatch) {
-      const part = chunk.slice(i, i + caps.maxBatch);
-      if (stopped()) {
-        results.push(...part.map(() => NOT_SENT));
-        continue;
-      }
-      const sent = part.map((s) => s.write as TaskWrite);
-      const creates = sent.filter((w) => w.type === 'create').length;
-      if (creates > 0) await pace('create', creates);
-      if (sent.length > creates) await pace('update', sent.length - creates);
-      writes += sent.length;
-      let outcomes: TaskWriteOutcome[];
-      try {
-        outcomes = await batch(sent);
-      } catch (error) {
-        if (!isBackendError(error)) throw error;
-        outcomes = sent.map(() => ({ ok: false, error }));
-      }
-      for (let j = 0; j < part.length; j++) {
-        const o = outcomes[j];
-        if (o?.ok) {
-          results.push({ kind: 'ok', task: o.task, recovered: false });
-          continue;
-        }
-        const error = o ? o.error : new BackendError('transient', 'the batch returned no outcome for this write');
-        if (!isBackendError(error)) throw error;
-        // Retry the failed ones one by one.
-        results.push(await single(part[j] as PlanStep, error));
-      }
-    }
+    for (const step of chunk) results.push(stopped() ? NOT_SENT : await single(step, null));
     return results;
   }
 

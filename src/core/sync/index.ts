@@ -20,7 +20,9 @@ export type {
 export { BackendError, DEFAULT_CAPABILITIES, TASK_FIELDS, isBackendError, isRetryable } from './backend';
 export type { DraftContext, DraftRenderer, NotesLabels } from './draft';
 export { EN_LABELS, ZH_LABELS, changedFields, fieldHashes, fingerprintOf, renderDraft, renderUnlinkedNotes } from './draft';
-export type { ExecuteOptions, ExecutionResult } from './executor';
+export type { BatchCall } from './batch';
+export { batchedWrites } from './batch';
+export type { ExecuteOptions, ExecutionResult, SendRun, StepResult, WriteBatching } from './executor';
 export { executePlan } from './executor';
 export { hashParts, hashString } from './hash';
 export type { ItemIdentity, Matching } from './identity';

@@ -21,6 +21,8 @@ import type {
   TaskWriteOutcome,
 } from '../backend';
 import { BackendError, DEFAULT_CAPABILITIES, isBackendError } from '../backend';
+import { batchedWrites } from '../batch';
+import type { WriteBatching } from '../executor';
 import type { FaultInjector, FaultPoint } from './faults';
 import { SimulatedCrash } from './faults';
 
@@ -73,6 +75,7 @@ export class MemoryTaskBackend implements TaskBackend {
   list?: () => Promise<RemoteTask[]>;
   findBySyncKeys?: (syncKeys: readonly string[]) => Promise<Map<string, RemoteTask>>;
   writeBatch?: (writes: readonly TaskWrite[]) => Promise<TaskWriteOutcome[]>;
+  batching?: WriteBatching;
 
   private readonly tasks = new Map<string, MemoryTask>();
   private readonly tokens = new Map<string, { taskId: string; at: number }>();
@@ -93,7 +96,11 @@ export class MemoryTaskBackend implements TaskBackend {
     this.idPrefix = options.idPrefix ?? 't';
     if (options.list !== false) this.list = () => this.read('list', () => this.live().map((t) => this.view(t)));
     if (options.lookup !== false) this.findBySyncKeys = (keys) => this.read('lookup', () => this.lookup(keys));
-    if (this.capabilities.maxBatch > 1) this.writeBatch = (writes) => this.batch(writes);
+    if (this.capabilities.maxBatch > 1) {
+      const writeBatch = (writes: readonly TaskWrite[]): Promise<TaskWriteOutcome[]> => this.batch(writes);
+      this.writeBatch = writeBatch;
+      this.batching = batchedWrites(writeBatch);
+    }
   }
 
   // ---- TaskBackend -------------------------------------------------------------------------------
