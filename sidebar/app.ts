@@ -2,7 +2,7 @@
  * The sidebar UI: template, review list, write to the tables, sync, recap. State lives here; every
  * change re-renders the panel from it (small enough to be instant), keeping keyboard focus in place.
  */
-import type { HostApi, HostContext, HostError, Lang, ReviewItem, SyncSettings, SyncSummary } from '../src/core/app/protocol';
+import type { HostApi, HostContext, HostError, Lang, ReviewItem, SyncSettings, SyncSummary, TaskListChoice } from '../src/core/app/protocol';
 import type { ScenarioId } from '../src/core/template/types';
 import { SCENARIOS } from '../src/core/template/scenarios';
 import { h, safeUrl, type Child } from './dom';
@@ -31,6 +31,8 @@ interface State {
   lastSync: SyncSummary | null;
   /** The document changed since the review list was extracted. */
   stale: boolean;
+  /** The user's task lists, where the host lets them pick one (loaded after the context). */
+  taskLists: TaskListChoice | null;
 }
 
 export class SidebarApp {
@@ -58,6 +60,7 @@ export class SidebarApp {
       view: 'review',
       lastSync: null,
       stale: false,
+      taskLists: null,
     };
   }
 
@@ -96,6 +99,8 @@ export class SidebarApp {
       const ctx = await this.host.getContext();
       this.set({ ctx, lang: ctx.lang, templateLang: ctx.lang, lastSync: ctx.lastSync });
       document.documentElement.lang = ctx.lang === 'zh' ? 'zh-CN' : 'en';
+      // The lists come in the background: the panel is usable before they arrive, and without them the picker stays hidden.
+      if (ctx.capabilities.taskLists) void this.host.taskLists().then((taskLists) => this.set({ taskLists }), () => undefined);
     });
   }
 
@@ -160,6 +165,8 @@ export class SidebarApp {
     void this.run(this.w.syncing, async () => {
       const summary = await this.host.syncNow();
       this.state.lastSync = summary;
+      // The first sync made the document's list: show it in the picker.
+      if (this.state.ctx?.capabilities.taskLists && !this.state.taskLists?.current) this.state.taskLists = await this.host.taskLists().catch(() => this.state.taskLists);
       if (this.state.items && this.state.editing === null) await this.loadItems();
       this.state.notice = summary.message;
     });
@@ -170,6 +177,15 @@ export class SidebarApp {
       const ctx = await this.host.saveSettings(patch);
       this.state.ctx = ctx;
       this.state.notice = this.w.settingsSaved;
+    });
+  }
+
+  /** Another list for the document's tasks ('' = a new one named after the meeting); synced tasks move along. */
+  private chooseTaskList(listId: string): void {
+    void this.run(this.w.movingTasks, async () => {
+      const result = await this.host.chooseTaskList({ listId: listId || null });
+      this.state.taskLists = { lists: result.lists, current: result.current };
+      this.state.notice = this.w.listChosen(result.current?.title ?? '', result.moved, result.remaining);
     });
   }
 
@@ -426,23 +442,60 @@ export class SidebarApp {
     const ctx = this.state.ctx;
     const last = this.state.lastSync;
     const settings = ctx?.settings;
+    const busy = !!this.state.busy;
+    const option = (key: keyof SyncSettings, label: string): HTMLElement =>
+      h('label', { class: 'switch' },
+        h('input', { type: 'checkbox', 'data-key': key, checked: settings?.[key] ?? false, disabled: busy, onchange: (e: Event) => this.saveSettings({ [key]: (e.target as HTMLInputElement).checked }) }),
+        ` ${label}`,
+      );
     return h(
       'section',
       { class: 'card', 'aria-labelledby': 'sec-sync' },
       h('h2', { id: 'sec-sync' }, w.sync),
-      h('button', { type: 'button', class: 'primary', 'data-key': 'sync', disabled: !!this.state.busy, onclick: () => this.syncNow() }, w.syncNow),
+      h('button', { type: 'button', class: 'primary', 'data-key': 'sync', disabled: busy, onclick: () => this.syncNow() }, w.syncNow),
       ctx?.capabilities.autoSync && settings
         ? h('label', { class: 'switch' },
-            h('input', { type: 'checkbox', role: 'switch', 'data-key': 'autosync', checked: settings.autoSync, 'aria-checked': settings.autoSync ? 'true' : 'false', 'aria-describedby': 'autosync-hint', disabled: !!this.state.busy, onchange: (e: Event) => this.saveSettings({ autoSync: (e.target as HTMLInputElement).checked }) }),
+            h('input', { type: 'checkbox', role: 'switch', 'data-key': 'autosync', checked: settings.autoSync, 'aria-checked': settings.autoSync ? 'true' : 'false', 'aria-describedby': 'autosync-hint', disabled: busy, onchange: (e: Event) => this.saveSettings({ autoSync: (e.target as HTMLInputElement).checked }) }),
             ` ${w.autoSync}`,
           )
         : null,
       ctx?.capabilities.autoSync ? h('p', { id: 'autosync-hint', class: 'hint' }, w.autoSyncHint) : null,
+      ctx?.capabilities.onlyMine && settings ? this.renderWhichItems(settings, busy) : null,
+      settings ? option('decisions', w.syncDecisions) : null,
+      settings ? option('onlyCompleteItems', w.onlyComplete) : null,
+      ctx?.capabilities.taskLists ? this.renderTaskList(busy) : null,
       h('p', { class: `last-sync${last && !last.ok ? ' failed' : ''}`, 'data-key': 'last-sync' },
         last ? [`${w.lastSync}: `, h('time', { datetime: last.at }, formatTime(last.at, this.state.lang)), ' — ', last.ok ? last.message : `${w.syncFailed}. ${last.message}`] : w.never,
       ),
       last && last.warnings.length > 0 ? h('ul', { class: 'warnings' }, last.warnings.map((x) => h('li', null, `⚠ ${x.title ? `${x.title}: ` : ''}${x.message}`))) : null,
     );
+  }
+
+  /** Google writes only into the user's own lists: all items (owner in the title), or only the user's. */
+  private renderWhichItems(settings: SyncSettings, busy: boolean): HTMLElement {
+    const w = this.w;
+    const radio = (onlyMine: boolean, label: string): HTMLElement =>
+      h('label', { class: 'switch' },
+        h('input', { type: 'radio', name: 'which-items', 'data-key': onlyMine ? 'only-mine' : 'all-items', checked: settings.onlyMine === onlyMine, disabled: busy, onchange: () => this.saveSettings({ onlyMine }) }),
+        ` ${label}`,
+      );
+    return h('fieldset', { class: 'options' }, h('legend', null, w.whichItems), radio(false, w.allItems), radio(true, w.onlyMine));
+  }
+
+  /** The list the document's tasks go to; choosing another moves the synced tasks along. */
+  private renderTaskList(busy: boolean): Child {
+    const w = this.w;
+    const choice = this.state.taskLists;
+    if (!choice) return null;
+    const current = choice.current?.id ?? '';
+    return [
+      h('label', { for: 'task-list' }, w.taskList),
+      h('select', { id: 'task-list', 'data-key': 'task-list', disabled: busy, onchange: (e: Event) => this.chooseTaskList((e.target as HTMLSelectElement).value) },
+        choice.current ? null : h('option', { value: '', selected: true }, w.listAtFirstSync),
+        choice.lists.map((l) => h('option', { value: l.id, selected: l.id === current }, l.title)),
+        choice.current ? h('option', { value: '' }, w.newList) : null,
+      ),
+    ];
   }
 }
 

@@ -10,5 +10,7 @@ export function bindHostApi(call: <T>(op: keyof HostApi, request?: unknown) => P
     syncNow: () => call('syncNow'),
     saveSettings: (settings) => call('saveSettings', settings),
     fingerprint: () => call('fingerprint'),
+    taskLists: () => call('taskLists'),
+    chooseTaskList: (request) => call('chooseTaskList', request),
   };
 }

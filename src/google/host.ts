@@ -4,22 +4,27 @@
  * reports failures as HostError JSON, never as raw messages.
  */
 import type {
-  ExtractResult, HostContext, HostError, Lang, SyncSettings, SyncSummary, WriteItemsResult,
+  ChooseTaskListResult, ExtractResult, HostContext, HostError, Lang, SyncSettings, SyncSummary, TaskListChoice, WriteItemsResult,
 } from '../core/app/protocol';
 import { MinutesService, type ServicePorts } from '../core/app/service';
 import { extractMinutes } from '../core/extract/index';
-import { parseInsertTemplate, parseSettings, parseWriteItems } from '../core/app/requests';
+import { parseChooseTaskList, parseInsertTemplate, parseSettings, parseWriteItems } from '../core/app/requests';
 import { fingerprintDocument, googleDocument, type GoogleDocument } from './document/port';
 import { HostFailure, hostErrorException, toHostError } from './errors';
 import { langOfLocale } from './i18n';
 import { loadLastSync, loadSettings, storeLastSync, storeSettings } from './settings';
-import { KEYS, UserPropertiesStore } from './store';
+import { UserPropertiesStore } from './store';
 import { runSync } from './sync-promise';
-import { GoogleTasksBackend, resolveTaskList } from './tasks-backend';
+import { chooseTaskList, resolveTaskList, taskListChoice, type MoveBudget } from './task-lists';
+import { GoogleTasksBackend } from './tasks-backend';
 import { setHourlySync } from './triggers';
 
 /** An Apps Script execution stops at 6 minutes; leave room for the write-backs and the reply. */
 const SYNC_BUDGET_MS = 4.5 * 60_000;
+/** A sync first finishes a move of its tasks to another list, within this part of the execution. */
+const MOVE_BUDGET_MS = 60_000;
+/** Choosing a list moves the tasks synced so far (anything left moves at the next sync). */
+const CHOOSE_BUDGET_MS = 4 * 60_000;
 /** How long a sync waits for another execution's lock before answering 'locked'. */
 export const LOCK_WAIT_MS = 2_000;
 
@@ -81,18 +86,24 @@ function withDocumentLock<T>(body: () => T): T {
   }
 }
 
+/** A new task list is named after 沟通主题 when the minutes have one, else the document title. */
+function listTitle(s: Setup): string {
+  const doc = (s.port.current() ?? s.port.readNow()).doc;
+  return extractMinutes(doc, { today: new Date().toISOString().slice(0, 10) }).meeting.topic ?? s.port.title;
+}
+
+/** Moving tasks between lists may take this long in one execution; the rest moves at the next sync. */
+function moveBudget(ms: number): MoveBudget {
+  return { now: () => Date.now(), deadline: Date.now() + ms };
+}
+
 /** One sync of the active document with Google Tasks (the caller holds the lock). */
 export function syncActiveDocument(): SyncSummary {
   const tasks = tasksService();
   const s = setup('ensure');
   const store = new UserPropertiesStore(s.props, () => Date.now());
   let listId: string | null = null;
-  const listOf = (): string =>
-    (listId ??= resolveTaskList(tasks, s.props, KEYS.list(s.port.id), () => {
-      // Named after 沟通主题 when the minutes have one, else the document title.
-      const doc = (s.port.current() ?? s.port.readNow()).doc;
-      return extractMinutes(doc, { today: new Date().toISOString().slice(0, 10) }).meeting.topic ?? s.port.title;
-    }));
+  const listOf = (): string => (listId ??= resolveTaskList(tasks, s.props, s.port.id, () => listTitle(s), moveBudget(MOVE_BUDGET_MS)));
   const backend = new GoogleTasksBackend(tasks, listOf);
   const email = s.settings.onlyMine ? Session.getActiveUser().getEmail() || null : null;
   const summary = runSync(service(s, s.lang, { backend, store, userEmail: email, budgetMs: SYNC_BUDGET_MS }).syncNow());
@@ -115,7 +126,7 @@ export const host = {
       documentId: s.port.id,
       documentTitle: s.port.title,
       user: email ? { name: null, email } : null,
-      capabilities: { assignees: false, dueTime: false, onlyMine: true, autoSync: true },
+      capabilities: { assignees: false, dueTime: false, onlyMine: true, autoSync: true, taskLists: true },
       settings: s.settings,
       lastSync: loadLastSync(s.props, s.port.id),
     };
@@ -159,6 +170,23 @@ export const host = {
 
   fingerprint(): string {
     return fingerprintDocument(activeDocument());
+  },
+
+  taskLists(): TaskListChoice {
+    const tasks = tasksService();
+    return taskListChoice(tasks, PropertiesService.getUserProperties(), activeDocument().getId());
+  },
+
+  chooseTaskList(body: unknown): ChooseTaskListResult {
+    const request = parseChooseTaskList(body);
+    if (!request) throw new HostFailure('invalid', 'listId must be a task list id or null');
+    const tasks = tasksService();
+    // Under the lock: a sync must not run while the tasks move.
+    return withDocumentLock(() => {
+      const s = setup('none');
+      const { moved, remaining } = chooseTaskList(tasks, s.props, s.port.id, request.listId, () => listTitle(s), moveBudget(CHOOSE_BUDGET_MS));
+      return { ...taskListChoice(tasks, s.props, s.port.id), moved, remaining };
+    });
   },
 };
 

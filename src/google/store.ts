@@ -26,6 +26,8 @@ export const KEYS = {
   meta: (docId: string): string => `mtt.s.${docId}`,
   chunk: (docId: string, i: number): string => `mtt.s.${docId}.${i}`,
   list: (docId: string): string => `mtt.l.${docId}`,
+  /** A move of the document's tasks to another list, until it has finished (task-lists.ts). */
+  listMove: (docId: string): string => `mtt.m.${docId}`,
   settings: (docId: string): string => `mtt.c.${docId}`,
   lastSync: (docId: string): string => `mtt.r.${docId}`,
 } as const;

@@ -10,7 +10,7 @@
  */
 import type { BackendCapabilities, CreateTaskRequest, RemoteTask, TaskBackend, TaskDue, TaskPatch } from '../core/sync/backend';
 import { BackendError, DEFAULT_CAPABILITIES } from '../core/sync/backend';
-import { DAILY_QUOTA, HostFailure, QuotaExceeded, messageOf } from './errors';
+import { DAILY_QUOTA, QuotaExceeded, messageOf } from './errors';
 
 type TasksService = GoogleAppsScript.Tasks;
 /** Output-only fields the typings lack. */
@@ -55,7 +55,8 @@ export function mapTasksError(error: unknown): Error {
   return error instanceof Error ? error : new Error(message);
 }
 
-function call<T>(run: () => T): T {
+/** Runs one advanced-service call, its failure mapped (mapTasksError). */
+export function callTasks<T>(run: () => T): T {
   try {
     return run();
   } catch (error) {
@@ -80,7 +81,7 @@ export class GoogleTasksBackend implements TaskBackend {
     do {
       const opts: Record<string, unknown> = { maxResults: PAGE_SIZE, showCompleted: true, showHidden: true };
       if (pageToken) opts.pageToken = pageToken;
-      const page = call(() => this.tasks.Tasks.list(this.listId(), opts));
+      const page = callTasks(() => this.tasks.Tasks.list(this.listId(), opts));
       for (const t of page.items ?? []) if (!t.deleted) out.push(this.view(t));
       pageToken = page.nextPageToken ?? undefined;
     } while (pageToken);
@@ -90,7 +91,7 @@ export class GoogleTasksBackend implements TaskBackend {
 
   async get(taskId: string): Promise<RemoteTask | null> {
     try {
-      const t = call(() => this.tasks.Tasks.get(this.listId(), taskId));
+      const t = callTasks(() => this.tasks.Tasks.get(this.listId(), taskId));
       return t.deleted ? null : this.view(t);
     } catch (error) {
       if (error instanceof BackendError && error.kind === 'not_found') return null;
@@ -115,7 +116,7 @@ export class GoogleTasksBackend implements TaskBackend {
     };
     if (request.draft.due) body.due = dueString(request.draft.due);
     this.listed = null;
-    return this.view(call(() => this.tasks.Tasks.insert(body as ApiTask, this.listId())));
+    return this.view(callTasks(() => this.tasks.Tasks.insert(body as ApiTask, this.listId())));
   }
 
   async update(taskId: string, patch: TaskPatch): Promise<RemoteTask> {
@@ -142,11 +143,11 @@ export class GoogleTasksBackend implements TaskBackend {
 
   private patch(taskId: string, body: TaskBody): RemoteTask {
     this.listed = null;
-    return this.view(call(() => this.tasks.Tasks.patch(body as ApiTask, this.listId(), taskId)));
+    return this.view(callTasks(() => this.tasks.Tasks.patch(body as ApiTask, this.listId(), taskId)));
   }
 
   private keyOf(taskId: string): string | null {
-    const t = call(() => this.tasks.Tasks.get(this.listId(), taskId));
+    const t = callTasks(() => this.tasks.Tasks.get(this.listId(), taskId));
     return syncKeyInNotes(t.notes);
   }
 
@@ -164,34 +165,4 @@ export class GoogleTasksBackend implements TaskBackend {
     if (syncKey) out.syncKey = syncKey;
     return out;
   }
-}
-
-/**
- * The task list of a document for the current user: remembered in UserProperties; created (named after the
- * meeting topic or the document title) when missing or deleted.
- */
-export function resolveTaskList(tasks: TasksService, props: GoogleAppsScript.Properties.Properties, key: string, title: () => string): string {
-  try {
-    return findOrCreateList(tasks, props, key, title);
-  } catch (error) {
-    // Without a list nothing can sync: stop the whole run with a clear reason instead of failing every item.
-    if (error instanceof BackendError && (error.kind === 'permission' || error.kind === 'invalid')) throw new HostFailure('permission', error.message);
-    throw error;
-  }
-}
-
-function findOrCreateList(tasks: TasksService, props: GoogleAppsScript.Properties.Properties, key: string, title: () => string): string {
-  const known = props.getProperty(key);
-  if (known) {
-    try {
-      const list = call(() => tasks.Tasklists.get(known));
-      if (list.id) return list.id;
-    } catch (error) {
-      if (!(error instanceof BackendError && error.kind === 'not_found')) throw error;
-    }
-  }
-  const created = call(() => tasks.Tasklists.insert({ title: title().slice(0, 100) || 'Minutes' }));
-  const id = created.id ?? '';
-  props.setProperty(key, id);
-  return id;
 }

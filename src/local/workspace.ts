@@ -109,7 +109,7 @@ export class LocalWorkspace {
       documentId: docId,
       documentTitle: doc.title ?? docId,
       user: null,
-      capabilities: { assignees: true, dueTime: true, onlyMine: false, autoSync: true },
+      capabilities: { assignees: true, dueTime: true, onlyMine: false, autoSync: true, taskLists: false },
       settings: this.settings(docId),
       lastSync: this.lastSync(docId),
     };

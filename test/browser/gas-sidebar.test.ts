@@ -94,6 +94,24 @@ describe('Apps Script sidebar at 300 px', () => {
     expect(await page.locator('.stale').count()).toBe(0);
   });
 
+  it('picks the task list (synced tasks move along) and which items to sync', async () => {
+    const select = page.getByLabel('任务清单');
+    // The first sync made a list named after the document (its 沟通主题 is still blank); the default list is offered too.
+    await poll(() => select.locator('option:checked').textContent()).toBe('跨部门沟通记录表');
+    expect(await page.getByRole('radio', { name: /全部事项/ }).isChecked()).toBe(true);
+    const synced = env.tasks.allTasks('alice@example.com').filter((t: { deleted?: boolean }) => !t.deleted).length;
+    await select.selectOption({ label: 'My Tasks' });
+    await poll(() => page.getByRole('status').textContent()).toContain(`任务将同步到「My Tasks」，已移入 ${synced} 个任务`);
+    const myTasks = env.tasks.lists('alice@example.com').find((l: { title: string }) => l.title === 'My Tasks')!;
+    expect(myTasks.tasks.filter((t: { deleted?: boolean }) => !t.deleted)).toHaveLength(synced);
+    await page.getByRole('radio', { name: '仅我负责的事项' }).check();
+    await poll(() => page.getByRole('status').textContent()).toContain('设置已保存');
+    expect(await page.getByRole('radio', { name: '仅我负责的事项' }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: '立即同步' }).click();
+    await poll(() => page.locator('.last-sync').textContent()).not.toContain('新建');
+    expect(env.tasks.lists('alice@example.com').find((l: { title: string }) => l.title === '跨部门沟通记录表')!.tasks.filter((t: { deleted?: boolean }) => !t.deleted)).toHaveLength(0);
+  });
+
   it('fits 300 px and is keyboard operable; screenshot written', async () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);

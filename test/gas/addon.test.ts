@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ExtractResult, HostContext, SyncSummary, WriteItemsResult } from '../../src/core/app/protocol';
+import type { ChooseTaskListResult, ExtractResult, HostContext, SyncSummary, TaskListChoice, WriteItemsResult } from '../../src/core/app/protocol';
 import { createGoogleHost } from '../../sidebar/hosts/google';
 import { buildAddon, loadAddon, type BuiltAddon, type LoadedAddon } from './addon-support';
 import type { CellSpec } from './index';
@@ -123,7 +123,7 @@ describe('the add-on shell', () => {
     const a = load();
     const ctx = a.call<HostContext>('getContext');
     expect(ctx).toMatchObject({ platform: 'google', lang: 'zh', documentTitle: '跨部门沟通记录表', user: { email: 'wangfang@example.com' } });
-    expect(ctx.capabilities).toEqual({ assignees: false, dueTime: false, onlyMine: true, autoSync: true });
+    expect(ctx.capabilities).toEqual({ assignees: false, dueTime: false, onlyMine: true, autoSync: true, taskLists: true });
     expect(ctx.settings.autoSync).toBe(false);
   });
 });
@@ -416,6 +416,40 @@ describe('syncing with Google Tasks', () => {
     const a = synced();
     a.env.tasks.setMaxPageSize(1);
     expect(a.call<SyncSummary>('syncNow').counts).toMatchObject({ created: 0, unchanged: 3 });
+  });
+
+  it('choosing another of my lists moves the synced tasks there; syncs go on there without duplicates, status both ways', () => {
+    const a = synced();
+    const ids = liveTasks(a).map((t) => t.id).sort();
+    const choice = a.call<TaskListChoice>('taskLists');
+    expect(choice.current?.title).toBe('会员积分商城改版评审');
+    const mine = choice.lists.find((l) => l.title === 'My Tasks')!;
+    const result = a.call<ChooseTaskListResult>('chooseTaskList', { listId: mine.id });
+    expect(result).toMatchObject({ moved: 3, remaining: 0, current: { id: mine.id, title: 'My Tasks' } });
+    const inList = (title: string): string[] => a.env.tasks.lists().find((l) => l.title === title)!.tasks.filter((t) => !t.deleted).map((t) => t.id!).sort();
+    expect(inList('My Tasks')).toEqual(ids);
+    expect(inList('会员积分商城改版评审')).toEqual([]);
+    expect(a.call<SyncSummary>('syncNow').counts).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+    // Edits and completions keep flowing through the moved tasks.
+    todoTableWrapper(a).getCell(1, 0).setText('输出需求文档 v2');
+    a.env.tasks.completeInApp(liveTasks(a).find((t) => t.title.includes('完成接口设计'))!.id);
+    const summary = a.call<SyncSummary>('syncNow');
+    expect(summary.counts.created).toBe(0);
+    expect(liveTasks(a).map((t) => t.title)).toContain('【王芳】输出需求文档 v2');
+    expect(todoTable(a)[2]?.[3]).toBe('已完成');
+    expect(inList('My Tasks')).toEqual(ids);
+  });
+
+  it('a new list for the meeting can be chosen back; a bad or vanished list id is refused', () => {
+    const a = synced();
+    const mine = a.call<TaskListChoice>('taskLists').lists.find((l) => l.title === 'My Tasks')!;
+    a.call('chooseTaskList', { listId: mine.id });
+    const back = a.call<ChooseTaskListResult>('chooseTaskList', { listId: null });
+    expect(back.moved).toBe(3);
+    expect(back.current?.title).toBe('会员积分商城改版评审');
+    expect(() => a.call('chooseTaskList', { listId: 'not a list id' })).toThrow(/"code":"invalid"/);
+    expect(() => a.call('chooseTaskList', { listId: 'bGlzdDpub25l' })).toThrow(/"code":"not_found"/);
+    expect(liveTasks(a)).toHaveLength(3);
   });
 });
 

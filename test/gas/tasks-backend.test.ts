@@ -1,8 +1,8 @@
 /** The Google Tasks backend against the Tasks fake (paging, missing items, dates, 404s, reopen, errors). */
 import { describe, expect, it } from 'vitest';
 import { BackendError } from '../../src/core/sync/backend';
-import { HostFailure, QuotaExceeded } from '../../src/google/errors';
-import { GoogleTasksBackend, mapTasksError, resolveTaskList } from '../../src/google/tasks-backend';
+import { QuotaExceeded } from '../../src/google/errors';
+import { GoogleTasksBackend, mapTasksError } from '../../src/google/tasks-backend';
 import { TASKS_QUOTA_MESSAGE, createAppsScriptEnvironment } from './index';
 
 function setup(): { env: ReturnType<typeof createAppsScriptEnvironment>; backend: GoogleTasksBackend; listId: string } {
@@ -74,29 +74,5 @@ describe('GoogleTasksBackend', () => {
     await expect(backend.create({ draft: draft('x'), status: 'open', syncKey: 'k' })).rejects.toMatchObject({ kind: 'rate_limit' });
     expect(mapTasksError(new Error(`API call to tasks.tasks.list failed with error: ${TASKS_QUOTA_MESSAGE}`))).toBeInstanceOf(QuotaExceeded);
     expect(mapTasksError(new Error('API call to tasks.tasks.get failed with error: Forbidden'))).toBeInstanceOf(BackendError);
-  });
-});
-
-describe('resolveTaskList', () => {
-  it('creates the list once, remembers it per user, and recreates it after the user deleted it', () => {
-    const env = createAppsScriptEnvironment({ user: 'wangfang@example.com' });
-    const props = env.globals.PropertiesService.getUserProperties();
-    const tasks = env.globals.Tasks!;
-    const id = resolveTaskList(tasks, props, 'mtt.l.doc', () => '会员积分商城改版评审');
-    expect(resolveTaskList(tasks, props, 'mtt.l.doc', () => 'other')).toBe(id);
-    expect(env.tasks.lists().map((l) => l.title)).toContain('会员积分商城改版评审');
-    tasks.Tasklists.remove(id);
-    const again = resolveTaskList(tasks, props, 'mtt.l.doc', () => '会员积分商城改版评审');
-    expect(again).not.toBe(id);
-    // Another user has lists of their own.
-    env.switchUser('liqiang@example.com');
-    const theirs = resolveTaskList(tasks, env.globals.PropertiesService.getUserProperties(), 'mtt.l.doc', () => '评审');
-    expect(theirs).not.toBe(again);
-  });
-
-  it('a refused list creation stops the sync with a permission failure', () => {
-    const env = createAppsScriptEnvironment();
-    env.tasks.failNext('tasklists.insert', { code: 403 });
-    expect(() => resolveTaskList(env.globals.Tasks!, env.globals.PropertiesService.getUserProperties(), 'k', () => 't')).toThrow(HostFailure);
   });
 });

@@ -5,4 +5,4 @@ export { cellEdits, type CellEdit } from './writebacks';
 export { summarize } from './summary';
 export { MinutesService, documentFingerprint, type DocumentPort, type ServicePorts } from './service';
 export { ModelDocument } from './model-document';
-export { parseInsertTemplate, parseReviewItem, parseSettings, parseWriteItems } from './requests';
+export { parseChooseTaskList, parseInsertTemplate, parseReviewItem, parseSettings, parseWriteItems } from './requests';

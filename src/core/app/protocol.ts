@@ -19,6 +19,8 @@ export interface HostCapabilities {
   onlyMine: boolean;
   /** A background sync can be switched on (Google hourly trigger, Feishu edit events, local save). */
   autoSync: boolean;
+  /** The user picks the task list the document's tasks go to (Google: one of their own lists). */
+  taskLists: boolean;
 }
 
 export interface SyncSettings {
@@ -100,6 +102,30 @@ export interface SyncSummary {
   items: { key: string; title: string; taskLink: string | null; status: 'open' | 'done' }[];
 }
 
+/** A task list of the user's, by id and name. */
+export interface TaskListInfo {
+  id: string;
+  title: string;
+}
+
+/** The user's task lists and the one this document's tasks go to (null: a new one at the first sync). */
+export interface TaskListChoice {
+  lists: TaskListInfo[];
+  current: TaskListInfo | null;
+}
+
+export interface ChooseTaskListRequest {
+  /** One of the user's lists, or null for a new list named after the meeting. */
+  listId: string | null;
+}
+
+export interface ChooseTaskListResult extends TaskListChoice {
+  /** Tasks of this document moved into the chosen list. */
+  moved: number;
+  /** Tasks still to move (a long list): the next sync moves them before it syncs. */
+  remaining: number;
+}
+
 /** Errors a host reports to the sidebar: a code to act on and a sentence to show; never a stack trace. */
 export type HostErrorCode =
   | 'no_template'
@@ -130,4 +156,8 @@ export interface HostApi {
   saveSettings(settings: Partial<SyncSettings>): Promise<HostContext>;
   /** A cheap hash of the minutes, for polling "did it change?" (Google has no edit trigger). */
   fingerprint(): Promise<string>;
+  /** The user's task lists (only hosts with `capabilities.taskLists` serve this and chooseTaskList). */
+  taskLists(): Promise<TaskListChoice>;
+  /** Send this document's tasks to another list: the tasks synced so far move there too. */
+  chooseTaskList(request: ChooseTaskListRequest): Promise<ChooseTaskListResult>;
 }

@@ -5,7 +5,7 @@
  */
 import type { SyncSettings } from './protocol';
 import { DEFAULT_SETTINGS } from './protocol';
-import type { InsertTemplateRequest, Lang, ReviewItem, WriteItemsRequest } from './protocol';
+import type { ChooseTaskListRequest, InsertTemplateRequest, Lang, ReviewItem, WriteItemsRequest } from './protocol';
 import { isScenarioId } from '../template/index';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -85,4 +85,13 @@ export function parseSettings(body: unknown): Partial<SyncSettings> | null {
     out[key] = value;
   }
   return out;
+}
+
+/** A list id (a platform id: printable, no spaces, at most 200 characters), or null for a new list. */
+export function parseChooseTaskList(body: unknown): ChooseTaskListRequest | null {
+  const r = record(body);
+  if (!r || !('listId' in r)) return null;
+  const listId = r.listId;
+  if (listId === null) return { listId: null };
+  return typeof listId === 'string' && /^[!-~]{1,200}$/.test(listId) ? { listId } : null;
 }

@@ -366,7 +366,7 @@ export class FeishuSyncService {
       documentId: docId,
       documentTitle: title,
       user: user ? { name: user.name || null, email: null } : null,
-      capabilities: { assignees: FEISHU_CAPABILITIES.assignees, dueTime: FEISHU_CAPABILITIES.dueTime, onlyMine: false, autoSync: true },
+      capabilities: { assignees: FEISHU_CAPABILITIES.assignees, dueTime: FEISHU_CAPABILITIES.dueTime, onlyMine: false, autoSync: true, taskLists: false },
       settings: this.settingsOf(docId),
       lastSync: state.lastSync,
     };

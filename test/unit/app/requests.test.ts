@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseInsertTemplate, parseSettings, parseWriteItems } from '../../../src/core/app/requests';
+import { parseChooseTaskList, parseInsertTemplate, parseSettings, parseWriteItems } from '../../../src/core/app/requests';
 
 const item = { id: 'a1', kind: 'todo', title: '输出需求文档', owners: ['王芳'], due: '2025-06-20' };
 
@@ -29,5 +29,13 @@ describe('requests from the sidebar', () => {
     expect(parseSettings({ autoSync: true, bogus: 1 })).toEqual({ autoSync: true });
     expect(parseSettings({ autoSync: 'yes' })).toBeNull();
     expect(parseSettings(null)).toBeNull();
+  });
+
+  it('a task list choice is a list id or null for a new list; anything else is refused', () => {
+    expect(parseChooseTaskList({ listId: 'MDkxNjU2NTk3OTY0' })).toEqual({ listId: 'MDkxNjU2NTk3OTY0' });
+    expect(parseChooseTaskList({ listId: null })).toEqual({ listId: null });
+    for (const bad of [{}, null, { listId: '' }, { listId: 'a b' }, { listId: 7 }, { listId: 'x'.repeat(201) }, { listId: '清单' }]) {
+      expect(parseChooseTaskList(bad)).toBeNull();
+    }
   });
 });
