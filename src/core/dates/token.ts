@@ -72,6 +72,8 @@ function meetingParts(iso: IsoDate): { y: number; m: number; d: number; wd: numb
   return lastMeeting;
 }
 
+const LATIN = /[A-Za-z]/;
+
 export function createScan(text: string, ctx: DateContext): Scan {
   const { y, m, d, wd } = meetingParts(ctx.meetingDate);
   return {
@@ -82,7 +84,7 @@ export function createScan(text: string, ctx: DateContext): Scan {
     day: d,
     wd,
     events: ctx.events,
-    latin: /[A-Za-z]/.test(text),
+    latin: LATIN.test(text),
     tokens: [],
   };
 }

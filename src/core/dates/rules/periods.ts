@@ -45,11 +45,18 @@ const EN_PERIOD_END =
   /\b(?:(?:the\s+)?end\s+of\s+(?:(the|this|next)\s+)?(month|quarter|year)|EO([MQY])|(?:by|before|until)\s+(?:the\s+)?(year|month)[-\s]end|(?:the\s+)?end\s+of\s+Q([1-4])(?:\s+(\d{4}))?)\b/gi;
 const EN_MONTH_PART = new RegExp(`\\b(?:(?:the\\s+)?(end|last\\s+day)\\s+of\\s+|(mid)[-\\s]?|(early)\\s+|(late)\\s+)${MONTH_NAME}\\b`, 'gi');
 
+/** What every match of the Chinese or English patterns holds, as cheap first tests. */
+const ZH_PERIOD_HINT = /[月旬年季Q]/;
+const EN_PERIOD_HINT = /\b(?:end|eo[myq]|mid|early|late|last|year|month|quarter)/i;
+const MOVED_HINT = /[至到为]/;
+const QUARTER_HINT = /季度|Q/;
+const STARTS_WITH_DIGIT = /^\d/;
+
 export function periods(scan: Scan): void {
   const { text } = scan;
   // ("2025 Q3" holds a Q too: the one class covers it.)
-  if (/[月旬年季Q]/.test(text)) chinese(scan, text);
-  if (scan.latin && /\b(?:end|eo[myq]|mid|early|late|last|year|month|quarter)/i.test(text)) english(scan, text);
+  if (ZH_PERIOD_HINT.test(text)) chinese(scan, text);
+  if (scan.latin && EN_PERIOD_HINT.test(text)) english(scan, text);
 }
 
 /** The day of the month a part word names; 31 stands for the month's last day. A span (中下旬) has none. */
@@ -95,7 +102,7 @@ function chinese(scan: Scan, text: string): void {
     });
     eachMatch(BARE_MONTH, text, (m) => pushBarePart(scan, m));
   }
-  if (/[至到为]/.test(text)) {
+  if (MOVED_HINT.test(text)) {
     eachMatch(MOVED_MONTH, text, (m) => {
       const month = parseNumber(m[3]!);
       if (month === null) return;
@@ -123,7 +130,7 @@ function chinese(scan: Scan, text: string): void {
       pushMatch(scan, m, 'date', { date, deadline });
     });
   }
-  if (/季度|Q/.test(text)) {
+  if (QUARTER_HINT.test(text)) {
     eachMatch(QUARTER, text, (m) => {
       // One of the three quarter groups holds 1–4 or 一–四.
       const q = parseNumber(m[4] ?? m[5] ?? m[6]!);
@@ -140,7 +147,7 @@ function chinese(scan: Scan, text: string): void {
 
 /** A year as written before 年 or around a quarter: 2025, 今/本/this, 明/次/next, 去/last; none → the meeting's. */
 function yearOf(scan: Scan, word: string | undefined): number {
-  return word !== undefined && /^\d/.test(word) ? Number(word) : scan.year + relativeShift(word);
+  return word !== undefined && STARTS_WITH_DIGIT.test(word) ? Number(word) : scan.year + relativeShift(word);
 }
 
 /** The end of quarter q of the year written (see yearOf); with none, the coming one (a quarter that ended half a year ago is next year's). */

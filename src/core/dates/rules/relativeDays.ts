@@ -74,6 +74,17 @@ const EN_AGO = new RegExp(`\\b(${EN_NUM}|a\\s+few|a\\s+couple\\s+of)\\s+(days?|w
 const HAS_ZH = /[天日早晚夜周星礼月时头]/;
 const HAS_EN = new RegExp(`\\b(?:${EN_DAY_WORD_SOURCE}|eow|in|within|days?|weeks?|weekend)\\b`, 'i');
 
+/** What every Chinese day word holds, as a cheap first test. */
+const DAY_WORD_HINT = /[今明后昨前当]/;
+/** 提前天 / 之前天 / 之后天: the character before a 前天 or 后天 that belongs to another word. */
+const BEFORE_QIAN = /[提之以]/;
+const BEFORE_HOU = /[之以]/;
+const STARTS_WITH_DIGIT = /^\d/;
+const AFTER_NEXT = /after\s+next/i;
+const WEEKS = /^w/i;
+const TOMORROW = /^tom/i;
+const BY_BEFORE = /\b(?:by|before)\s+$/i;
+
 export function relativeDays(scan: Scan): void {
   const { text } = scan;
   if (HAS_ZH.test(text)) chinese(scan, text);
@@ -81,7 +92,7 @@ export function relativeDays(scan: Scan): void {
 }
 
 function chinese(scan: Scan, text: string): void {
-  if (/[今明后昨前当]/.test(text)) chineseDayWords(scan, text);
+  if (DAY_WORD_HINT.test(text)) chineseDayWords(scan, text);
   if (DURATION_HINT.test(text)) chineseDurations(scan, text);
   if (HAS_ZH_WEEK.test(text)) chineseWeeks(scan, text);
 }
@@ -91,7 +102,7 @@ function chineseDayWords(scan: Scan, text: string): void {
     const word = m[0];
     // 提前天 / 之前天 / 之后天: the 前天 or 后天 of another word.
     const previous = textBefore(text, m.index, 1);
-    if ((word === '前天' && /[提之以]/.test(previous)) || (word === '后天' && /[之以]/.test(previous))) return;
+    if ((word === '前天' && BEFORE_QIAN.test(previous)) || (word === '后天' && BEFORE_HOU.test(previous))) return;
     // 今早/明早: a bare hour after it is a.m.; 今晚/明晚/今夜: p.m.
     const daypart = word.endsWith('早') ? 'am' : /[晚夜]$/.test(word) ? 'pm' : undefined;
     pushMatch(scan, m, 'date', { date: addDays(scan.meeting, DAY_WORDS[word]!), daypart });
@@ -107,7 +118,7 @@ function chineseDurations(scan: Scan, text: string): void {
     if (n === null || n <= 0) return;
     const span = { n, unit: unitOf(unit) };
     // 3月内 with Arabic digits and no 个 is the calendar month March, not three months.
-    if (span.unit === 'month' && m[2] === undefined && /^\d/.test(written)) return;
+    if (span.unit === 'month' && m[2] === undefined && STARTS_WITH_DIGIT.test(written)) return;
     const date = offsetDate(scan.meeting, 1, n, span.unit);
     if (date !== null) pushMatch(scan, m, 'date', { date, deadline: within, span });
   });
@@ -141,7 +152,7 @@ function english(scan: Scan, text: string): void {
     pushMatch(scan, m, 'date', { date: weekEnd(scan, 0) });
   });
   eachMatch(EN_NEXT_WEEK, text, (m) => {
-    const weeks = /after\s+next/i.test(m[0]) ? 2 : 1;
+    const weeks = AFTER_NEXT.test(m[0]) ? 2 : 1;
     pushMatch(scan, m, 'date', { date: weekEnd(scan, weeks) });
   });
   eachMatch(EN_IN_N, text, (m) => {
@@ -158,19 +169,19 @@ function english(scan: Scan, text: string): void {
   eachMatch(EN_FROM_NOW, text, (m) => {
     const n = parseNumber(m[1]!);
     if (n === null) return;
-    const days = (/^w/i.test(m[2]!) ? 7 * n : n) + (/^tom/i.test(m[3]!) ? 1 : 0); // weeks; from tomorrow
+    const days = (WEEKS.test(m[2]!) ? 7 * n : n) + (TOMORROW.test(m[3]!) ? 1 : 0); // weeks; from tomorrow
     pushMatch(scan, m, 'date', { date: addDays(scan.meeting, days) });
   });
   if (text.includes('ago')) {
     eachMatch(EN_AGO, text, (m) => {
       const n = parseNumber(m[1]!);
       if (n === null) return;
-      const days = /^w/i.test(m[2]!) ? 7 * n : n; // weeks
+      const days = WEEKS.test(m[2]!) ? 7 * n : n; // weeks
       pushMatch(scan, m, 'date', { date: addDays(scan.meeting, -days) });
     });
   }
   eachMatch(EN_WEEKEND, text, (m) => {
-    const before = /\b(?:by|before)\s+$/i.test(textBefore(text, m.index, 8));
+    const before = BY_BEFORE.test(textBefore(text, m.index, 8));
     pushMatch(scan, m, 'date', { date: weekendDay(scan, relativeShift(m[1]), before) });
   });
 }
