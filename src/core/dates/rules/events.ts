@@ -42,6 +42,8 @@ export const ON_EVENT_HINT = /(?<![A-Za-z0-9_])[oOｏＯ][nNｎＮ]\s/;
 
 const HAS_ZH = new RegExp(`[前后当](?<=(?:${EVENT_ZH_SOURCE})(?:${ZH_END_SOURCE})?日?\\s*(?:之|以)?.)`);
 const HAS_EN = new RegExp(`\\b${EVENT_EN_SOURCE}\\b|\\bwithin\\b`, 'i');
+/** What every EN_EVENT_OFFSET match holds. */
+const OFFSET_HINT = /before|after|prior|ahead/i;
 
 const GA_ANY_CASE = /\bga\b/i;
 const GA_CAPITALS = /\bGA\b/;
@@ -86,7 +88,8 @@ function chinese(scan: Scan, text: string): void {
   });
 }
 
-function english(scan: Scan, text: string): void {
+/** 3 days before launch, two weeks after the code freeze. */
+function offsets(scan: Scan, text: string): void {
   eachMatch(EN_EVENT_OFFSET, text, (m) => {
     const words = m[5]!.trim();
     const n = parseNumber(m[1]!);
@@ -96,6 +99,10 @@ function english(scan: Scan, text: string): void {
     const date = base === null ? null : offsetDate(base, sign, n, unitOf(m[3]!, m[2]));
     pushEvent(scan, m, date, words, sign < 0);
   });
+}
+
+function english(scan: Scan, text: string): void {
+  if (OFFSET_HINT.test(text)) offsets(scan, text);
   eachMatch(EN_EVENT, text, (m) => {
     const words = m[2]!.trim();
     if (!acceptEnglishEvent(words)) return;

@@ -3,7 +3,7 @@ import { CN_NUMERALS, MONTH_NUM, parseNumber } from '../numerals';
 import { relativeShift, yearlessDate } from '../resolve';
 import type { Scan } from '../token';
 import { eachMatch, isWholeText, matchEnd, pushMatch, pushToken, textBefore } from '../token';
-import { MONTH_NAME, monthNumber } from './monthNames';
+import { MONTH_ABBREVIATIONS, MONTH_NAME, monthNumber } from './monthNames';
 
 /**
  * Parts of months, years and quarters: 月底/本月底/X月底/end of month → last day; 月初/下月初 → the 1st;
@@ -48,6 +48,9 @@ const EN_MONTH_PART = new RegExp(`\\b(?:(?:the\\s+)?(end|last\\s+day)\\s+of\\s+|
 /** What every match of the Chinese or English patterns holds, as cheap first tests. */
 const ZH_PERIOD_HINT = /[月旬年季Q]/;
 const EN_PERIOD_HINT = /\b(?:end|eo[myq]|mid|early|late|last|year|month|quarter)/i;
+const EN_PERIOD_END_HINT = /end|eo[mqy]/i;
+/** Every month name starts with its three-letter abbreviation. */
+const MONTH_NAME_HINT = new RegExp(MONTH_ABBREVIATIONS, 'i');
 const MOVED_HINT = /[至到为]/;
 const QUARTER_HINT = /季度|Q/;
 const STARTS_WITH_DIGIT = /^\d/;
@@ -168,6 +171,12 @@ function quarterAccepted(scan: Scan, start: number, end: number): boolean {
 }
 
 function english(scan: Scan, text: string): void {
+  if (EN_PERIOD_END_HINT.test(text)) periodEnds(scan, text);
+  if (MONTH_NAME_HINT.test(text)) monthParts(scan, text);
+}
+
+/** end of the month / quarter / year, EOM / EOQ / EOY, by year-end, end of Q2. */
+function periodEnds(scan: Scan, text: string): void {
   eachMatch(EN_PERIOD_END, text, (m) => {
     const shift = relativeShift(m[1]);
     // month / quarter / year, or the letter of EOM / EOQ / EOY, or the word before -end.
@@ -181,6 +190,10 @@ function english(scan: Scan, text: string): void {
     // by year-end / before month-end
     pushMatch(scan, m, 'date', { date, deadline: m[4] !== undefined });
   });
+}
+
+/** end of June, the last day of June, mid-June, early July, late August. */
+function monthParts(scan: Scan, text: string): void {
   eachMatch(EN_MONTH_PART, text, (m) => {
     const month = monthNumber(m[5]!);
     if (month === null) return;

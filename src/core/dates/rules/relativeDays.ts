@@ -71,6 +71,13 @@ const EN_FROM_NOW = new RegExp(`\\b(${EN_NUM})\\s+(days?|weeks?)\\s+(?:from|afte
 const EN_WEEKEND = /\b(this|next|the)\s+weekend\b/gi;
 const EN_AGO = new RegExp(`\\b(${EN_NUM}|a\\s+few|a\\s+couple\\s+of)\\s+(days?|weeks?)\\s+ago\\b`, 'gi');
 
+/** What every match of one or more English patterns holds, as cheap tests before them. */
+const EN_DAY_WORD_HINT = new RegExp(EN_DAY_WORD_SOURCE, 'i');
+const EN_WEEK_HINT = /week|eow/i;
+const EN_UNIT_HINT = /day|week|month|hour|fortnight/i;
+/** What every ZH_NEXT_WEEK match holds. */
+const ZH_NEXT_WEEK_HINT = new RegExp(`下个?${ZH_WEEK}`);
+
 const HAS_ZH = /[天日早晚夜周星礼月时头]/;
 const HAS_EN = new RegExp(`\\b(?:${EN_DAY_WORD_SOURCE}|eow|in|within|days?|weeks?|weekend)\\b`, 'i');
 
@@ -129,32 +136,53 @@ function chineseWeeks(scan: Scan, text: string): void {
     const within = m[2] !== undefined;
     pushMatch(scan, m, 'date', { date: weekEnd(scan, 0), deadline: within });
   });
-  eachMatch(ZH_NEXT_WEEK, text, (m) => {
-    const weeks = m[1]!.startsWith('下下') ? 2 : 1;
-    pushMatch(scan, m, 'date', {
-      date: weekEnd(scan, weeks),
-      deadline: m[2] !== undefined,
+  if (ZH_NEXT_WEEK_HINT.test(text)) {
+    eachMatch(ZH_NEXT_WEEK, text, (m) => {
+      const weeks = m[1]!.startsWith('下下') ? 2 : 1;
+      pushMatch(scan, m, 'date', {
+        date: weekEnd(scan, weeks),
+        deadline: m[2] !== undefined,
+      });
     });
-  });
-  eachMatch(ZH_WEEKEND, text, (m) => {
-    const before = m[2] !== undefined;
-    pushMatch(scan, m, 'date', { date: weekendDay(scan, relativeShift(m[1]), before), deadline: before });
-  });
+  }
+  if (text.includes('周末')) {
+    eachMatch(ZH_WEEKEND, text, (m) => {
+      const before = m[2] !== undefined;
+      pushMatch(scan, m, 'date', { date: weekendDay(scan, relativeShift(m[1]), before), deadline: before });
+    });
+  }
 }
 
 function english(scan: Scan, text: string): void {
-  eachMatch(EN_DAY_WORDS, text, (m) => {
-    const word = m[1]!.toLowerCase();
-    const days = EN_DAY_WORDS_DAYS[word] ?? 2;
-    pushMatch(scan, m, 'date', { date: addDays(scan.meeting, days), daypart: word === 'tonight' ? 'pm' : undefined });
-  });
-  eachMatch(EN_THIS_WEEK, text, (m) => {
-    pushMatch(scan, m, 'date', { date: weekEnd(scan, 0) });
-  });
-  eachMatch(EN_NEXT_WEEK, text, (m) => {
-    const weeks = AFTER_NEXT.test(m[0]) ? 2 : 1;
-    pushMatch(scan, m, 'date', { date: weekEnd(scan, weeks) });
-  });
+  const weekWord = EN_WEEK_HINT.test(text);
+  const unitWord = EN_UNIT_HINT.test(text);
+  if (EN_DAY_WORD_HINT.test(text)) {
+    eachMatch(EN_DAY_WORDS, text, (m) => {
+      const word = m[1]!.toLowerCase();
+      const days = EN_DAY_WORDS_DAYS[word] ?? 2;
+      pushMatch(scan, m, 'date', { date: addDays(scan.meeting, days), daypart: word === 'tonight' ? 'pm' : undefined });
+    });
+  }
+  if (weekWord) {
+    eachMatch(EN_THIS_WEEK, text, (m) => {
+      pushMatch(scan, m, 'date', { date: weekEnd(scan, 0) });
+    });
+    eachMatch(EN_NEXT_WEEK, text, (m) => {
+      const weeks = AFTER_NEXT.test(m[0]) ? 2 : 1;
+      pushMatch(scan, m, 'date', { date: weekEnd(scan, weeks) });
+    });
+  }
+  if (unitWord) englishCounts(scan, text);
+  if (weekWord) {
+    eachMatch(EN_WEEKEND, text, (m) => {
+      const before = BY_BEFORE.test(textBefore(text, m.index, 8));
+      pushMatch(scan, m, 'date', { date: weekendDay(scan, relativeShift(m[1]), before) });
+    });
+  }
+}
+
+/** in 3 days, within two weeks, 2 days from now, 5 days ago. */
+function englishCounts(scan: Scan, text: string): void {
   eachMatch(EN_IN_N, text, (m) => {
     const unit = m[3]!.toLowerCase();
     const n = parseNumber(m[2]!);
@@ -180,8 +208,4 @@ function english(scan: Scan, text: string): void {
       pushMatch(scan, m, 'date', { date: addDays(scan.meeting, -days) });
     });
   }
-  eachMatch(EN_WEEKEND, text, (m) => {
-    const before = BY_BEFORE.test(textBefore(text, m.index, 8));
-    pushMatch(scan, m, 'date', { date: weekendDay(scan, relativeShift(m[1]), before) });
-  });
 }
