@@ -83,9 +83,9 @@ function byPreference(a: Token, b: Token): number {
 function select(tokens: Token[]): Token[] {
   // Most texts yield one token or none: nothing to order or to overlap.
   if (tokens.length < 2) return tokens;
-  const sorted = tokens.sort(byPreference);
+  sortByPreference(tokens);
   const chosen: Token[] = [];
-  for (const t of sorted) {
+  for (const t of tokens) {
     let lo = 0;
     let hi = chosen.length;
     while (lo < hi) {
@@ -96,9 +96,33 @@ function select(tokens: Token[]): Token[] {
     const prev = chosen[lo - 1];
     const next = chosen[lo];
     if ((prev !== undefined && prev.end > t.start) || (next !== undefined && next.start < t.end)) continue;
-    chosen.splice(lo, 0, t);
+    // Insert at lo by shifting the later ones (splice would allocate the array of removed elements).
+    chosen.push(t);
+    for (let k = chosen.length - 1; k > lo; k--) chosen[k] = chosen[k - 1] as Token;
+    chosen[lo] = t;
   }
   return chosen;
+}
+
+/** Beyond this many tokens the built-in sort is used; below it, an insertion sort that allocates nothing. */
+const SHORT_LIST = 16;
+
+/**
+ * A stable sort by preference, as Array#sort would give. A line yields a handful of tokens, and Array#sort
+ * allocates its work state (over half a kilobyte) on every call.
+ */
+function sortByPreference(tokens: Token[]): void {
+  if (tokens.length > SHORT_LIST) {
+    tokens.sort(byPreference);
+    return;
+  }
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    let j = i;
+    // Strictly greater only: equal tokens keep their order.
+    for (; j > 0 && byPreference(tokens[j - 1] as Token, t) > 0; j--) tokens[j] = tokens[j - 1] as Token;
+    tokens[j] = t;
+  }
 }
 
 const RANGE_GAP = /^[^\S\n]*(?:[至到~\-–—]|to|through|thru|until|till)[^\S\n]*$/i;
