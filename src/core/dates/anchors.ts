@@ -1,4 +1,5 @@
 import { EN_TRAILING_END, EVENT_EN_SOURCE, EVENT_ZH_SOURCE, ZH_END_SOURCE, countsFromEnd, findEventDate } from './eventWords';
+import { WAIT } from './charGroups';
 import { offsetDate } from './offset';
 import type { Scan, Token } from './token';
 import { textBefore } from './token';
@@ -25,14 +26,13 @@ const NOT_EVENT_EN = /^(?:(?:the|this|our|today'?s)\s+)?(?:meeting|call|sync|ses
 
 const ZH_RUN = new RegExp(`((?:${EVENT_ZH_SOURCE}){1,3})(${ZH_END_SOURCE})?$`);
 const EN_WORD = new RegExp(`\\b${EVENT_EN_SOURCE}\\b`, 'i');
-const WAIT_HINT = /[待等]/;
 const WAIT_BEFORE = /(?:待|等到?|等待)[^，,。；;\d]{0,6}$/;
 const WAIT_AFTER = /^([^，,。；;\s\d]{1,10}?)[之以]?后/;
 /** A sentence ends between an anchor date and 提前…: the anchor is not in the same sentence. */
 const SENTENCE_END = /[。!！?？\n]/;
 
 export function resolveAnchors(tokens: Token[], scan: Scan): Token[] {
-  const waits = WAIT_HINT.test(scan.text);
+  const waits = (scan.chars & WAIT) !== 0;
   if (!waits && !hasCount(tokens)) return tokens;
   const out: Token[] = [];
   for (const t of tokens) {

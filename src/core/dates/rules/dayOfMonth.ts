@@ -1,6 +1,7 @@
 import { daysInMonth, monthStart, parseIso, toIso } from '../calendar';
 import { CN_NUMERALS, DAY_NUM, parseNumber } from '../numerals';
 import { relativeShift } from '../resolve';
+import { DAY_UNIT } from '../charGroups';
 import type { Scan } from '../token';
 import { EXPLICIT, eachMatch, isWholeText, matchEnd, pushMatch, pushToken, textBefore } from '../token';
 import { MONTH_ABBREVIATIONS } from './monthNames';
@@ -27,14 +28,13 @@ const RECURRING_BEFORE = /每个?月?\s*$/;
 const THE_NTH = new RegExp(`\\bthe\\s+(3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)\\b(?!\\s+(?:of\\s+)?(?:${MONTH_ABBREVIATIONS}))`, 'gi');
 const THE_NTH_CONTEXT = /\b(?:by|before|on|until|till|due|from|after)\s+$/i;
 
-/** What every match holds, as cheap first tests. */
-const DAY_UNIT_HINT = /[号日]/;
+/** What every English match holds, as a cheap first test. */
 const THE_NTH_HINT = /\bthe\s+\d/i;
 const STARTS_WITH_DIGIT = /^\d/;
 
 export function dayOfMonth(scan: Scan): void {
   const { text } = scan;
-  if (DAY_UNIT_HINT.test(text)) {
+  if (scan.chars & DAY_UNIT) {
     eachMatch(MONTH_PREFIX, text, (m) => {
       const day = parseNumber(m[2]!);
       const date = day === null ? null : dayInMonth(scan, relativeShift(m[1]), day);

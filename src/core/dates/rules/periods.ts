@@ -1,6 +1,7 @@
 import { daysInMonth, diffDays, lastDayOfMonth, monthStart, parseIso, quarterEnd, quarterOf, toIso } from '../calendar';
 import { CN_NUMERALS, MONTH_NUM, parseNumber } from '../numerals';
 import { relativeShift, yearlessDate } from '../resolve';
+import { MOVED, PERIOD } from '../charGroups';
 import type { Scan } from '../token';
 import { eachMatch, isWholeText, matchEnd, pushMatch, pushToken, textBefore } from '../token';
 import { MONTH_ABBREVIATIONS, MONTH_NAME, monthNumber } from './monthNames';
@@ -45,20 +46,18 @@ const EN_PERIOD_END =
   /\b(?:(?:the\s+)?end\s+of\s+(?:(the|this|next)\s+)?(month|quarter|year)|EO([MQY])|(?:by|before|until)\s+(?:the\s+)?(year|month)[-\s]end|(?:the\s+)?end\s+of\s+Q([1-4])(?:\s+(\d{4}))?)\b/gi;
 const EN_MONTH_PART = new RegExp(`\\b(?:(?:the\\s+)?(end|last\\s+day)\\s+of\\s+|(mid)[-\\s]?|(early)\\s+|(late)\\s+)${MONTH_NAME}\\b`, 'gi');
 
-/** What every match of the Chinese or English patterns holds, as cheap first tests. */
-const ZH_PERIOD_HINT = /[月旬年季Q]/;
+/** What every match of the English patterns or of the quarter ones holds, as cheap first tests. */
 const EN_PERIOD_HINT = /\b(?:end|eo[myq]|mid|early|late|last|year|month|quarter)/i;
 const EN_PERIOD_END_HINT = /end|eo[mqy]/i;
 /** Every month name starts with its three-letter abbreviation. */
 const MONTH_NAME_HINT = new RegExp(MONTH_ABBREVIATIONS, 'i');
-const MOVED_HINT = /[至到为]/;
 const QUARTER_HINT = /季度|Q/;
 const STARTS_WITH_DIGIT = /^\d/;
 
 export function periods(scan: Scan): void {
   const { text } = scan;
   // ("2025 Q3" holds a Q too: the one class covers it.)
-  if (ZH_PERIOD_HINT.test(text)) chinese(scan, text);
+  if (scan.chars & PERIOD) chinese(scan, text);
   if (scan.latin && EN_PERIOD_HINT.test(text)) english(scan, text);
 }
 
@@ -105,7 +104,7 @@ function chinese(scan: Scan, text: string): void {
     });
     eachMatch(BARE_MONTH, text, (m) => pushBarePart(scan, m));
   }
-  if (MOVED_HINT.test(text)) {
+  if (scan.chars & MOVED) {
     eachMatch(MOVED_MONTH, text, (m) => {
       const month = parseNumber(m[3]!);
       if (month === null) return;

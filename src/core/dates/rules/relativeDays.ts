@@ -2,6 +2,7 @@ import { addDays, mondayOf } from '../calendar';
 import { EN_NUM, ZH_COUNT, parseNumber } from '../numerals';
 import { offsetDate, unitOf } from '../offset';
 import { relativeShift } from '../resolve';
+import { DAY_WORD, RELATIVE_DAY } from '../charGroups';
 import type { Scan } from '../token';
 import { eachMatch, pushMatch, textBefore } from '../token';
 import { ZH_WEEK } from './weekdays';
@@ -78,11 +79,8 @@ const EN_UNIT_HINT = /day|week|month|hour|fortnight/i;
 /** What every ZH_NEXT_WEEK match holds. */
 const ZH_NEXT_WEEK_HINT = new RegExp(`下个?${ZH_WEEK}`);
 
-const HAS_ZH = /[天日早晚夜周星礼月时头]/;
 const HAS_EN = new RegExp(`\\b(?:${EN_DAY_WORD_SOURCE}|eow|in|within|days?|weeks?|weekend)\\b`, 'i');
 
-/** What every Chinese day word holds, as a cheap first test. */
-const DAY_WORD_HINT = /[今明后昨前当]/;
 /** 提前天 / 之前天 / 之后天: the character before a 前天 or 后天 that belongs to another word. */
 const BEFORE_QIAN = /[提之以]/;
 const BEFORE_HOU = /[之以]/;
@@ -94,12 +92,12 @@ const BY_BEFORE = /\b(?:by|before)\s+$/i;
 
 export function relativeDays(scan: Scan): void {
   const { text } = scan;
-  if (HAS_ZH.test(text)) chinese(scan, text);
+  if (scan.chars & RELATIVE_DAY) chinese(scan, text);
   if (scan.latin && HAS_EN.test(text)) english(scan, text);
 }
 
 function chinese(scan: Scan, text: string): void {
-  if (DAY_WORD_HINT.test(text)) chineseDayWords(scan, text);
+  if (scan.chars & DAY_WORD) chineseDayWords(scan, text);
   if (DURATION_HINT.test(text)) chineseDurations(scan, text);
   if (HAS_ZH_WEEK.test(text)) chineseWeeks(scan, text);
 }

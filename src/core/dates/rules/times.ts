@@ -1,5 +1,6 @@
 import { pad2 } from '../calendar';
 import { CN_NUMERALS, parseNumber } from '../numerals';
+import { TIME } from '../charGroups';
 import type { Scan } from '../token';
 import { eachMatch, matchEnd, pushMatch, pushToken, textBefore } from '../token';
 
@@ -30,7 +31,6 @@ const STRONG_AFTER = /^\s*(?:前(?![后台端期沿者辈景述])|之前|以前|
 const STRONG_BEFORE = /(?:\b(?:by|before|until|till|at)|截止|截至|最晚|最迟)\s*$/i;
 
 /** What every match of each pattern holds, as cheap first tests. */
-const TIME_HINT = /[:点时]/;
 const TIME_RANGE_HINT = /\d\s*(?:[:点])/;
 const CLOCK_HINT = /\d:\d/;
 const EN_HOUR_HINT = /\d\s*[ap]\.?m/i;
@@ -70,8 +70,8 @@ function isAfternoonHour(hour: number): boolean {
 export function times(scan: Scan): void {
   const { text } = scan;
   const ranges: [number, number][] = [];
-  // Every time range, hour and clock holds one of these: most lines hold none and skip the three tests.
-  if (TIME_HINT.test(text)) {
+  // Every time range, hour and clock holds a TIME character: most lines hold none and skip the three tests.
+  if (scan.chars & TIME) {
     if (TIME_RANGE_HINT.test(text)) eachMatch(TIME_RANGE, text, (m) => ranges.push([m.index, matchEnd(m)]));
 
     if (HOUR_HINT.test(text)) {
