@@ -1,4 +1,5 @@
 import { EN_TRAILING_END, EVENT_EN_SOURCE, EVENT_ZH_SOURCE, ZH_END_SOURCE, countsFromEnd, findEventDate } from './eventWords';
+import { WAIT } from './charGroups';
 import { offsetDate } from './offset';
 import type { Scan, Token } from './token';
 import { textBefore } from './token';
@@ -17,20 +18,22 @@ import { textBefore } from './token';
 const AFTER_ZH = /([^\s,，。；;：:、()（）]{2,24}?)[之以]?后\s*[,，]?\s*(?:[由请需须][^\s,，。；;\d]{1,4}?\s*)?[在于]?\s*$/;
 /** X that is the meeting itself, a date or a duration, or a word such as 然后/随后/最后/今后. */
 const NOT_EVENT_ZH = /(?:会议?(?:结束)?|散会|[然随最今稍此之以前落]|[\d天日周月年号点时分旬底末初])$/;
+/** 例会 / 周会 before 后: this meeting, not an event. */
+const THIS_MEETING_ZH = /^(?:例会|周会)$/;
+const LOWER_LATIN = /[a-z]/;
 const AFTER_EN = /\b(?:after|once|when)\s+([^,.;:()]{2,40}?)\s*,?\s*$/i;
 const NOT_EVENT_EN = /^(?:(?:the|this|our|today'?s)\s+)?(?:meeting|call|sync|session)$|^(?:that|this|then|now|today)$/i;
 
 const ZH_RUN = new RegExp(`((?:${EVENT_ZH_SOURCE}){1,3})(${ZH_END_SOURCE})?$`);
 const EN_WORD = new RegExp(`\\b${EVENT_EN_SOURCE}\\b`, 'i');
-const WAIT_HINT = /[待等]/;
 const WAIT_BEFORE = /(?:待|等到?|等待)[^，,。；;\d]{0,6}$/;
 const WAIT_AFTER = /^([^，,。；;\s\d]{1,10}?)[之以]?后/;
 /** A sentence ends between an anchor date and 提前…: the anchor is not in the same sentence. */
 const SENTENCE_END = /[。!！?？\n]/;
 
 export function resolveAnchors(tokens: Token[], scan: Scan): Token[] {
-  const waits = WAIT_HINT.test(scan.text);
-  if (!waits && !tokens.some((t) => t.span !== undefined || t.back !== undefined)) return tokens;
+  const waits = (scan.chars & WAIT) !== 0;
+  if (!waits && !hasCount(tokens)) return tokens;
   const out: Token[] = [];
   for (const t of tokens) {
     if (t.back !== undefined) {
@@ -40,6 +43,12 @@ export function resolveAnchors(tokens: Token[], scan: Scan): Token[] {
     else out.push(waits ? (awaited(t, scan.text) ?? t) : t);
   }
   return out;
+}
+
+/** Some token is a duration from the meeting or a count back (a loop: no closure per scan). */
+function hasCount(tokens: readonly Token[]): boolean {
+  for (const t of tokens) if (t.span !== undefined || t.back !== undefined) return true;
+  return false;
 }
 
 /**
@@ -85,14 +94,14 @@ function ownedByClause(t: Token, before: readonly Token[], scan: Scan): Token | 
     const clauseEnd = from + zh.index + clause.length;
     const run = ZH_RUN.exec(clause);
     // "6月1日后 3 天内": the clause ends in a date already read (an event word such as 上线后 is fine).
-    if (run !== null && /^(?:例会|周会)$/.test(run[1]!)) return null; // this meeting
+    if (run !== null && THIS_MEETING_ZH.test(run[1]!)) return null;
     if (run === null && (NOT_EVENT_ZH.test(clause) || (prev !== undefined && prev.end >= clauseEnd))) return null;
     event = run?.[1] ?? clause;
     if (run !== null) {
       base = findEventDate(scan.events, event, countsFromEnd(event, run[2] !== undefined, true));
     }
   } else {
-    const en = /[a-z]/.test(left) ? AFTER_EN.exec(left) : null;
+    const en = LOWER_LATIN.test(left) ? AFTER_EN.exec(left) : null;
     if (en === null) return null;
     const clause = en[1]!.trim();
     if (NOT_EVENT_EN.test(clause)) return null;

@@ -25,6 +25,10 @@ export { scanDates as findDates } from './scan';
  */
 export function findDatesWithoutEvents(text: string, meetingDate: IsoDate): { mentions: DateMention[]; eventFree: boolean } {
   const mentions = scanDates(text, { meetingDate });
-  const eventFree = !mentions.some((m) => m.event !== undefined) && !ON_EVENT_HINT.test(text);
-  return { mentions, eventFree };
+  return { mentions, eventFree: !hasEvent(mentions) && !ON_EVENT_HINT.test(text) };
+}
+
+function hasEvent(mentions: readonly DateMention[]): boolean {
+  for (const m of mentions) if (m.event !== undefined) return true;
+  return false;
 }

@@ -50,13 +50,29 @@ export function scanDates(raw: string, ctx: DateContext): DateMention[] {
   const text = normalizeText(raw);
   const scan = createScan(text, ctx);
   for (const rule of RULES) rule(scan);
-  let tokens = select(scan.tokens);
-  // Nothing to combine, merge or anchor (each step maps an empty list to an empty list).
+  // Each step below rewrites this list in place: the scan owns it, and a copy per step was garbage per line.
+  const tokens = select(scan.tokens);
+  // Nothing to combine, merge or anchor.
   if (tokens.length === 0) return [];
-  tokens = combineRanges(tokens, text);
-  tokens = mergeNeighbours(tokens, text);
-  tokens = resolveAnchors(tokens.filter((t) => !t.weak), scan);
-  return tokens.map((t) => finish(t, raw, text, ctx));
+  combineRanges(tokens, text);
+  mergeNeighbours(tokens, text);
+  dropWeak(tokens);
+  const anchored = resolveAnchors(tokens, scan);
+  const mentions: DateMention[] = [];
+  for (const t of anchored) mentions.push(finish(t, raw, text, ctx));
+  return mentions;
+}
+
+/** Keeps the tokens that are not a weak time (a bare hour that met no date to join), in order. */
+function dropWeak(tokens: Token[]): void {
+  let kept = 0;
+  for (const t of tokens) if (!t.weak) tokens[kept++] = t;
+  tokens.length = kept;
+}
+
+/** Longest first, then higher priority, then earlier. */
+function byPreference(a: Token, b: Token): number {
+  return b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start;
 }
 
 /**
@@ -67,11 +83,9 @@ export function scanDates(raw: string, ctx: DateContext): DateMention[] {
 function select(tokens: Token[]): Token[] {
   // Most texts yield one token or none: nothing to order or to overlap.
   if (tokens.length < 2) return tokens;
-  const sorted = tokens.sort(
-    (a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start,
-  );
+  sortByPreference(tokens);
   const chosen: Token[] = [];
-  for (const t of sorted) {
+  for (const t of tokens) {
     let lo = 0;
     let hi = chosen.length;
     while (lo < hi) {
@@ -82,9 +96,33 @@ function select(tokens: Token[]): Token[] {
     const prev = chosen[lo - 1];
     const next = chosen[lo];
     if ((prev !== undefined && prev.end > t.start) || (next !== undefined && next.start < t.end)) continue;
-    chosen.splice(lo, 0, t);
+    // Insert at lo by shifting the later ones (splice would allocate the array of removed elements).
+    chosen.push(t);
+    for (let k = chosen.length - 1; k > lo; k--) chosen[k] = chosen[k - 1] as Token;
+    chosen[lo] = t;
   }
   return chosen;
+}
+
+/** Beyond this many tokens the built-in sort is used; below it, an insertion sort that allocates nothing. */
+const SHORT_LIST = 16;
+
+/**
+ * A stable sort by preference, as Array#sort would give. A line yields a handful of tokens, and Array#sort
+ * allocates its work state (over half a kilobyte) on every call.
+ */
+function sortByPreference(tokens: Token[]): void {
+  if (tokens.length > SHORT_LIST) {
+    tokens.sort(byPreference);
+    return;
+  }
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    let j = i;
+    // Strictly greater only: equal tokens keep their order.
+    for (; j > 0 && byPreference(tokens[j - 1] as Token, t) > 0; j--) tokens[j] = tokens[j - 1] as Token;
+    tokens[j] = t;
+  }
 }
 
 const RANGE_GAP = /^[^\S\n]*(?:[至到~\-–—]|to|through|thru|until|till)[^\S\n]*$/i;
@@ -93,19 +131,19 @@ function isDay(t: Token): boolean {
   return (t.kind === 'date' || t.kind === 'weekday') && t.date !== null && t.time === null;
 }
 
-/** 6月3日至6月5日, Dec 23 – Jan 3, 周一到周五: two dates joined by a range word become one range. */
-function combineRanges(tokens: Token[], text: string): Token[] {
-  const out: Token[] = [];
+/** 6月3日至6月5日, Dec 23 – Jan 3, 周一到周五: two dates joined by a range word become one range (in place). */
+function combineRanges(tokens: Token[], text: string): void {
+  let kept = 0;
   for (let i = 0; i < tokens.length; i++) {
     const a = tokens[i] as Token;
     const b = tokens[i + 1];
     // isDay: both have a date.
     if (b !== undefined && isDay(a) && isDay(b) && RANGE_GAP.test(text.slice(a.end, b.start)) && a.date! <= b.date!) {
-      out.push(createToken(a.start, b.end, 'range', { rangeStart: a.date!, rangeEnd: b.date!, explicit: true }));
+      tokens[kept++] = createToken(a.start, b.end, 'range', { rangeStart: a.date!, rangeEnd: b.date!, explicit: true });
       i += 1;
-    } else out.push(a);
+    } else tokens[kept++] = a;
   }
-  return out;
+  tokens.length = kept;
 }
 
 const DATE_TIME_GAP = /^[^\S\n]*(?:[,，@的T]|at)?[^\S\n]*$/i;
@@ -147,34 +185,34 @@ function withWeekday(date: Token, wd: Token, start: number, end: number): Token 
   return { ...date, start, end, warnings, deadline: date.deadline || wd.deadline };
 }
 
-/** One pass of pairwise merges, repeated until nothing changes. */
-function mergeNeighbours(input: Token[], text: string): Token[] {
-  let tokens = input;
-  let changed = true;
+/** Passes of pairwise merges, repeated until nothing changes (in place; a merge only shortens the list). */
+function mergeNeighbours(tokens: Token[], text: string): void {
+  let changed = tokens.length > 1;
   while (changed) {
     changed = false;
-    const out: Token[] = [];
+    let kept = 0;
     for (let i = 0; i < tokens.length; i++) {
       const a = tokens[i] as Token;
       const b = tokens[i + 1];
       const merged = b === undefined ? null : mergePair(a, b, text);
       if (merged !== null) {
-        out.push(merged);
+        tokens[kept++] = merged;
         i += 1;
         changed = true;
-      } else out.push(a);
+      } else tokens[kept++] = a;
     }
-    tokens = out;
+    tokens.length = kept;
   }
-  return tokens.map((t) => absorbBracketWeekday(t, text));
+  for (let i = 0; i < tokens.length; i++) tokens[i] = absorbBracketWeekday(tokens[i] as Token, text);
 }
 
 /** 当天/当日 right after a date means that date ("9/12 当天"), not the meeting day. */
 const SAME_DAY = /^(?:当天|当日)$/;
+const SPACES_ONLY = /^[^\S\n]*$/;
 
 function mergePair(a: Token, b: Token, text: string): Token | null {
   const gap = text.slice(a.end, b.start);
-  if (hasDate(a) && a.date !== null && b.kind === 'date' && SAME_DAY.test(text.slice(b.start, b.end)) && /^[^\S\n]*$/.test(gap)) {
+  if (hasDate(a) && a.date !== null && b.kind === 'date' && SAME_DAY.test(text.slice(b.start, b.end)) && SPACES_ONLY.test(gap)) {
     return { ...a, end: b.end };
   }
   if (a.kind === 'weekday' && b.kind === 'date' && b.explicit && WEEKDAY_DATE_GAP.test(gap)) {
@@ -206,11 +244,9 @@ const PREFIX =
 const STARTS_AFTER = /^[^\S\n]*(?:开始|起(?![草来码床诉])|启动|starts?\b|begins?\b)/i;
 const STARTS_BEFORE = /(?:\b(?:from|starting(?:[^\S\n]+on)?|beginning|effective|as[^\S\n]+of)|自|从)[^\S\n]*$/i;
 
-/** First occurrences, in order (a loop, not a Set: a mention has a warning or two). */
-function distinct<T>(values: readonly T[]): T[] {
-  const out: T[] = [];
-  for (const v of values) if (!out.includes(v)) out.push(v);
-  return out;
+/** Appends a warning unless the list has it already (a loop, not a Set: a mention has a warning or two). */
+function addWarning(warnings: ItemWarning[], warning: ItemWarning): void {
+  if (!warnings.includes(warning)) warnings.push(warning);
 }
 
 function finish(t: Token, raw: string, text: string, ctx: DateContext): DateMention {
@@ -229,11 +265,12 @@ function finish(t: Token, raw: string, text: string, ctx: DateContext): DateMent
     }
   }
   if (t.kind === 'time' && t.date === null) deadline = true;
-  const warnings: ItemWarning[] = [...t.warnings];
-  if (t.date !== null && t.date < ctx.meetingDate) warnings.push('past_due');
-  // (distinct drops a warning the token already had.)
-  if (t.event !== undefined && t.kind === 'event' && t.date === null) warnings.push('relative_to_event');
-  if (t.vague) warnings.push('vague_deadline');
+  // The token's warnings, first occurrences in order, then the ones the mention adds (each once).
+  const warnings: ItemWarning[] = [];
+  for (const w of t.warnings) addWarning(warnings, w);
+  if (t.date !== null && t.date < ctx.meetingDate) addWarning(warnings, 'past_due');
+  if (t.event !== undefined && t.kind === 'event' && t.date === null) addWarning(warnings, 'relative_to_event');
+  if (t.vague) addWarning(warnings, 'vague_deadline');
   const mention: DateMention = {
     start,
     end,
@@ -242,7 +279,7 @@ function finish(t: Token, raw: string, text: string, ctx: DateContext): DateMent
     time: t.time,
     deadline,
     vague: t.vague,
-    warnings: distinct(warnings),
+    warnings,
   };
   if (t.event !== undefined) mention.event = t.event;
   if (t.kind === 'range') {

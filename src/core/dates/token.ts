@@ -1,5 +1,6 @@
 import type { ItemWarning } from '../model/items';
 import { parseIso, weekday } from './calendar';
+import { LATIN, charGroups } from './charGroups';
 import type { Span } from './offset';
 import type { DateContext, IsoDate } from './types';
 
@@ -61,6 +62,8 @@ export interface Scan {
    * too: most Chinese lines have none. (Normalised text, so full-width letters are ASCII already.)
    */
   readonly latin: boolean;
+  /** The character groups the text holds (see charGroups): a rule family's cheap first test. */
+  readonly chars: number;
   readonly tokens: Token[];
 }
 
@@ -74,6 +77,7 @@ function meetingParts(iso: IsoDate): { y: number; m: number; d: number; wd: numb
 
 export function createScan(text: string, ctx: DateContext): Scan {
   const { y, m, d, wd } = meetingParts(ctx.meetingDate);
+  const chars = charGroups(text);
   return {
     text,
     meeting: ctx.meetingDate,
@@ -82,7 +86,8 @@ export function createScan(text: string, ctx: DateContext): Scan {
     day: d,
     wd,
     events: ctx.events,
-    latin: /[A-Za-z]/.test(text),
+    latin: (chars & LATIN) !== 0,
+    chars,
     tokens: [],
   };
 }

@@ -15,16 +15,20 @@ const EN_AHEAD = new RegExp(
   'gi',
 );
 
+/** What every match of the patterns holds, as a cheap first test. */
+const ZH_AHEAD_HINT = /提前|[之以]前/;
+const EN_AHEAD_HINT = /then|that|earlier|ahead|advance/;
+
 export function anaphora(scan: Scan): void {
   const { text } = scan;
-  if (/提前|[之以]前/.test(text)) {
+  if (ZH_AHEAD_HINT.test(text)) {
     eachMatch(ZH_AHEAD, text, (m) => {
       const n = m[1] === undefined ? 0 : parseNumber(m[1]);
       if (n === null) return;
       pushMatch(scan, m, 'date', { back: { n, unit: unitOf(m[2] ?? '') }, deadline: true });
     });
   }
-  if (scan.latin && /then|that|earlier|ahead|advance/.test(text)) {
+  if (scan.latin && EN_AHEAD_HINT.test(text)) {
     eachMatch(EN_AHEAD, text, (m) => {
       const n = m[1] === undefined ? 0 : parseNumber(m[1]);
       if (n === null) return;

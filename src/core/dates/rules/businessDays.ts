@@ -11,6 +11,9 @@ import { eachMatch, pushMatch } from '../token';
 const ZH_BUSINESS = new RegExp(`(?<![\\d.第])(${NUM})\\s*个?\\s*工作[日天]\\s*([之以]?[内后])?`, 'g');
 const EN_BUSINESS = new RegExp(`\\b(?:(in|within)\\s+)?(${EN_NUM})\\s+(?:business|working|work)\\s+days?\\b`, 'gi');
 
+/** What every English match holds, as a cheap first test. */
+const EN_BUSINESS_HINT = /\b(?:business|working|work)\s+day/i;
+
 /** The count'th working day after the meeting; `within` (以内, within) makes it a deadline. */
 function pushBusinessDays(scan: Scan, m: RegExpExecArray, count: string, within: boolean): void {
   const n = parseNumber(count);
@@ -23,7 +26,7 @@ export function businessDays(scan: Scan): void {
   if (text.includes('工作')) {
     eachMatch(ZH_BUSINESS, text, (m) => pushBusinessDays(scan, m, m[1]!, m[2] !== undefined && m[2].endsWith('内')));
   }
-  if (scan.latin && /\b(?:business|working|work)\s+day/i.test(text)) {
+  if (scan.latin && EN_BUSINESS_HINT.test(text)) {
     eachMatch(EN_BUSINESS, text, (m) => pushBusinessDays(scan, m, m[2]!, m[1]?.toLowerCase() === 'within'));
   }
 }

@@ -1,6 +1,7 @@
 import { daysInMonth, monthStart, parseIso, toIso } from '../calendar';
 import { CN_NUMERALS, DAY_NUM, parseNumber } from '../numerals';
 import { relativeShift } from '../resolve';
+import { DAY_UNIT } from '../charGroups';
 import type { Scan } from '../token';
 import { EXPLICIT, eachMatch, isWholeText, matchEnd, pushMatch, pushToken, textBefore } from '../token';
 import { MONTH_ABBREVIATIONS } from './monthNames';
@@ -27,9 +28,13 @@ const RECURRING_BEFORE = /每个?月?\s*$/;
 const THE_NTH = new RegExp(`\\bthe\\s+(3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)\\b(?!\\s+(?:of\\s+)?(?:${MONTH_ABBREVIATIONS}))`, 'gi');
 const THE_NTH_CONTEXT = /\b(?:by|before|on|until|till|due|from|after)\s+$/i;
 
+/** What every English match holds, as a cheap first test. */
+const THE_NTH_HINT = /\bthe\s+\d/i;
+const STARTS_WITH_DIGIT = /^\d/;
+
 export function dayOfMonth(scan: Scan): void {
   const { text } = scan;
-  if (/[号日]/.test(text)) {
+  if (scan.chars & DAY_UNIT) {
     eachMatch(MONTH_PREFIX, text, (m) => {
       const day = parseNumber(m[2]!);
       const date = day === null ? null : dayInMonth(scan, relativeShift(m[1]), day);
@@ -42,7 +47,7 @@ export function dayOfMonth(scan: Scan): void {
       const end = matchEnd(m);
       const after = text.slice(end, end + 4);
       if (NUMBERED_AFTER.test(after) || RECURRING_BEFORE.test(textBefore(text, start, 3))) return;
-      const chinese = !/^\d/.test(written);
+      const chinese = !STARTS_WITH_DIGIT.test(written);
       if (unit === '日') {
         if (DURATION_AFTER.test(after)) return;
         if (chinese && (written === '一' || written === '两')) return; // 一日 is "one day"
@@ -53,7 +58,7 @@ export function dayOfMonth(scan: Scan): void {
       if (date !== null) pushToken(scan, start, end, 'date', { date, priority: 1 });
     });
   }
-  if (scan.latin && /\bthe\s+\d/i.test(text)) {
+  if (scan.latin && THE_NTH_HINT.test(text)) {
     eachMatch(THE_NTH, text, (m) => {
       if (!isWholeText(text, m.index, matchEnd(m)) && !THE_NTH_CONTEXT.test(textBefore(text, m.index, 12))) return;
       const date = nextDayOfMonth(scan, Number(m[1]));

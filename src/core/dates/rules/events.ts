@@ -42,10 +42,18 @@ export const ON_EVENT_HINT = /(?<![A-Za-z0-9_])[oOｏＯ][nNｎＮ]\s/;
 
 const HAS_ZH = new RegExp(`[前后当](?<=(?:${EVENT_ZH_SOURCE})(?:${ZH_END_SOURCE})?日?\\s*(?:之|以)?.)`);
 const HAS_EN = new RegExp(`\\b${EVENT_EN_SOURCE}\\b|\\bwithin\\b`, 'i');
+/** What every EN_EVENT_OFFSET match holds. */
+const OFFSET_HINT = /before|after|prior|ahead/i;
+
+const GA_ANY_CASE = /\bga\b/i;
+const GA_CAPITALS = /\bGA\b/;
+const STARTS_AFTER = /^after/i;
+const SPACE_RUNS = /\s+/g;
+const WITHIN = /\bwithin\b/i;
 
 /** GA must be written in capitals to be General Availability. */
 function acceptEnglishEvent(words: string): boolean {
-  return !/\bga\b/i.test(words) || /\bGA\b/.test(words);
+  return !GA_ANY_CASE.test(words) || GA_CAPITALS.test(words);
 }
 
 /** An event-relative phrase: it carries relative_to_event whether the event's date is known or not. */
@@ -80,20 +88,25 @@ function chinese(scan: Scan, text: string): void {
   });
 }
 
-function english(scan: Scan, text: string): void {
+/** 3 days before launch, two weeks after the code freeze. */
+function offsets(scan: Scan, text: string): void {
   eachMatch(EN_EVENT_OFFSET, text, (m) => {
     const words = m[5]!.trim();
     const n = parseNumber(m[1]!);
     if (!acceptEnglishEvent(words) || n === null) return;
-    const sign = /^after/i.test(m[4]!) ? 1 : -1;
+    const sign = STARTS_AFTER.test(m[4]!) ? 1 : -1;
     const base = findEventDate(scan.events, words, countsFromEnd(words, m[6] !== undefined, sign > 0));
     const date = base === null ? null : offsetDate(base, sign, n, unitOf(m[3]!, m[2]));
     pushEvent(scan, m, date, words, sign < 0);
   });
+}
+
+function english(scan: Scan, text: string): void {
+  if (OFFSET_HINT.test(text)) offsets(scan, text);
   eachMatch(EN_EVENT, text, (m) => {
     const words = m[2]!.trim();
     if (!acceptEnglishEvent(words)) return;
-    const marker = m[1]!.toLowerCase().replace(/\s+/g, ' ');
+    const marker = m[1]!.toLowerCase().replace(SPACE_RUNS, ' ');
     // "on the review" / "by the meeting" are weak: only with a known date or a clear milestone word.
     const base = findEventDate(scan.events, words, m[4] !== undefined);
     if (marker === 'on' && m[3] === undefined && base === null) return;
@@ -102,7 +115,7 @@ function english(scan: Scan, text: string): void {
     const deadline = !after && marker !== 'on' && marker !== 'the day of';
     pushEvent(scan, m, date, words, deadline);
   });
-  if (/\bwithin\b/i.test(text)) {
+  if (WITHIN.test(text)) {
     eachMatch(EN_WITHIN_OF, text, (m) => {
       const written = m[4]!.trim();
       const words = written.replace(EN_TRAILING_END, '');

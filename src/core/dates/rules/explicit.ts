@@ -39,9 +39,10 @@ const DOT_AFTER_MARKER = /^\s*(?:前|之前|以前|或之前|截止|[日号])/;
 const DOT_BEFORE_MARKER = /(?:\b(?:by|before|due|until|till|no later than)|截止(?:日期)?[:：]?|截至|最晚|最迟|于)\s*$/i;
 
 /**
- * What each numeric pattern needs, as a cheap first test: most English lines hold a full stop (or a slash)
+ * What the numeric patterns need (a digit, a separator, a digit), then what each one needs, as cheap first tests: most English lines hold a full stop (or a slash)
  * but no digit beside it, and the patterns' look-behinds make a miss cost a full scan.
  */
+const NUMERIC_HINT = /\d[-/.]\d/;
 const YEAR_FIRST_HINT = /\d{4}[-/.]\d/;
 const SLASH_HINT = /\d\/\d/;
 const DOT_HINT = /\d\.\d/;
@@ -87,6 +88,8 @@ export function readWrittenDates(text: string, meetingYear: number): WrittenDate
       out.push(written);
     });
   }
+  // One test for the three numeric patterns first: most lines hold none of them.
+  if (!NUMERIC_HINT.test(text)) return out;
   if (YEAR_FIRST_HINT.test(text)) {
     eachMatch(ISO_DATE, text, (m) => {
       const y = Number(m[1]);

@@ -69,8 +69,10 @@ const ZH_HINT = new RegExp(ZH_NAME_SOURCE);
 export const EN_HOLIDAY_SOURCE = 'christmas|new\\s+year|thanksgiving|black\\s+friday|cyber\\s+monday';
 const EN_HINT = new RegExp(EN_HOLIDAY_SOURCE, 'i');
 
+const SPACE_RUNS = /\s+/g;
+
 function canonicalEnglish(name: string): string {
-  const n = name.toLowerCase().replace(/\s+/g, ' ');
+  const n = name.toLowerCase().replace(SPACE_RUNS, ' ');
   if (n.startsWith('christmas')) return '圣诞';
   if (n.startsWith('new year')) return '元旦';
   return n;

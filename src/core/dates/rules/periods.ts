@@ -1,9 +1,10 @@
 import { daysInMonth, diffDays, lastDayOfMonth, monthStart, parseIso, quarterEnd, quarterOf, toIso } from '../calendar';
 import { CN_NUMERALS, MONTH_NUM, parseNumber } from '../numerals';
 import { relativeShift, yearlessDate } from '../resolve';
+import { MOVED, PERIOD } from '../charGroups';
 import type { Scan } from '../token';
 import { eachMatch, isWholeText, matchEnd, pushMatch, pushToken, textBefore } from '../token';
-import { MONTH_NAME, monthNumber } from './monthNames';
+import { MONTH_ABBREVIATIONS, MONTH_NAME, monthNumber } from './monthNames';
 
 /**
  * Parts of months, years and quarters: 月底/本月底/X月底/end of month → last day; 月初/下月初 → the 1st;
@@ -45,11 +46,19 @@ const EN_PERIOD_END =
   /\b(?:(?:the\s+)?end\s+of\s+(?:(the|this|next)\s+)?(month|quarter|year)|EO([MQY])|(?:by|before|until)\s+(?:the\s+)?(year|month)[-\s]end|(?:the\s+)?end\s+of\s+Q([1-4])(?:\s+(\d{4}))?)\b/gi;
 const EN_MONTH_PART = new RegExp(`\\b(?:(?:the\\s+)?(end|last\\s+day)\\s+of\\s+|(mid)[-\\s]?|(early)\\s+|(late)\\s+)${MONTH_NAME}\\b`, 'gi');
 
+/** What every match of the English patterns or of the quarter ones holds, as cheap first tests. */
+const EN_PERIOD_HINT = /\b(?:end|eo[myq]|mid|early|late|last|year|month|quarter)/i;
+const EN_PERIOD_END_HINT = /end|eo[mqy]/i;
+/** Every month name starts with its three-letter abbreviation. */
+const MONTH_NAME_HINT = new RegExp(MONTH_ABBREVIATIONS, 'i');
+const QUARTER_HINT = /季度|Q/;
+const STARTS_WITH_DIGIT = /^\d/;
+
 export function periods(scan: Scan): void {
   const { text } = scan;
   // ("2025 Q3" holds a Q too: the one class covers it.)
-  if (/[月旬年季Q]/.test(text)) chinese(scan, text);
-  if (scan.latin && /\b(?:end|eo[myq]|mid|early|late|last|year|month|quarter)/i.test(text)) english(scan, text);
+  if (scan.chars & PERIOD) chinese(scan, text);
+  if (scan.latin && EN_PERIOD_HINT.test(text)) english(scan, text);
 }
 
 /** The day of the month a part word names; 31 stands for the month's last day. A span (中下旬) has none. */
@@ -95,7 +104,7 @@ function chinese(scan: Scan, text: string): void {
     });
     eachMatch(BARE_MONTH, text, (m) => pushBarePart(scan, m));
   }
-  if (/[至到为]/.test(text)) {
+  if (scan.chars & MOVED) {
     eachMatch(MOVED_MONTH, text, (m) => {
       const month = parseNumber(m[3]!);
       if (month === null) return;
@@ -123,7 +132,7 @@ function chinese(scan: Scan, text: string): void {
       pushMatch(scan, m, 'date', { date, deadline });
     });
   }
-  if (/季度|Q/.test(text)) {
+  if (QUARTER_HINT.test(text)) {
     eachMatch(QUARTER, text, (m) => {
       // One of the three quarter groups holds 1–4 or 一–四.
       const q = parseNumber(m[4] ?? m[5] ?? m[6]!);
@@ -140,7 +149,7 @@ function chinese(scan: Scan, text: string): void {
 
 /** A year as written before 年 or around a quarter: 2025, 今/本/this, 明/次/next, 去/last; none → the meeting's. */
 function yearOf(scan: Scan, word: string | undefined): number {
-  return word !== undefined && /^\d/.test(word) ? Number(word) : scan.year + relativeShift(word);
+  return word !== undefined && STARTS_WITH_DIGIT.test(word) ? Number(word) : scan.year + relativeShift(word);
 }
 
 /** The end of quarter q of the year written (see yearOf); with none, the coming one (a quarter that ended half a year ago is next year's). */
@@ -161,6 +170,12 @@ function quarterAccepted(scan: Scan, start: number, end: number): boolean {
 }
 
 function english(scan: Scan, text: string): void {
+  if (EN_PERIOD_END_HINT.test(text)) periodEnds(scan, text);
+  if (MONTH_NAME_HINT.test(text)) monthParts(scan, text);
+}
+
+/** end of the month / quarter / year, EOM / EOQ / EOY, by year-end, end of Q2. */
+function periodEnds(scan: Scan, text: string): void {
   eachMatch(EN_PERIOD_END, text, (m) => {
     const shift = relativeShift(m[1]);
     // month / quarter / year, or the letter of EOM / EOQ / EOY, or the word before -end.
@@ -174,6 +189,10 @@ function english(scan: Scan, text: string): void {
     // by year-end / before month-end
     pushMatch(scan, m, 'date', { date, deadline: m[4] !== undefined });
   });
+}
+
+/** end of June, the last day of June, mid-June, early July, late August. */
+function monthParts(scan: Scan, text: string): void {
   eachMatch(EN_MONTH_PART, text, (m) => {
     const month = monthNumber(m[5]!);
     if (month === null) return;

@@ -2,6 +2,7 @@ import { addDays, mondayOf } from '../calendar';
 import { EN_NUM, ZH_COUNT, parseNumber } from '../numerals';
 import { offsetDate, unitOf } from '../offset';
 import { relativeShift } from '../resolve';
+import { DAY_WORD, RELATIVE_DAY } from '../charGroups';
 import type { Scan } from '../token';
 import { eachMatch, pushMatch, textBefore } from '../token';
 import { ZH_WEEK } from './weekdays';
@@ -71,17 +72,32 @@ const EN_FROM_NOW = new RegExp(`\\b(${EN_NUM})\\s+(days?|weeks?)\\s+(?:from|afte
 const EN_WEEKEND = /\b(this|next|the)\s+weekend\b/gi;
 const EN_AGO = new RegExp(`\\b(${EN_NUM}|a\\s+few|a\\s+couple\\s+of)\\s+(days?|weeks?)\\s+ago\\b`, 'gi');
 
-const HAS_ZH = /[天日早晚夜周星礼月时头]/;
+/** What every match of one or more English patterns holds, as cheap tests before them. */
+const EN_DAY_WORD_HINT = new RegExp(EN_DAY_WORD_SOURCE, 'i');
+const EN_WEEK_HINT = /week|eow/i;
+const EN_UNIT_HINT = /day|week|month|hour|fortnight/i;
+/** What every ZH_NEXT_WEEK match holds. */
+const ZH_NEXT_WEEK_HINT = new RegExp(`下个?${ZH_WEEK}`);
+
 const HAS_EN = new RegExp(`\\b(?:${EN_DAY_WORD_SOURCE}|eow|in|within|days?|weeks?|weekend)\\b`, 'i');
+
+/** 提前天 / 之前天 / 之后天: the character before a 前天 or 后天 that belongs to another word. */
+const BEFORE_QIAN = /[提之以]/;
+const BEFORE_HOU = /[之以]/;
+const STARTS_WITH_DIGIT = /^\d/;
+const AFTER_NEXT = /after\s+next/i;
+const WEEKS = /^w/i;
+const TOMORROW = /^tom/i;
+const BY_BEFORE = /\b(?:by|before)\s+$/i;
 
 export function relativeDays(scan: Scan): void {
   const { text } = scan;
-  if (HAS_ZH.test(text)) chinese(scan, text);
+  if (scan.chars & RELATIVE_DAY) chinese(scan, text);
   if (scan.latin && HAS_EN.test(text)) english(scan, text);
 }
 
 function chinese(scan: Scan, text: string): void {
-  if (/[今明后昨前当]/.test(text)) chineseDayWords(scan, text);
+  if (scan.chars & DAY_WORD) chineseDayWords(scan, text);
   if (DURATION_HINT.test(text)) chineseDurations(scan, text);
   if (HAS_ZH_WEEK.test(text)) chineseWeeks(scan, text);
 }
@@ -91,7 +107,7 @@ function chineseDayWords(scan: Scan, text: string): void {
     const word = m[0];
     // 提前天 / 之前天 / 之后天: the 前天 or 后天 of another word.
     const previous = textBefore(text, m.index, 1);
-    if ((word === '前天' && /[提之以]/.test(previous)) || (word === '后天' && /[之以]/.test(previous))) return;
+    if ((word === '前天' && BEFORE_QIAN.test(previous)) || (word === '后天' && BEFORE_HOU.test(previous))) return;
     // 今早/明早: a bare hour after it is a.m.; 今晚/明晚/今夜: p.m.
     const daypart = word.endsWith('早') ? 'am' : /[晚夜]$/.test(word) ? 'pm' : undefined;
     pushMatch(scan, m, 'date', { date: addDays(scan.meeting, DAY_WORDS[word]!), daypart });
@@ -107,7 +123,7 @@ function chineseDurations(scan: Scan, text: string): void {
     if (n === null || n <= 0) return;
     const span = { n, unit: unitOf(unit) };
     // 3月内 with Arabic digits and no 个 is the calendar month March, not three months.
-    if (span.unit === 'month' && m[2] === undefined && /^\d/.test(written)) return;
+    if (span.unit === 'month' && m[2] === undefined && STARTS_WITH_DIGIT.test(written)) return;
     const date = offsetDate(scan.meeting, 1, n, span.unit);
     if (date !== null) pushMatch(scan, m, 'date', { date, deadline: within, span });
   });
@@ -118,32 +134,53 @@ function chineseWeeks(scan: Scan, text: string): void {
     const within = m[2] !== undefined;
     pushMatch(scan, m, 'date', { date: weekEnd(scan, 0), deadline: within });
   });
-  eachMatch(ZH_NEXT_WEEK, text, (m) => {
-    const weeks = m[1]!.startsWith('下下') ? 2 : 1;
-    pushMatch(scan, m, 'date', {
-      date: weekEnd(scan, weeks),
-      deadline: m[2] !== undefined,
+  if (ZH_NEXT_WEEK_HINT.test(text)) {
+    eachMatch(ZH_NEXT_WEEK, text, (m) => {
+      const weeks = m[1]!.startsWith('下下') ? 2 : 1;
+      pushMatch(scan, m, 'date', {
+        date: weekEnd(scan, weeks),
+        deadline: m[2] !== undefined,
+      });
     });
-  });
-  eachMatch(ZH_WEEKEND, text, (m) => {
-    const before = m[2] !== undefined;
-    pushMatch(scan, m, 'date', { date: weekendDay(scan, relativeShift(m[1]), before), deadline: before });
-  });
+  }
+  if (text.includes('周末')) {
+    eachMatch(ZH_WEEKEND, text, (m) => {
+      const before = m[2] !== undefined;
+      pushMatch(scan, m, 'date', { date: weekendDay(scan, relativeShift(m[1]), before), deadline: before });
+    });
+  }
 }
 
 function english(scan: Scan, text: string): void {
-  eachMatch(EN_DAY_WORDS, text, (m) => {
-    const word = m[1]!.toLowerCase();
-    const days = EN_DAY_WORDS_DAYS[word] ?? 2;
-    pushMatch(scan, m, 'date', { date: addDays(scan.meeting, days), daypart: word === 'tonight' ? 'pm' : undefined });
-  });
-  eachMatch(EN_THIS_WEEK, text, (m) => {
-    pushMatch(scan, m, 'date', { date: weekEnd(scan, 0) });
-  });
-  eachMatch(EN_NEXT_WEEK, text, (m) => {
-    const weeks = /after\s+next/i.test(m[0]) ? 2 : 1;
-    pushMatch(scan, m, 'date', { date: weekEnd(scan, weeks) });
-  });
+  const weekWord = EN_WEEK_HINT.test(text);
+  const unitWord = EN_UNIT_HINT.test(text);
+  if (EN_DAY_WORD_HINT.test(text)) {
+    eachMatch(EN_DAY_WORDS, text, (m) => {
+      const word = m[1]!.toLowerCase();
+      const days = EN_DAY_WORDS_DAYS[word] ?? 2;
+      pushMatch(scan, m, 'date', { date: addDays(scan.meeting, days), daypart: word === 'tonight' ? 'pm' : undefined });
+    });
+  }
+  if (weekWord) {
+    eachMatch(EN_THIS_WEEK, text, (m) => {
+      pushMatch(scan, m, 'date', { date: weekEnd(scan, 0) });
+    });
+    eachMatch(EN_NEXT_WEEK, text, (m) => {
+      const weeks = AFTER_NEXT.test(m[0]) ? 2 : 1;
+      pushMatch(scan, m, 'date', { date: weekEnd(scan, weeks) });
+    });
+  }
+  if (unitWord) englishCounts(scan, text);
+  if (weekWord) {
+    eachMatch(EN_WEEKEND, text, (m) => {
+      const before = BY_BEFORE.test(textBefore(text, m.index, 8));
+      pushMatch(scan, m, 'date', { date: weekendDay(scan, relativeShift(m[1]), before) });
+    });
+  }
+}
+
+/** in 3 days, within two weeks, 2 days from now, 5 days ago. */
+function englishCounts(scan: Scan, text: string): void {
   eachMatch(EN_IN_N, text, (m) => {
     const unit = m[3]!.toLowerCase();
     const n = parseNumber(m[2]!);
@@ -158,19 +195,15 @@ function english(scan: Scan, text: string): void {
   eachMatch(EN_FROM_NOW, text, (m) => {
     const n = parseNumber(m[1]!);
     if (n === null) return;
-    const days = (/^w/i.test(m[2]!) ? 7 * n : n) + (/^tom/i.test(m[3]!) ? 1 : 0); // weeks; from tomorrow
+    const days = (WEEKS.test(m[2]!) ? 7 * n : n) + (TOMORROW.test(m[3]!) ? 1 : 0); // weeks; from tomorrow
     pushMatch(scan, m, 'date', { date: addDays(scan.meeting, days) });
   });
   if (text.includes('ago')) {
     eachMatch(EN_AGO, text, (m) => {
       const n = parseNumber(m[1]!);
       if (n === null) return;
-      const days = /^w/i.test(m[2]!) ? 7 * n : n; // weeks
+      const days = WEEKS.test(m[2]!) ? 7 * n : n; // weeks
       pushMatch(scan, m, 'date', { date: addDays(scan.meeting, -days) });
     });
   }
-  eachMatch(EN_WEEKEND, text, (m) => {
-    const before = /\b(?:by|before)\s+$/i.test(textBefore(text, m.index, 8));
-    pushMatch(scan, m, 'date', { date: weekendDay(scan, relativeShift(m[1]), before) });
-  });
 }

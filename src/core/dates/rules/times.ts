@@ -1,5 +1,6 @@
 import { pad2 } from '../calendar';
 import { CN_NUMERALS, parseNumber } from '../numerals';
+import { TIME } from '../charGroups';
 import type { Scan } from '../token';
 import { eachMatch, matchEnd, pushMatch, pushToken, textBefore } from '../token';
 
@@ -29,6 +30,15 @@ const TIME_RANGE = /\d{1,2}:\d{2}\s*(?:[-–—~至到]|to)\s*\d{1,2}:\d{2}|(?:�
 const STRONG_AFTER = /^\s*(?:前(?![后台端期沿者辈景述])|之前|以前|整|截止)/;
 const STRONG_BEFORE = /(?:\b(?:by|before|until|till|at)|截止|截至|最晚|最迟)\s*$/i;
 
+/** What every match of each pattern holds, as cheap first tests. */
+const TIME_RANGE_HINT = /\d\s*(?:[:点])/;
+const CLOCK_HINT = /\d:\d/;
+const EN_HOUR_HINT = /\d\s*[ap]\.?m/i;
+const NOON_HINT = /noon|midday/i;
+const EOD_HINT = /eod|cob|eob|end\s+of|close\s+of/i;
+/** Day parts that move an hour to the afternoon or evening. */
+const EVENING = /下午|晚|夜|傍晚/;
+
 /** 24-hour clock from an hour written with am/pm (12 am is midnight). */
 function applyMeridiem(hour: number, meridiem: string): number {
   if (meridiem.startsWith('p') && hour < 12) return hour + 12;
@@ -38,7 +48,7 @@ function applyMeridiem(hour: number, meridiem: string): number {
 /** 24-hour clock from an hour and a Chinese day part. */
 function applyDaypart(hour: number, daypart: string | undefined): number {
   if (daypart === undefined) return hour;
-  if (/下午|晚|夜|傍晚/.test(daypart)) return hour < 12 ? hour + 12 : hour;
+  if (EVENING.test(daypart)) return hour < 12 ? hour + 12 : hour;
   if (daypart === '中午') return hour <= 2 ? hour + 12 : hour;
   return hour;
 }
@@ -60,9 +70,9 @@ function isAfternoonHour(hour: number): boolean {
 export function times(scan: Scan): void {
   const { text } = scan;
   const ranges: [number, number][] = [];
-  // Every time range, hour and clock holds one of these: most lines hold none and skip the three tests.
-  if (/[:点时]/.test(text)) {
-    if (/\d\s*(?:[:点])/.test(text)) eachMatch(TIME_RANGE, text, (m) => ranges.push([m.index, matchEnd(m)]));
+  // Every time range, hour and clock holds a TIME character: most lines hold none and skip the three tests.
+  if (scan.chars & TIME) {
+    if (TIME_RANGE_HINT.test(text)) eachMatch(TIME_RANGE, text, (m) => ranges.push([m.index, matchEnd(m)]));
 
     if (HOUR_HINT.test(text)) {
       eachMatch(ZH_HOUR, text, (m) => {
@@ -95,7 +105,7 @@ export function times(scan: Scan): void {
       });
     }
     // Labels ("Action:", "备注：") hold a colon too; a clock needs a digit on both sides.
-    if (/\d:\d/.test(text)) {
+    if (CLOCK_HINT.test(text)) {
       eachMatch(CLOCK, text, (m) => {
         const start = m.index;
         const end = matchEnd(m);
@@ -118,16 +128,16 @@ export function times(scan: Scan): void {
       });
     }
   }
-  if (scan.latin && /\d\s*[ap]\.?m/i.test(text)) {
+  if (scan.latin && EN_HOUR_HINT.test(text)) {
     eachMatch(EN_HOUR, text, (m) => {
       const hour = applyMeridiem(Number(m[1]), m[3]!.toLowerCase());
       pushMatch(scan, m, 'time', { time: `${pad2(hour)}:${m[2] ?? '00'}`, priority: 1 });
     });
   }
-  if (scan.latin && /noon|midday/i.test(text)) {
+  if (scan.latin && NOON_HINT.test(text)) {
     eachMatch(NOON, text, (m) => pushMatch(scan, m, 'time', { time: '12:00', priority: 1 }));
   }
-  if (scan.latin && /eod|cob|eob|end\s+of|close\s+of/i.test(text)) {
+  if (scan.latin && EOD_HINT.test(text)) {
     eachMatch(EOD, text, (m) => pushMatch(scan, m, 'time', { time: 'EOD', deadline: true }));
   }
   if (text.includes('前')) {

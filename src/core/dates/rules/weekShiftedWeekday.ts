@@ -13,9 +13,12 @@ import { EN_WEEKDAY_PATTERN, englishWeekday, resolveWeekday } from './weekdays';
 const WEEK_THEN_DAY = new RegExp(`\\b(next|this)\\s+week(?:'s|’s)?\\s+(?:on\\s+)?${EN_WEEKDAY_PATTERN}\\b`, 'gi');
 const A_WEEK_FROM_DAY = new RegExp(`\\ba\\s+week\\s+(?:from\\s+|on\\s+)?${EN_WEEKDAY_PATTERN}\\b|\\b${EN_WEEKDAY_PATTERN}\\s+week\\b(?![-‐]|\\s*\\d)`, 'gi');
 
+/** What every match holds, as a cheap first test. */
+const WEEK = /\bweek\b/i;
+
 export function weekShiftedWeekday(scan: Scan): void {
   const { text } = scan;
-  if (!scan.latin || !/\bweek\b/i.test(text)) return;
+  if (!scan.latin || !WEEK.test(text)) return;
   eachMatch(WEEK_THEN_DAY, text, (m) => {
     const target = englishWeekday(m[2]!);
     if (target === null) return;

@@ -26,9 +26,13 @@ const WEEKDAY_THE_NTH = new RegExp(
   'gi',
 );
 
+const SHORT_FULL_MONTH = /^(?:may|june|july)$/i;
+/** What every match holds (an ordinal), as a cheap first test. */
+const ORDINAL_HINT = /\d(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|last)\s/i;
+
 /** Month words of more than four letters are full names, and so are May, June and July ("Sept" is not). */
 function isFullMonthName(word: string): boolean {
-  return word.length > 4 || /^(?:may|june|july)$/i.test(word);
+  return word.length > 4 || SHORT_FULL_MONTH.test(word);
 }
 
 /** How far before the meeting a month's day may lie and still be this year's (as for a yearless date). */
@@ -39,7 +43,7 @@ const RECENT_DAYS = 7;
 
 export function weekdayOfMonth(scan: Scan): void {
   const { text } = scan;
-  if (!scan.latin || !/\d(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|last)\s/i.test(text)) return;
+  if (!scan.latin || !ORDINAL_HINT.test(text)) return;
   eachMatch(NTH_WEEKDAY_OF_MONTH, text, (m) => {
     const target = englishWeekday(m[2]!);
     const n = ORDINALS[m[1]!.toLowerCase()]!;

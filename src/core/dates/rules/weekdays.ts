@@ -61,9 +61,14 @@ const EN_WEEKDAY: Readonly<Record<string, number>> = {
 /** An English weekday name or abbreviation, as one capture group (shared by the weekday phrase rules). */
 export const EN_WEEKDAY_PATTERN = '(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)';
 
+const FULL_NAME = /day$/i;
+const FULL_NAME_STOP = /day\.$/i;
+/** 一周一次: 次 after 一. */
+const TIMES_AFTER = /^\s*次/;
+
 /** Monday = 1 … Sunday = 7; null for a lower-case abbreviation ("sat" and "sun" are also ordinary words). */
 export function englishWeekday(word: string): number | null {
-  if (!/day$/i.test(word) && word.charAt(0) === word.charAt(0).toLowerCase()) return null;
+  if (!FULL_NAME.test(word) && word.charAt(0) === word.charAt(0).toLowerCase()) return null;
   return EN_WEEKDAY[word.slice(0, 3).toLowerCase()] ?? null;
 }
 
@@ -96,7 +101,7 @@ export function weekdays(scan: Scan): void {
       }
       const target = ZH_WEEKDAY[m[3]!]!;
       // 周日 as part of 周日加班 is still a weekday; 一周一次 is not (一 after 周 then 次).
-      if (m[3] === '一' && /^\s*次/.test(text.slice(end, end + 2))) return;
+      if (m[3] === '一' && TIMES_AFTER.test(text.slice(end, end + 2))) return;
       const weeks = m[2] === undefined ? null : (ZH_WEEKS[m[2]] ?? null);
       const { date, warnings } = resolveWeekday(scan, target, weeks, false);
       pushToken(scan, start, end, 'weekday', { date, warnings, weekdayNumber: target });
@@ -108,7 +113,7 @@ export function weekdays(scan: Scan): void {
       if (target === null) return;
       const start = m.index;
       // A full name keeps its sentence's full stop out; "Fri." keeps its abbreviation point.
-      const end = start + m[0].length - (/day\.$/i.test(m[0]) ? 1 : 0);
+      const end = start + m[0].length - (FULL_NAME_STOP.test(m[0]) ? 1 : 0);
       if (NAMED_DAY_BEFORE.test(textBefore(text, start, 16))) return;
       if (m[1] !== undefined || m[4] !== undefined) {
         pushToken(scan, start, end, 'vague', { vague: true });
