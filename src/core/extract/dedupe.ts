@@ -38,28 +38,33 @@ export function dedupeItems(items: readonly ActionItem[], meetingDate: string): 
     const count = readPairs(row.title);
     for (let i = 0; i < count; i++) {
       const list = index.get(pairs[i]!);
-      if (list) list.push(r);
-      else index.set(pairs[i]!, [r]);
+      // A list past COMMON_PAIR is never read, only known to be that long: it stops growing.
+      if (list) {
+        if (list.length <= COMMON_PAIR) list.push(r);
+      } else index.set(pairs[i]!, [r]);
     }
     rowPairCounts[r] = count;
   });
-  // Pairs shared with each row, counted in one array; `touched` keeps the rows in the order first met.
+  // Pairs shared with each row, counted in one array; `touched` keeps the rows in the order first met (its
+  // first `touchedCount`). Indexed loops: an iterator per pair and item was most of what deduplication allocated.
   const shared = new Int32Array(rows.length);
-  const touched: number[] = [];
+  const touched = new Int32Array(rows.length);
   return exact.filter((item) => {
     if (isRow(item)) return true;
     const count = readPairs(item.title);
-    touched.length = 0;
+    let touchedCount = 0;
     for (let i = 0; i < count; i++) {
       const list = index.get(pairs[i]!);
       if (!list || list.length > COMMON_PAIR) continue;
-      for (const r of list) {
-        if (shared[r] === 0) touched.push(r);
+      for (let k = 0; k < list.length; k++) {
+        const r = list[k]!;
+        if (shared[r] === 0) touched[touchedCount++] = r;
         shared[r] = shared[r]! + 1;
       }
     }
     let repeats: number | null = null;
-    for (const r of touched) {
+    for (let t = 0; t < touchedCount; t++) {
+      const r = touched[t]!;
       const n = shared[r]!;
       shared[r] = 0;
       const row = rows[r]!;
@@ -89,8 +94,8 @@ function exactKeys(items: readonly ActionItem[]): Int32Array {
     const item = items[i]!;
     const title = spaceless(item.title);
     const same = byTitle.get(title);
-    const first = same?.find((j) => sameFields(items[j]!, item));
-    if (first !== undefined) keys[i] = first;
+    const first = same ? firstSame(items, same, item) : -1;
+    if (first >= 0) keys[i] = first;
     else {
       keys[i] = i;
       if (same) same.push(i);
@@ -98,6 +103,12 @@ function exactKeys(items: readonly ActionItem[]): Int32Array {
     }
   }
   return keys;
+}
+
+/** The first of the items at `indices` with the same fields as `item`, else -1 (a loop: no closure per item). */
+function firstSame(items: readonly ActionItem[], indices: readonly number[], item: ActionItem): number {
+  for (let k = 0; k < indices.length; k++) if (sameFields(items[indices[k]!]!, item)) return indices[k]!;
+  return -1;
 }
 
 const SPACES = /\s+/g;
