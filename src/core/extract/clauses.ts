@@ -20,7 +20,7 @@ export interface Draft {
   owners: Person[];
   ownerState: OwnerState;
   collaborators: Person[];
-  dates: DateMention[];
+  dates: readonly DateMention[];
   evidence: Evidence;
 }
 
@@ -160,20 +160,24 @@ function leadingGroup(end: number, members: PersonMention[]): PeopleGroup {
   return { start: 0, end, members, role: 'leading' };
 }
 
-/** The clauses read as one item so far. */
+/**
+ * The clauses read as one item so far. Its lists are never changed in place: a clause joining the work makes new
+ * ones (see `joined`), so a clause's own lists (often the line's, often empty) serve as they are.
+ */
 interface Work {
   owners: PeopleGroup | null;
-  extraOwners: PeopleGroup[];
-  collaborators: Person[];
-  dates: DateMention[];
+  extraOwners: readonly PeopleGroup[];
+  collaborators: readonly Person[];
+  dates: readonly DateMention[];
   content: boolean;
   decision: boolean;
-  titleParts: string[];
+  /** The title so far: the clauses' contributions that are not blank, joined. */
+  title: string;
   commitment: boolean;
   /** People named in passing (not as owner, collaborator or receiver). */
-  others: PersonMention[];
-  /** The clauses as written, for decisions, whose dates belong to what was decided. */
-  rawParts: string[];
+  others: readonly PersonMention[];
+  /** The clauses as written (those not blank), for decisions, whose dates belong to what was decided. */
+  raw: string;
   /** 大家, 各组 named as doing it. */
   collective: boolean;
   /** The owner only reports ("Sandy 说…"). */
@@ -214,18 +218,20 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
   const lineMentions = findPeople(line.text, ctx.roster, line.people);
   const lineDates = datesIn(line, ctx.dates);
   const works: Work[] = [];
-  let shared: DateMention[] = [];
+  let shared: readonly DateMention[] = NONE;
   let cur: Work | null = null;
   for (let index = 0; index < spans.length; index++) {
     const span = spans[index]!;
-    const clause = sliceLine(line, span.start, span.end);
+    // A clause that is the whole line (most lines are one clause) is the line itself.
+    const clause = span.start === 0 && span.end === line.text.length ? line : sliceLine(line, span.start, span.end);
     const groups = groupMentions(clause.text, within(lineMentions, span));
     // A speaker's own label beats a department at the start of what they say (邓琪：产品中心页面 PRD).
     if (labelHasPerson) for (const g of groups) if (g.role === 'leading' && !hasPerson(g)) g.role = 'other';
     const inClause = within(lineDates, span);
-    const dates = decisionLine || inClause.length === 0 ? inClause : inClause.filter((m) => !isStartDate(clause, m));
-    let ownerGroups = groups.filter((g) => g.role === 'owner' || (!decisionLine && g.role === 'leading'));
-    let collabGroups = groups.filter((g) => g.role === 'collaborator');
+    const dates = decisionLine ? inClause : withoutStartDates(clause, inClause);
+    // Most clauses name nobody: their empty list of groups serves every role.
+    let ownerGroups = groups.length === 0 ? groups : groups.filter((g) => g.role === 'owner' || (!decisionLine && g.role === 'leading'));
+    let collabGroups = groups.length === 0 ? groups : groups.filter(isCollaborator);
     const residual = residualText(clause.text, groups, dates);
     if (ownerGroups.length > 0 && cur && ownerGroups.every((g) => SUPPLIES.test(clause.text.slice(g.end).replace(/^\s*(?:一起|共同)?/, '')))) {
       collabGroups = [...collabGroups, ...ownerGroups];
@@ -233,10 +239,10 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
     }
     const owned = ownerGroups.length > 0;
     /** The clause names a day (not only a time, an event or something vague). */
-    const dated = dates.some((d) => d.date !== null);
+    const dated = dates.some(hasDay);
     // Without a topic the joined text is " " + the clause, which reads the same.
     const marker = !owned && dated && DECISION_MARKER.test(opts.topic ? `${opts.topic} ${clause.text}` : clause.text);
-    const title = decisionLine ? clause.text : titleOf(clause.text, groups.filter((g) => g.role !== 'other' && g.role !== 'receiver'), dates);
+    const title = decisionLine ? clause.text : titleOf(clause.text, groups.length === 0 ? groups : groups.filter(isTitleGroup), dates);
     const commitment = COMMITMENT.test(clause.text);
     const hasContent = residual.length > 0;
     const dateOnly = dates.length > 0 && !owned && DATE_ONLY_RESIDUAL.test(residual);
@@ -257,38 +263,38 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
       const decisionSplit = (marker && !work.decision && work.content) || (work.decision && owned && hasContent);
       if (collabOnly) {
         // "IT 运维部配合提供证据": what the collaborator does stays out of the owner's title.
-        work.collaborators.push(...collaboratorsOf(collabGroups));
+        work.collaborators = joined(work.collaborators, collaboratorsOf(collabGroups));
         continue;
       }
       if (ownerOnly) {
-        work.extraOwners.push(...ownerGroups);
+        work.extraOwners = joined(work.extraOwners, ownerGroups);
         continue;
       }
       if (owned && hasOwner && work.content && isShortAct(clause.text, groups, residual) && !dated) {
         if (work.owners?.role === 'leading' && ownerGroups.some((g) => g.role === 'owner')) {
           // "歐陽德缺席，…由陳卓賢負責聯絡": the one named responsible owns it.
           work.owners = ownerGroups.find((g) => g.role === 'owner')!;
-          work.extraOwners = [];
+          work.extraOwners = NONE;
         } else {
           // "8 月底前部署完成，Leon 邵 验收": someone who checks the work helps with it.
-          work.collaborators.push(...collaboratorsOf(ownerGroups));
+          work.collaborators = joined(work.collaborators, collaboratorsOf(ownerGroups));
         }
         continue;
       }
       if (decisionLine || !(newActor || secondDate || decisionSplit)) {
         if (!work.owners && ownerGroups[0]) work.owners = ownerGroups[0];
-        else work.extraOwners.push(...ownerGroups);
-        work.collaborators.push(...collaboratorsOf(collabGroups));
-        work.dates.push(...dates);
+        else work.extraOwners = joined(work.extraOwners, ownerGroups);
+        work.collaborators = joined(work.collaborators, collaboratorsOf(collabGroups));
+        work.dates = joined(work.dates, dates);
         work.content ||= hasContent;
         work.decision ||= marker && !work.owners;
         work.commitment ||= commitment;
-        work.others.push(...othersOf(groups));
+        work.others = joined(work.others, othersOf(groups));
         const joiner = joinerBefore(line.text, span.start);
-        work.rawParts.push(joiner + clause.text);
+        work.raw += nonBlank(joiner + clause.text);
         work.collective ||= collectiveIn(groups);
         // "12 月 10 日前完成": once the date is gone, a bare 完成 adds nothing to the title.
-        if (title && !GENERIC_ACT.test(title.trim())) work.titleParts.push(joiner + title);
+        if (title && !GENERIC_ACT.test(title.trim())) work.title += nonBlank(joiner + title);
         continue;
       }
       // A new piece of work: a new actor, a second date (same owner, no owner of its own), or a decision.
@@ -297,15 +303,15 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
     }
     cur = {
       owners: ownerGroups[0] ?? carriedOwners,
-      extraOwners: ownerGroups.slice(1),
+      extraOwners: ownerGroups.length > 1 ? ownerGroups.slice(1) : NONE,
       collaborators: collaboratorsOf(collabGroups),
       dates,
       content: hasContent,
       decision: marker,
-      titleParts: title ? [title] : [],
+      title: nonBlank(title),
       commitment,
       others: othersOf(groups),
-      rawParts: [clause.text],
+      raw: nonBlank(clause.text),
       collective: collectiveIn(groups),
       reported: reportedBy(clause.text, ownerGroups),
     };
@@ -316,32 +322,78 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
   return works.map((w) => toDraft(w, opts, shared, agreed));
 }
 
+/** The one empty list every empty list of a clause can be: nothing adds to it (lists are joined, see `joined`). */
+const NONE: readonly never[] = [];
+
+/** Two lists as one: either list itself when the other is empty (the usual case), else a new list. */
+function joined<T>(a: readonly T[], b: readonly T[]): readonly T[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  return [...a, ...b];
+}
+
+/** A title or clause part as the item's text takes it: a blank one adds nothing. */
+function nonBlank(part: string): string {
+  return part.trim().length > 0 ? part : '';
+}
+
+/** The dates of a clause without those that only say when something starts; the list itself when none do. */
+function withoutStartDates(clause: Line, dates: readonly DateMention[]): readonly DateMention[] {
+  for (let i = 0; i < dates.length; i++) if (isStartDate(clause, dates[i]!)) return dates.filter((m) => !isStartDate(clause, m));
+  return dates;
+}
+
+function isCollaborator(g: PeopleGroup): boolean {
+  return g.role === 'collaborator';
+}
+
+/** The groups a title is cut around: not those named in passing or as receivers. */
+function isTitleGroup(g: PeopleGroup): boolean {
+  return g.role !== 'other' && g.role !== 'receiver';
+}
+
+function isOwnerGroup(g: PeopleGroup): boolean {
+  return g.role === 'owner';
+}
+
+function isVague(d: DateMention): boolean {
+  return d.vague;
+}
+
+/** A mention that names a day. */
+function hasDay(d: DateMention): boolean {
+  return d.date !== null;
+}
+
 const DATE_ONLY_RESIDUAL = bothScripts(
   /^(?:请|确认|务必|须|需要?|要|在|于|最晚|最迟|by|before|due|until|nolaterthan|within|target)?(?:前|之前|以前|或之前|以内|内)?(?:完成|交付|提交|反馈|回[复覆]|给结论|发出|发布|上线|落实|给我|给清单)?$/i,
 );
 
-function toDraft(w: Work, opts: ClauseOptions, shared: DateMention[], agreed: boolean): Draft {
+function toDraft(w: Work, opts: ClauseOptions, shared: readonly DateMention[], agreed: boolean): Draft {
   const { labelOwners, labelKind, topic } = opts;
   const text = opts.source;
-  const vagueText = hasVagueWords(text) || w.dates.some((d) => d.vague);
+  const vagueText = hasVagueWords(text) || w.dates.some(isVague);
   const decisionMarker = w.decision && !vagueText;
   const kind: ItemKind | null = labelKind ?? (decisionMarker ? 'decision' : null);
   const groups = w.owners ? [w.owners, ...w.extraOwners] : w.extraOwners;
-  const labelResolved = labelOwners ? ownersOf(labelOwners.members) : null;
-  let resolved = ownersOf(membersOf(groups));
+  // Without groups the line resolves to nobody: the label or the people named in passing decide.
+  let resolved = groups.length > 0 ? ownersOf(membersOf(groups)) : null;
   const linePerson = groups.some(hasPerson);
   // The label speaks for the line unless the line names a person of its own (a department gives way to a person).
-  if (labelResolved && labelResolved.state !== 'none' && (resolved.state !== 'named' || !linePerson)) resolved = labelResolved;
-  if (resolved.state === 'named' && !linePerson && !(labelOwners !== null && hasPerson(labelOwners)) && w.others.length > 0) {
+  if (labelOwners && (resolved?.state !== 'named' || !linePerson)) {
+    const labelResolved = ownersOf(labelOwners.members);
+    if (labelResolved.state !== 'none') resolved = labelResolved;
+  }
+  if (resolved?.state === 'named' && !linePerson && !(labelOwners !== null && hasPerson(labelOwners)) && w.others.length > 0) {
     resolved = ownersOf(w.others);
   }
-  const parts = (kind === 'decision' ? w.rawParts : w.titleParts).filter((p) => p.trim().length > 0);
-  let title = cleanTitle(parts.join(''));
+  resolved ??= ownersOf(NONE);
+  let title = cleanTitle(kind === 'decision' ? w.raw : w.title);
   if (topic) title = cleanTitle(title ? `${topic}：${title}` : topic);
   if (!title) title = cleanTitle(text);
   const dates = w.dates.length > 0 ? w.dates : shared;
   const collaborators = collaboratorsBesides(w.collaborators, resolved.owners);
-  const namedOwner = groups.some((g) => g.role === 'owner');
+  const namedOwner = groups.some(isOwnerGroup);
   // A decision has owners only when the line says who carries it out.
   const ownerless = kind === 'decision' && !namedOwner;
   return {
@@ -384,15 +436,23 @@ function joinerBefore(text: string, start: number): string {
   return '，';
 }
 
-/** The mentions inside a clause, re-positioned relative to it. */
-function within<T extends { start: number; end: number }>(all: readonly T[], span: { start: number; end: number }): T[] {
+/**
+ * The mentions inside a clause, re-positioned relative to it. Nothing changes a mention or these lists: a clause
+ * that starts the line holds its mentions as they stand, and the line's own list when it holds them all.
+ */
+function within<T extends { start: number; end: number }>(all: readonly T[], span: { start: number; end: number }): readonly T[] {
+  if (span.start === 0 && allWithin(all, span.end)) return all;
   const out: T[] = [];
   for (const m of all) {
     if (m.start < span.start || m.end > span.end) continue;
-    // The first clause starts the line: its mentions stand as they are (nothing mutates them), no copy.
     out.push(span.start === 0 ? m : { ...m, start: m.start - span.start, end: m.end - span.start });
   }
   return out;
+}
+
+function allWithin(all: readonly { end: number }[], end: number): boolean {
+  for (let i = 0; i < all.length; i++) if (all[i]!.end > end) return false;
+  return true;
 }
 
 /** A mention of a day that is not an old one (原定…). */
@@ -405,21 +465,25 @@ function hasPerson(g: PeopleGroup): boolean {
 }
 
 function collectiveIn(groups: readonly PeopleGroup[]): boolean {
-  return groups.some((g) => g.role !== 'receiver' && hasKind(g.members, 'collective'));
+  for (const g of groups) if (g.role !== 'receiver' && hasKind(g.members, 'collective')) return true;
+  return false;
 }
 
 function reportedBy(text: string, owners: readonly PeopleGroup[]): boolean {
-  return owners.some((g) => REPORTED.test(text.slice(g.end)));
+  for (const g of owners) if (REPORTED.test(text.slice(g.end))) return true;
+  return false;
 }
 
-function othersOf(groups: readonly PeopleGroup[]): PersonMention[] {
+function othersOf(groups: readonly PeopleGroup[]): readonly PersonMention[] {
+  if (groups.length === 0) return NONE;
   const out: PersonMention[] = [];
   for (const g of groups) if (g.role === 'other') for (const m of g.members) if (m.kind === 'person') out.push(m);
   return out;
 }
 
 /** The people of groups that help with the work, as each group resolves its owners. */
-function collaboratorsOf(groups: readonly PeopleGroup[]): Person[] {
+function collaboratorsOf(groups: readonly PeopleGroup[]): readonly Person[] {
+  if (groups.length === 0) return NONE;
   const out: Person[] = [];
   for (const g of groups) out.push(...ownersOf(g.members).owners);
   return out;
@@ -451,6 +515,7 @@ const DEADLINE_AFTER = bothScripts(/^\s*(?:或之前|[之以]前|前|以内|内)
 
 /** A clause's contribution to the title: without the owners at its start, its dates and deadline words. */
 function titleOf(text: string, groups: readonly PeopleGroup[], dates: readonly DateMention[]): string {
+  if (groups.length === 0 && dates.length === 0) return text;
   const cut: { start: number; end: number }[] = [];
   for (const g of groups) {
     if (g.role === 'collaborator') return '';

@@ -98,6 +98,7 @@ export function uniquePeople(people: readonly Person[]): Person[] {
 
 /** The collaborators, each once, but not those who own the item (by name). */
 export function collaboratorsBesides(collaborators: readonly Person[], owners: readonly Person[]): Person[] {
+  if (collaborators.length === 0) return [];
   return uniquePeople(collaborators).filter((c) => !owners.some((o) => o.name === c.name));
 }
 
