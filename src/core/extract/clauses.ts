@@ -72,8 +72,10 @@ const EN_NOT_OWNER =
 const COMMITMENT = bothScripts(
   /(?:负责|牵头|跟进|主责|我这边|我(?:这边)?.{0,6}?(?:[会来先把去]|[今明]天|[下本]周|周[一二三四五六日])|由\S{1,8}(?:负责|整理|评估|跟进|发布|统一|提供|准备|安排)|\bI'll\b|\bwill\b|\bto\b)/i,
 );
-/** The owner words after a name, cut from the title with it ("王芳负责"). */
-const OWNER_WORDS = bothScripts(new RegExp(`^\\s*(?:一起|共同)?\\s*(?:${OWNER_VERBS})?`));
+/** The owner words after a name, cut from the title with it ("王芳负责"); sticky, read where the name ends. */
+const OWNER_WORDS = bothScripts(new RegExp(`\\s*(?:一起|共同)?\\s*(?:${OWNER_VERBS})?`, 'y'));
+/** 由, 交由 before a name, cut from the title with it. */
+const HANDED_TO = /(?:由|交由)\s*$/;
 
 /** Labels whose line is a field of the item or meeting, or a topic heading: no clauses to read. */
 const FIELD_LABELS: ReadonlySet<LabelKind> = new Set<LabelKind>(['owner-field', 'due-field', 'collaborator-field', 'meeting-field', 'topic-heading']);
@@ -86,7 +88,7 @@ export interface LineOptions {
 /** Analyse one line of minutes: its label, then its clauses grouped into items. */
 export function analyzeLine(input: Line, ctx: LineContext, options: LineOptions = {}): LineAnalysis {
   const bullet = BULLET.exec(input.text)?.[0].length ?? 0;
-  let line = sliceLine(input, bullet, input.text.length);
+  let line = bullet === 0 ? input : sliceLine(input, bullet, input.text.length);
   let label: Label | null = null;
   let labelOwners: PeopleGroup | null = null;
   let labelKind: ItemKind | null = options.decisions ? 'decision' : null;
@@ -115,7 +117,7 @@ export function analyzeLine(input: Line, ctx: LineContext, options: LineOptions 
     return { label, rest: line, drafts: [] };
   }
   // English "Priya to send…", "Daniel – finalize…", "Raj will publish…".
-  const en = EN_OWNER.exec(line.text);
+  const en = mayStartWithEnglishName(line.text) ? EN_OWNER.exec(line.text) : null;
   if (en?.[1] && /^I$/.test(en[1])) {
     // "Fiona: I will send…": the speaker owns it.
     committed = true;
@@ -145,6 +147,14 @@ export function analyzeLine(input: Line, ctx: LineContext, options: LineOptions 
   return { label, rest: line, drafts };
 }
 
+/** Whether EN_OWNER can match: its names start with a capital or an @. */
+function mayStartWithEnglishName(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return (first >= 65 && first <= 90) || first === AT;
+}
+
+const AT = 0x40;
+
 /**
  * A name the roster does not know, at the very start of a line: "包蕾 3 个工作日内…".
  * Only a surname-led Chinese name directly followed by a space or a number.
@@ -156,7 +166,7 @@ function unknownLeadingName(line: Line): PeopleGroup | null {
 }
 
 /** The people named at the start of a line, up to `end`, who lead what it says. */
-function leadingGroup(end: number, members: PersonMention[]): PeopleGroup {
+function leadingGroup(end: number, members: readonly PersonMention[]): PeopleGroup {
   return { start: 0, end, members, role: 'leading' };
 }
 
@@ -511,7 +521,8 @@ function residualText(text: string, groups: readonly PeopleGroup[], dates: reado
 
 /** The deadline words around a date ("by", 最晚, 之前), cut from the title with it. */
 const DEADLINE_BEFORE = bothScripts(/(?:\b(?:by|before|due|until|no later than|within|on|in|for)\s+|(?:[在于]|最[晚迟])\s*)$/i);
-const DEADLINE_AFTER = bothScripts(/^\s*(?:或之前|[之以]前|前|以内|内)?\s*/);
+/** Sticky: read where the date ends. */
+const DEADLINE_AFTER = bothScripts(/\s*(?:或之前|[之以]前|前|以内|内)?\s*/y);
 
 /** A clause's contribution to the title: without the owners at its start, its dates and deadline words. */
 function titleOf(text: string, groups: readonly PeopleGroup[], dates: readonly DateMention[]): string {
@@ -519,18 +530,29 @@ function titleOf(text: string, groups: readonly PeopleGroup[], dates: readonly D
   const cut: { start: number; end: number }[] = [];
   for (const g of groups) {
     if (g.role === 'collaborator') return '';
-    const after = OWNER_WORDS.exec(text.slice(g.end))?.[0].length ?? 0;
-    const before = /(?:由|交由)\s*$/.exec(text.slice(0, g.start))?.[0].length ?? 0;
-    cut.push({ start: g.start - before, end: g.end + after });
+    cut.push({ start: g.start - lengthBefore(HANDED_TO, text, g.start), end: g.end + lengthAt(OWNER_WORDS, text, g.end) });
   }
   for (const d of dates) {
     if (d.event !== undefined) continue;
-    const before = DEADLINE_BEFORE.exec(text.slice(0, d.start))?.[0].length ?? 0;
     // The deadline word and the space the date leaves behind go with it ("日本节点 8 月底前 部署").
-    const after = DEADLINE_AFTER.exec(text.slice(d.end))?.[0].length ?? 0;
-    cut.push({ start: d.start - before, end: d.end + after });
+    cut.push({ start: d.start - lengthBefore(DEADLINE_BEFORE, text, d.start), end: d.end + lengthAt(DEADLINE_AFTER, text, d.end) });
   }
   return without(text, cut);
+}
+
+/** The length of a sticky pattern's match at `at` (0 without one), read from lastIndex: no match array, no slice. */
+function lengthAt(sticky: RegExp, text: string, at: number): number {
+  sticky.lastIndex = at;
+  return sticky.test(text) ? sticky.lastIndex - at : 0;
+}
+
+/**
+ * The length of the match of a pattern ending in `$` that ends `text` at `end` (0 without one). search, not
+ * exec: the match ends where the text does, so its start says its length, and no match array is made.
+ */
+function lengthBefore(endAnchored: RegExp, text: string, end: number): number {
+  const start = text.slice(0, end).search(endAnchored);
+  return start < 0 ? 0 : end - start;
 }
 
 /** `text` with the given ranges cut out (ranges may overlap and come in any order). */
@@ -562,7 +584,8 @@ const PLAIN_WORDS = /^([A-Za-z0-9]+(?: [A-Za-z0-9]+)*)[ .,;:]*$/;
 
 /** Trim list residue, brackets and punctuation left at the ends of a title, and a leading 我/I. */
 export function cleanTitle(title: string): string {
-  if (!TITLE_NOISE.test(title)) return title;
+  // An empty title (a missing cell) has nothing to clean.
+  if (title === '' || !TITLE_NOISE.test(title)) return title;
   const unprefixed = title.replace(LEADING_SELF, '');
   const plain = PLAIN_WORDS.exec(unprefixed);
   if (plain) return plain[1]!.replace(TRAILING_PREPOSITION, '');

@@ -12,7 +12,8 @@ export type PeopleRole = 'owner' | 'leading' | 'collaborator' | 'receiver' | 'ot
 export interface PeopleGroup {
   start: number;
   end: number;
-  members: PersonMention[];
+  /** Read-only: a label's remembered mentions lead many lines. */
+  members: readonly PersonMention[];
   role: PeopleRole;
 }
 
@@ -33,12 +34,17 @@ export function peopleGroups(line: Line, roster: Roster): PeopleGroup[] {
 /** Group mentions already found in `text` (offsets relative to it) and give each group its role there. */
 export function groupMentions(text: string, mentions: readonly PersonMention[]): PeopleGroup[] {
   const groups: PeopleGroup[] = [];
+  /** The members of the last group, still growing. */
+  let members: PersonMention[] = [];
   for (const m of mentions) {
     const last = groups[groups.length - 1];
     if (last && JOINER.test(text.slice(last.end, m.start))) {
-      last.members.push(m);
+      members.push(m);
       last.end = m.end;
-    } else groups.push({ start: m.start, end: m.end, members: [m], role: 'other' });
+    } else {
+      members = [m];
+      groups.push({ start: m.start, end: m.end, members, role: 'other' });
+    }
   }
   for (const g of groups) g.role = roleOf(text, g);
   return groups;

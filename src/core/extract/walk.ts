@@ -5,7 +5,7 @@
 import type { Block, HeadingBlock, ListItemBlock, ParagraphBlock } from '../model/document';
 import type { ActionItem, ItemKind } from '../model/items';
 import { blockText } from '../model/text';
-import { acceptDraft } from './accept';
+import { acceptDraft, type Placement } from './accept';
 import { attachField, type Candidate } from './attach';
 import { analyzeLine, type Draft, type LineAnalysis, type LineContext } from './clauses';
 import { finishItem, fromTableRow } from './finish';
@@ -66,14 +66,11 @@ export function walkMinutes(blocks: readonly Block[], texts: readonly string[], 
       block.type === 'paragraph' && where !== 'todo' && ((text.length > PROSE_LENGTH && sentenceCount(text) > 1) || (MAY_DISCUSS.test(text) && DISCUSSION.test(text)));
     const drafts: Draft[] = prose ? proseDecisions(line, ctx) : analysis.drafts;
     const label = analysis.label;
+    if (drafts.length === 0) return;
+    // Where the line stands is the same for each of its drafts.
+    const placement: Placement = { section: where, checkbox: checked !== undefined, infoLabel: label?.kind === 'info', prose, transcript: block.type === 'paragraph' };
     for (const draft of drafts) {
-      const kind: ItemKind | null = acceptDraft(draft, {
-        section: where,
-        checkbox: checked !== undefined,
-        infoLabel: label?.kind === 'info',
-        prose,
-        transcript: block.type === 'paragraph',
-      });
+      const kind: ItemKind | null = acceptDraft(draft, placement);
       if (kind) add(draft, kind, block, index, label !== null, checked);
     }
   };
