@@ -503,8 +503,17 @@ function sameGroup(a: PeopleGroup, b: PeopleGroup | null): boolean {
   if (!b) return false;
   // One name each, the usual case: no lists to sort.
   if (a.members.length === 1 && b.members.length === 1) return a.members[0]!.name === b.members[0]!.name;
-  const names = (g: PeopleGroup): string => g.members.map((m) => m.name).sort().join('|');
-  return names(a) === names(b);
+  return namesKey(a) === namesKey(b);
+}
+
+/** The names of a group sorted and joined by '|'; two names (the usual case after one) need no list to sort. */
+function namesKey(g: PeopleGroup): string {
+  if (g.members.length === 2) {
+    const first = g.members[0]!.name;
+    const second = g.members[1]!.name;
+    return first <= second ? `${first}|${second}` : `${second}|${first}`;
+  }
+  return g.members.map((m) => m.name).sort().join('|');
 }
 
 const RESIDUAL_PUNCTUATION = /[@＠\s，,。.;；:：、()（）「」“”"'!！]/g;
@@ -625,15 +634,15 @@ export function splitClauses(text: string): { start: number; end: number }[] {
     if (role & OPENER) depth++;
     else if (role & CLOSER && depth > 0) depth--;
     if (depth > 0 || !(role & BOUNDARY_CANDIDATE)) continue;
-    const ch = text[i]!;
-    const prev = text[i - 1] ?? '';
-    const next = text[i + 1] ?? '';
+    // Neighbours by code, not as one-character strings (each a new string for Chinese text).
+    const ch = text.charCodeAt(i);
+    const prev = text.charCodeAt(i - 1);
     let split = false;
     let width = 1;
     if (role & HARD_STOP) split = true;
-    else if (ch === ',' && CJK.test(prev + next) && !/\d/.test(prev)) split = true;
-    else if (ch === '.' && /\s/.test(next) && /[a-z)]/.test(prev)) split = true;
-    else if (ch === ' ' && text.startsWith(' and ', i) && /^ and (?=[a-z]+ )/.test(text.slice(i, i + 12)) && /[a-z0-9)]$/i.test(prev) && !CJK.test(text)) {
+    else if (ch === COMMA && (isCjk(prev) || isCjk(text.charCodeAt(i + 1))) && !isAsciiDigit(prev)) split = true;
+    else if (ch === FULL_STOP && /\s/.test(text[i + 1] ?? '') && /[a-z)]/.test(text[i - 1] ?? '')) split = true;
+    else if (ch === SPACE && text.startsWith(' and ', i) && /^ and (?=[a-z]+ )/.test(text.slice(i, i + 12)) && /[a-z0-9)]$/i.test(text[i - 1] ?? '') && !CJK.test(text)) {
       // "open a ticket today and get a root-cause statement by Monday": two actions, maybe two deadlines.
       split = true;
       width = 5;
@@ -648,7 +657,27 @@ export function splitClauses(text: string): { start: number; end: number }[] {
   return spans;
 }
 
-/** Whether text[start, end) holds anything but white space. */
+const NON_SPACE = /\S/g;
+
+const COMMA = 0x2c;
+const FULL_STOP = 0x2e;
+const SPACE = 0x20;
+
+/** A code of CJK (see CJK); NaN, past either end of a text, is none. */
+function isCjk(code: number): boolean {
+  return code >= 0x3400 && code <= 0x9fff;
+}
+
+function isAsciiDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** Whether text[start, end) holds anything but white space: the first one from `start` on, found in place (no slice). */
 function hasNonSpace(text: string, start: number, end: number): boolean {
-  return text.slice(start, end).trim() !== '';
+  if (start >= end) return false;
+  // Most clauses start with a printable ASCII character or an ideograph: no search needed.
+  const first = text.charCodeAt(start);
+  if ((first > 0x20 && first < 0x7f) || (first >= 0x3400 && first <= 0x9fff)) return true;
+  NON_SPACE.lastIndex = start;
+  return NON_SPACE.test(text) && NON_SPACE.lastIndex <= end;
 }

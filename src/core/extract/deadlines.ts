@@ -38,7 +38,7 @@ export function datesIn(line: Line, ctx: DateContext): DateMention[] {
   }));
   const found = scan(line.text, ctx);
   for (const m of found) {
-    if (out.some((c) => m.start < c.end && m.end > c.start)) continue;
+    if (overlapsAny(out, m)) continue;
     const before = line.text.slice(0, m.start);
     if (RECURRING_BEFORE.test(before)) continue;
     // "Tue–Thu anchor days", "周一至周五": a span of weekdays is a schedule, not a date.
@@ -59,6 +59,12 @@ export function datesIn(line: Line, ctx: DateContext): DateMention[] {
   }
   // Chips and found phrases come each in order: most lines need no sort.
   return inOrder(out) ? out : out.sort((a, b) => a.start - b.start);
+}
+
+/** Whether a mention overlaps one of those kept (a loop: no closure per mention). */
+function overlapsAny(kept: readonly DateMention[], m: DateMention): boolean {
+  for (const c of kept) if (m.start < c.end && m.end > c.start) return true;
+  return false;
 }
 
 /**

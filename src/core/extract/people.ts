@@ -20,8 +20,9 @@ export interface PeopleGroup {
 const JOINER = bothScripts(/^\s*(?:、|,|，|[和与及]|以及|&|＆|\+|\/|and)?\s*$/i);
 /** The words after a name that make them the owner (longer first: the title cuts what they match). */
 export const OWNER_VERBS = '牵头|负责|主责|具体跟进|跟进一下|跟进';
-export const OWNER_AFTER = bothScripts(new RegExp(`^\\s*(?:一起|共同)?\\s*(?:${OWNER_VERBS}|统筹|主导|owns\\b|leads\\b)`, 'i'));
-const COLLAB_AFTER = bothScripts(/^\s*(?:配合|协助|协办|支[持援]|协同|assists?\b|supports?\b|helps?\b)/i);
+/** Sticky, like COLLAB_AFTER: read where a name ends, in the text as it stands (see `followsAt`). */
+const OWNER_AFTER = bothScripts(new RegExp(`\\s*(?:一起|共同)?\\s*(?:${OWNER_VERBS}|统筹|主导|owns\\b|leads\\b)`, 'iy'));
+const COLLAB_AFTER = bothScripts(/\s*(?:配合|协助|协办|支[持援]|协同|assists?\b|supports?\b|helps?\b)/iy);
 /** What comes before names that lead their clause: nothing, a label's colon, a bracket, a dash. */
 const LEADING_BEFORE = /^[\s@＠]*$|(?:[：:（(]|\s[—–-]{1,2})\s*[@＠]?$/;
 const OWNER_BEFORE = bothScripts(/(?:由|交由|请|协助|配合)\s*$/);
@@ -33,6 +34,7 @@ export function peopleGroups(line: Line, roster: Roster): PeopleGroup[] {
 
 /** Group mentions already found in `text` (offsets relative to it) and give each group its role there. */
 export function groupMentions(text: string, mentions: readonly PersonMention[]): PeopleGroup[] {
+  if (mentions.length === 0) return [];
   const groups: PeopleGroup[] = [];
   /** The members of the last group, still growing. */
   let members: PersonMention[] = [];
@@ -51,14 +53,24 @@ export function groupMentions(text: string, mentions: readonly PersonMention[]):
 }
 
 function roleOf(text: string, g: PeopleGroup): PeopleRole {
+  if (followsAt(COLLAB_AFTER, text, g.end)) return 'collaborator';
   const before = text.slice(0, g.start);
-  const after = text.slice(g.end);
-  if (COLLAB_AFTER.test(after)) return 'collaborator';
-  if (OWNER_AFTER.test(after) || OWNER_BEFORE.test(before)) return 'owner';
+  if (ownerWordsAt(text, g.end) || OWNER_BEFORE.test(before)) return 'owner';
   if (RECEIVER_BEFORE.test(before)) return 'receiver';
   // At the start, after a label, in brackets at the end ("（梁栋，9月10日）") or after a dash ("— @mike.t").
   if (LEADING_BEFORE.test(before)) return 'leading';
   return 'other';
+}
+
+/** Whether owner words (负责, 牵头, owns) come at `at`, right after a name: that name owns the work. */
+export function ownerWordsAt(text: string, at: number): boolean {
+  return followsAt(OWNER_AFTER, text, at);
+}
+
+/** Whether a sticky pattern matches at `at`: the rest of the text read in place, not sliced off. */
+function followsAt(sticky: RegExp, text: string, at: number): boolean {
+  sticky.lastIndex = at;
+  return sticky.test(text);
 }
 
 /** The groups that may own the work: not those who help (配合) or receive it (发给…). */

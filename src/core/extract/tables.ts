@@ -8,7 +8,7 @@ import { isHintText } from './hint';
 import { datesIn, isStartDate } from './deadlines';
 import { lineOf, type Line } from './line';
 import { boundedMemo, memoFor, type BoundedMemo } from './memo';
-import { collaboratorsBesides, membersOf, OWNER_AFTER, ownerCandidates, ownersOf, peopleGroups, type OwnerState } from './people';
+import { collaboratorsBesides, membersOf, ownerCandidates, ownersOf, ownerWordsAt, peopleGroups, type OwnerState } from './people';
 import type { SectionKind } from './sections';
 import type { DateMention } from '../dates/types';
 import { cleanTitle } from './clauses';
@@ -218,7 +218,7 @@ function ownerCellOf(line: Line, roster: Roster): { owners: Person[]; state: Own
   const groups = ownerCandidates(peopleGroups(line, roster));
   // "Olga / 邬子健跟进": the one marked as following up owns it.
   const members = membersOf(groups);
-  const marked = members.filter((m) => OWNER_AFTER.test(line.text.slice(m.end)));
+  const marked = members.filter((m) => ownerWordsAt(line.text, m.end));
   const found = ownersOf(marked.length > 0 ? marked : members);
   if (found.state !== 'none') return found;
   // Names the roster does not know: the cell is explicit, so take what is written, split on separators.
