@@ -2,7 +2,7 @@ import type { DateContext, DateMention } from '../dates/types';
 import type { ItemKind, Person } from '../model/items';
 import type { Roster } from '../owners/roster';
 import { datesIn, isStartDate } from './deadlines';
-import { hasVagueWords, wordsIn } from './filters';
+import { hasVagueWords } from './filters';
 import { looksLikeChineseName } from '../owners/roster';
 import { classifyLabel, splitLabel, type Label, type LabelKind } from './labels';
 import { inOrder, sliceLine, type Line } from './line';
@@ -69,9 +69,8 @@ const EN_OWNER = new RegExp(
 const EN_NOT_OWNER =
   /^(?:The|This|That|These|Those|It|There|Here|Some(?:one|body)|Any(?:one|body)|Nobody|Every(?:one|body)|Go-live|Launch|Budget|Action|Decision|Notes?|If|When|After|Before|Then|Also|Please)$/;
 /** 我来, 我下周…, 由X负责, "will", "to": someone takes the work on. */
-const isCommitment = wordsIn(
-  /(?:负责|牵头|跟进|主责|我这边|我(?:这边)?.{0,6}?(?:[会来先把去]|[今明]天|[下本]周|周[一二三四五六日])|由\S{1,8}(?:负责|整理|评估|跟进|发布|统一|提供|准备|安排))/,
-  /(?:\bI'll\b|\bwill\b|\bto\b)/i,
+const COMMITMENT = bothScripts(
+  /(?:负责|牵头|跟进|主责|我这边|我(?:这边)?.{0,6}?(?:[会来先把去]|[今明]天|[下本]周|周[一二三四五六日])|由\S{1,8}(?:负责|整理|评估|跟进|发布|统一|提供|准备|安排)|\bI'll\b|\bwill\b|\bto\b)/i,
 );
 /** The owner words after a name, cut from the title with it ("王芳负责"); sticky, read where the name ends. */
 const OWNER_WORDS = bothScripts(new RegExp(`\\s*(?:一起|共同)?\\s*(?:${OWNER_VERBS})?`, 'y'));
@@ -254,7 +253,7 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
     // Without a topic the joined text is " " + the clause, which reads the same.
     const marker = !owned && dated && DECISION_MARKER.test(opts.topic ? `${opts.topic} ${clause.text}` : clause.text);
     const title = decisionLine ? clause.text : titleOf(clause.text, groups.length === 0 ? groups : groups.filter(isTitleGroup), dates);
-    const commitment = isCommitment(clause.text);
+    const commitment = COMMITMENT.test(clause.text);
     const hasContent = residual.length > 0;
     const dateOnly = dates.length > 0 && !owned && DATE_ONLY_RESIDUAL.test(residual);
 
