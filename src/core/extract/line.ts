@@ -91,6 +91,16 @@ export function plainLine(text: string): Line {
   return { text, people: NO_CHIPS, dates: NO_CHIPS };
 }
 
+/**
+ * Whether a UTF-16 code is white space as \s and trim() see it: ECMAScript's WhiteSpace (tab, \v, \f, U+FEFF and
+ * the space separators) and LineTerminator (\n, \r, U+2028, U+2029). For loops that read a text by code.
+ */
+export function isWhiteSpace(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0x1680) return code === 0xa0;
+  return code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
 /** Whether ranges already come by start (then sorting them changes nothing). */
 export function inOrder(ranges: readonly { start: number }[]): boolean {
   for (let i = 1; i < ranges.length; i++) if (ranges[i]!.start < ranges[i - 1]!.start) return false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineOf, sliceLine } from '../../../src/core/extract/line';
+import { isWhiteSpace, lineOf, sliceLine } from '../../../src/core/extract/line';
 import { splitLabel } from '../../../src/core/extract/labels';
 
 describe('lineOf', () => {
@@ -31,5 +31,13 @@ describe('splitLabel', () => {
     expect(splitLabel('会议 14:00 开始')).toBeNull();
     expect(splitLabel('14:00 开始')).toBeNull();
     expect(splitLabel('https://example.com')).toBeNull();
+  });
+});
+
+describe('isWhiteSpace', () => {
+  it('holds for exactly the codes \\s matches', () => {
+    const wrong: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) if (isWhiteSpace(code) !== /\s/.test(String.fromCharCode(code))) wrong.push(code.toString(16));
+    expect(wrong).toEqual([]);
   });
 });
