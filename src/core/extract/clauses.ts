@@ -87,7 +87,7 @@ export interface LineOptions {
 
 /** Analyse one line of minutes: its label, then its clauses grouped into items. */
 export function analyzeLine(input: Line, ctx: LineContext, options: LineOptions = {}): LineAnalysis {
-  const bullet = BULLET.exec(input.text)?.[0].length ?? 0;
+  const bullet = mayStartWithBullet(input.text) ? (BULLET.exec(input.text)?.[0].length ?? 0) : 0;
   let line = bullet === 0 ? input : sliceLine(input, bullet, input.text.length);
   let label: Label | null = null;
   let labelOwners: PeopleGroup | null = null;
@@ -125,7 +125,7 @@ export function analyzeLine(input: Line, ctx: LineContext, options: LineOptions 
     const names = en[1].split(EN_NAME_JOINER).filter(Boolean);
     const groups = peopleGroups(sliceLine(line, 0, en[1].length), ctx.roster);
     const members = membersOf(groups);
-    const known: PersonMention[] =
+    const known: readonly PersonMention[] =
       members.length > 0
         ? members
         : names.map((name) => ({ start: 0, end: 0, name: name.replace(/^@/, ''), kind: /^we$/i.test(name) ? 'collective' : 'person', explicit: false }));
@@ -145,6 +145,12 @@ export function analyzeLine(input: Line, ctx: LineContext, options: LineOptions 
     speaker: label?.kind === 'people',
   });
   return { label, rest: line, drafts };
+}
+
+/** Whether BULLET can match: not when the line starts with an ideograph, an ASCII letter or a digit. */
+function mayStartWithBullet(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return !(isCjk(first) || (first >= 0x30 && first <= 0x39) || ((first | 0x20) >= 0x61 && (first | 0x20) <= 0x7a));
 }
 
 /** Whether EN_OWNER can match: its names start with a capital or an @. */
@@ -528,7 +534,8 @@ const OWNER_WORD_START = bothScripts(/[一共牵负主具跟配协由交]/);
 function residualText(text: string, groups: readonly PeopleGroup[], dates: readonly DateMention[]): string {
   let rest = keptText(text, dates.length === 0 ? groups : groups.length === 0 ? dates : [...groups, ...dates]);
   if (OWNER_WORD_START.test(rest)) rest = rest.replace(RESIDUAL_OWNER_WORDS, '');
-  return rest.replace(/^(?:by|before|due|until|no later than|within|on|target)$/i, '');
+  // Only a rest as short as the longest of these words ("no later than") can be one of them.
+  return rest.length <= 13 ? rest.replace(/^(?:by|before|due|until|no later than|within|on|target)$/i, '') : rest;
 }
 
 /** The deadline words around a date ("by", 最晚, 之前), cut from the title with it. */

@@ -39,8 +39,9 @@ export function datesIn(line: Line, ctx: DateContext): DateMention[] {
   const found = scan(line.text, ctx);
   for (const m of found) {
     if (overlapsAny(out, m)) continue;
-    const before = line.text.slice(0, m.start);
-    if (RECURRING_BEFORE.test(before)) continue;
+    // A date that starts the text (the usual case after a label) has no "every" or 原定 before it.
+    const before = m.start > 0 ? line.text.slice(0, m.start) : '';
+    if (before !== '' && RECURRING_BEFORE.test(before)) continue;
     // "Tue–Thu anchor days", "周一至周五": a span of weekdays is a schedule, not a date.
     if (m.range && WEEKDAY_SPAN.test(m.text)) continue;
     const prev = out[out.length - 1];
@@ -55,7 +56,7 @@ export function datesIn(line: Line, ctx: DateContext): DateMention[] {
       }
     }
     // "原定 4/15，改到周一前交": the old date stays known but gives way to any other.
-    out.push(STALE_BEFORE.test(before) ? { ...m, stale: true } : m);
+    out.push(before !== '' && STALE_BEFORE.test(before) ? { ...m, stale: true } : m);
   }
   // Chips and found phrases come each in order: most lines need no sort.
   return inOrder(out) ? out : out.sort((a, b) => a.start - b.start);

@@ -1,4 +1,5 @@
 import type { ActionItem } from '../model/items';
+import { isWhiteSpace } from './line';
 
 /** Two titles this alike (Dice over character pairs) say the same thing. */
 const SAME_TITLE = 0.5;
@@ -89,34 +90,44 @@ function isRow(item: ActionItem): boolean {
  */
 function exactKeys(items: readonly ActionItem[]): Int32Array {
   const keys = new Int32Array(items.length);
-  const byTitle = new Map<string, number[]>();
+  // The first key item of each title; `nextOfTitle` chains the later ones in order (-1 ends a chain): no list per title.
+  const firstOfTitle = new Map<string, number>();
+  const nextOfTitle = new Int32Array(items.length).fill(-1);
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     const title = spaceless(item.title);
-    const same = byTitle.get(title);
-    const first = same ? firstSame(items, same, item) : -1;
-    if (first >= 0) keys[i] = first;
-    else {
+    const first = firstOfTitle.get(title);
+    if (first === undefined) {
+      firstOfTitle.set(title, i);
       keys[i] = i;
-      if (same) same.push(i);
-      else byTitle.set(title, [i]);
+      continue;
+    }
+    // Down the chain to an equal item, else the item becomes a key at its end.
+    for (let j = first; ; j = nextOfTitle[j]!) {
+      if (sameFields(items[j]!, item)) {
+        keys[i] = j;
+        break;
+      }
+      if (nextOfTitle[j]! < 0) {
+        keys[i] = i;
+        nextOfTitle[j] = i;
+        break;
+      }
     }
   }
   return keys;
 }
 
-/** The first of the items at `indices` with the same fields as `item`, else -1 (a loop: no closure per item). */
-function firstSame(items: readonly ActionItem[], indices: readonly number[], item: ActionItem): number {
-  for (let k = 0; k < indices.length; k++) if (sameFields(items[indices[k]!]!, item)) return indices[k]!;
-  return -1;
-}
-
 const SPACES = /\s+/g;
-const SPACE = /\s/;
 
 /** A title without its spaces; most titles (Chinese) have none, and skip the global replace (a runtime call). */
 function spaceless(title: string): string {
-  return SPACE.test(title) ? title.replace(SPACES, '') : title;
+  return hasWhiteSpace(title) ? title.replace(SPACES, '') : title;
+}
+
+function hasWhiteSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isWhiteSpace(text.charCodeAt(i))) return true;
+  return false;
 }
 
 /** The same kind, due date and owners (titles are compared by the caller). */

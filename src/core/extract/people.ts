@@ -78,8 +78,9 @@ export function ownerCandidates(groups: readonly PeopleGroup[]): PeopleGroup[] {
   return groups.filter((g) => g.role !== 'collaborator' && g.role !== 'receiver');
 }
 
-/** Every member of the groups, in order (a loop: flatMap was a hot spot per clause). */
-export function membersOf(groups: readonly PeopleGroup[]): PersonMention[] {
+/** Every member of the groups, in order (a loop: flatMap was a hot spot per clause); one group's own list as it is. */
+export function membersOf(groups: readonly PeopleGroup[]): readonly PersonMention[] {
+  if (groups.length === 1) return groups[0]!.members;
   const out: PersonMention[] = [];
   for (const g of groups) for (const m of g.members) out.push(m);
   return out;

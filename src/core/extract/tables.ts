@@ -6,7 +6,7 @@ import type { Roster } from '../owners/roster';
 import { classifyColumns, parseStatus, type ColumnRole } from '../template/index';
 import { isHintText } from './hint';
 import { datesIn, isStartDate } from './deadlines';
-import { lineOf, type Line } from './line';
+import { isWhiteSpace, lineOf, type Line } from './line';
 import { boundedMemo, memoFor, type BoundedMemo } from './memo';
 import { collaboratorsBesides, membersOf, ownerCandidates, ownersOf, ownerWordsAt, peopleGroups, type OwnerState } from './people';
 import type { SectionKind } from './sections';
@@ -137,12 +137,12 @@ export function readItemTable(table: TableBlock, ctx: TableContext): TableRowIte
     const itemCell = cellAt(row, itemCol);
     // A missing cell reads as '', which cleanTitle leaves as it is.
     let title = cleanTitle(textAt(texts, itemCol));
-    if (!title || isHintText(title) || /^[—\-–－/\s]*$/.test(title) || NOTE_ROW.test(title)) continue;
+    if (!title || isHintText(title) || saysNothing(title) || NOTE_ROW.test(title)) continue;
     // "持续跟进，月度复盘" says little without its 问题 / 风险: name what it is about.
     const subject = cleanTitle(textAt(texts, subjectCol));
     if (subject && title.length <= SHORT_ACTION) title = `${subject}：${title}`;
     const owner = ownersInCell(cellAt(row, ownerCol), ctx.roster);
-    const collaborators = ownersInCell(cellAt(row, collaboratorCol), ctx.roster).owners;
+    const collaboratorCell = cellAt(row, collaboratorCol);
     const dates = readDueCell(cellAt(row, dueCol), itemCell, ctx);
     const statusCell = cellAt(row, statusCol);
     const status = statusCell ? statusOf(textAt(texts, statusCol)) : null;
@@ -154,7 +154,7 @@ export function readItemTable(table: TableBlock, ctx: TableContext): TableRowIte
       title,
       owners: owner.owners,
       ownerState: owner.state,
-      collaborators: collaboratorsBesides(collaborators, owner.owners),
+      collaborators: collaboratorCell ? collaboratorsBesides(ownersInCell(collaboratorCell, ctx.roster).owners, owner.owners) : [],
       dates,
       status,
       rowIndex: r,
@@ -182,6 +182,20 @@ function rowText(row: readonly (TableCell | null)[], texts: readonly string[]): 
 /** The text of column i of a row ('' for a missing column, i < 0). */
 function textAt(texts: readonly string[], i: number): string {
   return texts[i] ?? '';
+}
+
+/** A cell that says nothing: only dashes, slashes and white space ("—", "-", "/"), or nothing at all. */
+function saysNothing(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!isWhiteSpace(code) && !isDashOrSlash(code)) return false;
+  }
+  return true;
+}
+
+/** — - – － / */
+function isDashOrSlash(code: number): boolean {
+  return code === 0x2014 || code === 0x2d || code === 0x2013 || code === 0xff0d || code === 0x2f;
 }
 
 /** The cell in column i of a row (none for a missing column, i < 0). */
@@ -214,7 +228,7 @@ const ownerMemos = new WeakMap<Roster, BoundedMemo<string, { owners: Person[]; s
 
 function ownerCellOf(line: Line, roster: Roster): { owners: Person[]; state: OwnerState } {
   const text = line.text.trim();
-  if (!text || /^[—\-–－/\s]+$/.test(text)) return { owners: [], state: 'none' };
+  if (!text || saysNothing(text)) return { owners: [], state: 'none' };
   const groups = ownerCandidates(peopleGroups(line, roster));
   // "Olga / 邬子健跟进": the one marked as following up owns it.
   const members = membersOf(groups);
@@ -236,7 +250,7 @@ const dueMemos = new WeakMap<DateContext, BoundedMemo<string, readonly DateMenti
 function readDueCell(dueCell: TableCell | null, itemCell: TableCell | null, ctx: TableContext): readonly DateMention[] {
   if (dueCell) {
     const line = cellLine(dueCell);
-    if (/^[—\-–－/\s]*$/.test(line.text)) return [];
+    if (saysNothing(line.text)) return [];
     // 明天下班前, 下周二: deadline cells repeat row after row; without chips a cell's dates are its text's.
     if (line.dates.length > 0) return deadlinesIn(line, ctx.dates);
     const memo = memoFor(dueMemos, ctx.dates, 512);
