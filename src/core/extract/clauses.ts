@@ -632,10 +632,11 @@ export function cleanTitle(title: string): string {
   const unprefixed = title.replace(LEADING_SELF, '');
   const plain = PLAIN_WORDS.exec(unprefixed);
   if (plain) return plain[1]!.replace(TRAILING_PREPOSITION, '');
-  return unprefixed
-    .replace(/\s+/g, ' ')
-    .replace(/（\s*[，,、]?\s*）|\(\s*[,]?\s*\)/g, '')
-    .replace(/\s*[—–]{1,2}\s*(?=[，,；;]|$)/g, '')
+  let spaced = unprefixed.replace(/\s+/g, ' ');
+  // Empty brackets and dangling dashes, only where a bracket or a dash is written (most titles hold none).
+  if (spaced.includes('（') || spaced.includes('(')) spaced = spaced.replace(/（\s*[，,、]?\s*）|\(\s*[,]?\s*\)/g, '');
+  if (spaced.includes('—') || spaced.includes('–')) spaced = spaced.replace(/\s*[—–]{1,2}\s*(?=[，,；;]|$)/g, '');
+  return spaced
     .replace(/[，,、]\s*[，,、]/g, '，')
     .replace(/\s+(?=[,，;；])/g, '')
     .replace(/^[\s，,、;；:：.。\-–—+&/]+/, '')

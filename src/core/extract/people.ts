@@ -124,7 +124,8 @@ export function collaboratorsBesides(collaborators: readonly Person[], owners: r
 /** Add a person unless the list holds them already (by email, id or name). */
 function addPerson(list: Person[], p: Person): void {
   const key = personKey(p);
-  if (!list.some((q) => personKey(q) === key)) list.push(p);
+  for (const q of list) if (personKey(q) === key) return;
+  list.push(p);
 }
 
 function personKey(p: Person): string {
