@@ -5,7 +5,7 @@ import { datesIn, isStartDate } from './deadlines';
 import { hasVagueWords } from './filters';
 import { looksLikeChineseName } from '../owners/roster';
 import { classifyLabel, splitLabel, type Label, type LabelKind } from './labels';
-import { inOrder, isWhiteSpace, sliceLine, type Line } from './line';
+import { inOrder, isWhiteSpace, sliceLine, withItem, type Line } from './line';
 import { collaboratorsBesides, groupMentions, hasKind, membersOf, OWNER_VERBS, ownersOf, peopleGroups, type OwnerState, type PeopleGroup } from './people';
 import { findPeople, plainMention, type PersonMention } from '../owners/mentions';
 import { bothScripts } from '../text/traditional';
@@ -233,7 +233,9 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
   // People and dates are found once per line, then shared out to the clauses.
   const lineMentions = findPeople(line.text, ctx.roster, line.people);
   const lineDates = datesIn(line, ctx.dates);
-  const works: Work[] = [];
+  // The whole line says whether it was agreed: asked once, not per draft.
+  const agreed = AGREED.test(opts.source);
+  let drafts: Draft[] | null = null;
   let shared: readonly DateMention[] = NONE;
   let cur: Work | null = null;
   for (let index = 0; index < spans.length; index++) {
@@ -314,7 +316,7 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
         continue;
       }
       // A new piece of work: a new actor, a second date (same owner, no owner of its own), or a decision.
-      works.push(work);
+      drafts = withItem(drafts, toDraft(work, opts, shared, agreed));
       if (secondDate) carriedOwners = work.owners;
     }
     cur = {
@@ -332,10 +334,9 @@ function analyzeClauses(line: Line, ctx: LineContext, opts: ClauseOptions): Draf
       reported: reportedBy(clause.text, ownerGroups),
     };
   }
-  if (cur) works.push(cur);
-  // The whole line says whether it was agreed: asked once, not per draft.
-  const agreed = AGREED.test(opts.source);
-  return works.map((w) => toDraft(w, opts, shared, agreed));
+  // A work is done once the next one starts (it changes no more): its draft is made then.
+  if (cur) drafts = withItem(drafts, toDraft(cur, opts, shared, agreed));
+  return drafts ?? [];
 }
 
 /** The one empty list every empty list of a clause can be: nothing adds to it (lists are joined, see `joined`). */
@@ -546,17 +547,17 @@ const DEADLINE_AFTER = bothScripts(/\s*(?:或之前|[之以]前|前|以内|内)?
 /** A clause's contribution to the title: without the owners at its start, its dates and deadline words. */
 function titleOf(text: string, groups: readonly PeopleGroup[], dates: readonly DateMention[]): string {
   if (groups.length === 0 && dates.length === 0) return text;
-  const cut: { start: number; end: number }[] = [];
+  let cut: { start: number; end: number }[] | null = null;
   for (const g of groups) {
     if (g.role === 'collaborator') return '';
-    cut.push({ start: g.start - lengthBefore(HANDED_TO, text, g.start), end: g.end + lengthAt(OWNER_WORDS, text, g.end) });
+    cut = withItem(cut, { start: g.start - lengthBefore(HANDED_TO, text, g.start), end: g.end + lengthAt(OWNER_WORDS, text, g.end) });
   }
   for (const d of dates) {
     if (d.event !== undefined) continue;
     // The deadline word and the space the date leaves behind go with it ("日本节点 8 月底前 部署").
-    cut.push({ start: d.start - lengthBefore(DEADLINE_BEFORE, text, d.start), end: d.end + lengthAt(DEADLINE_AFTER, text, d.end) });
+    cut = withItem(cut, { start: d.start - lengthBefore(DEADLINE_BEFORE, text, d.start), end: d.end + lengthAt(DEADLINE_AFTER, text, d.end) });
   }
-  return without(text, cut);
+  return cut ? without(text, cut) : text;
 }
 
 /** The length of a sticky pattern's match at `at` (0 without one), read from lastIndex: no match array, no slice. */
@@ -660,7 +661,7 @@ for (const [chars, role] of [['（(「“《【[', OPENER], ['）)」”》】]'
  * brackets or quotes, nor inside numbers like 1,299.
  */
 export function splitClauses(text: string): { start: number; end: number }[] {
-  const spans: { start: number; end: number }[] = [];
+  let spans: { start: number; end: number }[] | null = null;
   let depth = 0;
   let start = 0;
   for (let i = 0; i < text.length; i++) {
@@ -683,13 +684,13 @@ export function splitClauses(text: string): { start: number; end: number }[] {
       width = 5;
     }
     if (split) {
-      if (hasNonSpace(text, start, i)) spans.push({ start, end: i });
+      if (hasNonSpace(text, start, i)) spans = withItem(spans, { start, end: i });
       start = i + width;
       i += width - 1;
     }
   }
-  if (hasNonSpace(text, start, text.length)) spans.push({ start, end: text.length });
-  return spans;
+  if (hasNonSpace(text, start, text.length)) spans = withItem(spans, { start, end: text.length });
+  return spans ?? [];
 }
 
 const COMMA = 0x2c;

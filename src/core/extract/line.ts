@@ -101,6 +101,16 @@ export function isWhiteSpace(code: number): boolean {
   return code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
+/**
+ * `list` with `item` added; the list is made on the first item, as a list of one. A first push into [] reserves
+ * room for 17 items, and the short lists built per line and clause mostly hold one.
+ */
+export function withItem<T>(list: T[] | null, item: T): T[] {
+  if (list === null) return [item];
+  list.push(item);
+  return list;
+}
+
 /** Whether ranges already come by start (then sorting them changes nothing). */
 export function inOrder(ranges: readonly { start: number }[]): boolean {
   for (let i = 1; i < ranges.length; i++) if (ranges[i]!.start < ranges[i - 1]!.start) return false;

@@ -3,7 +3,7 @@ import { findPeople, toPerson, type PersonMention } from '../owners/mentions';
 import type { Roster } from '../owners/roster';
 import { RECEIVER_BEFORE } from '../owners/vocabulary';
 import { bothScripts } from '../text/traditional';
-import type { Line } from './line';
+import { withItem, type Line } from './line';
 
 /** What a group of names does in a clause. */
 export type PeopleRole = 'owner' | 'leading' | 'collaborator' | 'receiver' | 'other';
@@ -35,17 +35,21 @@ export function peopleGroups(line: Line, roster: Roster): PeopleGroup[] {
 /** Group mentions already found in `text` (offsets relative to it) and give each group its role there. */
 export function groupMentions(text: string, mentions: readonly PersonMention[]): PeopleGroup[] {
   if (mentions.length === 0) return [];
-  const groups: PeopleGroup[] = [];
+  const first = mentions[0]!;
   /** The members of the last group, still growing. */
-  let members: PersonMention[] = [];
-  for (const m of mentions) {
-    const last = groups[groups.length - 1];
-    if (last && JOINER.test(text.slice(last.end, m.start))) {
+  let members: PersonMention[] = [first];
+  let last: PeopleGroup = { start: first.start, end: first.end, members, role: 'other' };
+  // Made as a list of one (see withItem): most clauses name one group.
+  const groups: PeopleGroup[] = [last];
+  for (let i = 1; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    if (JOINER.test(text.slice(last.end, m.start))) {
       members.push(m);
       last.end = m.end;
     } else {
       members = [m];
-      groups.push({ start: m.start, end: m.end, members, role: 'other' });
+      last = { start: m.start, end: m.end, members, role: 'other' };
+      groups.push(last);
     }
   }
   for (const g of groups) g.role = roleOf(text, g);
@@ -101,18 +105,18 @@ export function hasKind(members: readonly PersonMention[], kind: PersonMention['
 
 /** The first of each person among the members of one kind, in order. */
 function peopleOfKind(members: readonly PersonMention[], kind: PersonMention['kind']): Person[] {
-  const out: Person[] = [];
-  for (const m of members) if (m.kind === kind) addPerson(out, toPerson(m));
-  return out;
+  let out: Person[] | null = null;
+  for (const m of members) if (m.kind === kind) out = addPerson(out, toPerson(m));
+  return out ?? [];
 }
 
 export type OwnerState = 'named' | 'collective' | 'undecided' | 'none';
 
 /** The first of each person (by email, id or name), in order; lists are short, so a loop rather than a Set. */
 export function uniquePeople(people: readonly Person[]): Person[] {
-  const out: Person[] = [];
-  for (const p of people) addPerson(out, p);
-  return out;
+  let out: Person[] | null = null;
+  for (const p of people) out = addPerson(out, p);
+  return out ?? [];
 }
 
 /** The collaborators, each once, but not those who own the item (by name). */
@@ -121,11 +125,11 @@ export function collaboratorsBesides(collaborators: readonly Person[], owners: r
   return uniquePeople(collaborators).filter((c) => !owners.some((o) => o.name === c.name));
 }
 
-/** Add a person unless the list holds them already (by email, id or name). */
-function addPerson(list: Person[], p: Person): void {
+/** The list with a person added unless it holds them already (by email, id or name); made on the first (see withItem). */
+function addPerson(list: Person[] | null, p: Person): Person[] {
   const key = personKey(p);
-  for (const q of list) if (personKey(q) === key) return;
-  list.push(p);
+  if (list) for (const q of list) if (personKey(q) === key) return list;
+  return withItem(list, p);
 }
 
 function personKey(p: Person): string {
