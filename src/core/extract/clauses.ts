@@ -459,12 +459,12 @@ function joinerBefore(text: string, start: number): string {
  */
 function within<T extends { start: number; end: number }>(all: readonly T[], span: { start: number; end: number }): readonly T[] {
   if (span.start === 0 && allWithin(all, span.end)) return all;
-  const out: T[] = [];
+  let out: T[] | null = null;
   for (const m of all) {
     if (m.start < span.start || m.end > span.end) continue;
-    out.push(span.start === 0 ? m : { ...m, start: m.start - span.start, end: m.end - span.start });
+    out = withItem(out, span.start === 0 ? m : { ...m, start: m.start - span.start, end: m.end - span.start });
   }
-  return out;
+  return out ?? NONE;
 }
 
 function allWithin(all: readonly { end: number }[], end: number): boolean {
@@ -501,6 +501,7 @@ function othersOf(groups: readonly PeopleGroup[]): readonly PersonMention[] {
 /** The people of groups that help with the work, as each group resolves its owners. */
 function collaboratorsOf(groups: readonly PeopleGroup[]): readonly Person[] {
   if (groups.length === 0) return NONE;
+  if (groups.length === 1) return ownersOf(groups[0]!.members).owners;
   const out: Person[] = [];
   for (const g of groups) out.push(...ownersOf(g.members).owners);
   return out;
