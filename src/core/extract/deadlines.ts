@@ -3,7 +3,7 @@ import type { DateContext, DateMention } from '../dates/types';
 import type { ItemKind, ItemWarning } from '../model/items';
 import type { Line } from './line';
 import { hasVagueWords } from './filters';
-import { inOrder } from './line';
+import { inOrder, withItem } from './line';
 import { bothScripts } from '../text/traditional';
 
 /** Date phrases that do not set a deadline: "every Monday", "下周一开始", "自…起" for a to-do. */
@@ -26,7 +26,8 @@ const START_AFTER = bothScripts(/^\s*(?:开始|起(?!草)|启动|starts?\b|kick(
 
 /** Every date in a line: chips first (authoritative), then phrases the date layer finds in the text. */
 export function datesIn(line: Line, ctx: DateContext): DateMention[] {
-  const out: DateMention[] = line.dates.map((chip) => ({
+  // Made on the first date (see withItem) when no chip starts it.
+  let out: DateMention[] | null = line.dates.length === 0 ? null : line.dates.map((chip) => ({
     start: chip.start,
     end: chip.end,
     text: line.text.slice(chip.start, chip.end),
@@ -38,13 +39,14 @@ export function datesIn(line: Line, ctx: DateContext): DateMention[] {
   }));
   const found = scan(line.text, ctx);
   for (const m of found) {
-    if (out.some((c) => m.start < c.end && m.end > c.start)) continue;
-    const before = line.text.slice(0, m.start);
-    if (RECURRING_BEFORE.test(before)) continue;
+    if (out && overlapsAny(out, m)) continue;
+    // A date that starts the text (the usual case after a label) has no "every" or 原定 before it.
+    const before = m.start > 0 ? line.text.slice(0, m.start) : '';
+    if (before !== '' && RECURRING_BEFORE.test(before)) continue;
     // "Tue–Thu anchor days", "周一至周五": a span of weekdays is a schedule, not a date.
     if (m.range && WEEKDAY_SPAN.test(m.text)) continue;
-    const prev = out[out.length - 1];
-    if (prev && WEEKDAY_ONLY.test(m.text)) {
+    const prev = out?.[out.length - 1];
+    if (out && prev && WEEKDAY_ONLY.test(m.text)) {
       const between = line.text.slice(prev.end, m.start);
       // "10 月 18 日（周六）": the weekday only restates the date before it.
       if (/^\s*[（(]\s*$/.test(between)) continue;
@@ -55,10 +57,17 @@ export function datesIn(line: Line, ctx: DateContext): DateMention[] {
       }
     }
     // "原定 4/15，改到周一前交": the old date stays known but gives way to any other.
-    out.push(STALE_BEFORE.test(before) ? { ...m, stale: true } : m);
+    out = withItem(out, before !== '' && STALE_BEFORE.test(before) ? { ...m, stale: true } : m);
   }
+  if (!out) return [];
   // Chips and found phrases come each in order: most lines need no sort.
   return inOrder(out) ? out : out.sort((a, b) => a.start - b.start);
+}
+
+/** Whether a mention overlaps one of those kept (a loop: no closure per mention). */
+function overlapsAny(kept: readonly DateMention[], m: DateMention): boolean {
+  for (const c of kept) if (m.start < c.end && m.end > c.start) return true;
+  return false;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ActionItem } from '../model/items';
+import { isWhiteSpace } from './line';
 
 /** Two titles this alike (Dice over character pairs) say the same thing. */
 const SAME_TITLE = 0.5;
@@ -38,28 +39,33 @@ export function dedupeItems(items: readonly ActionItem[], meetingDate: string): 
     const count = readPairs(row.title);
     for (let i = 0; i < count; i++) {
       const list = index.get(pairs[i]!);
-      if (list) list.push(r);
-      else index.set(pairs[i]!, [r]);
+      // A list past COMMON_PAIR is never read, only known to be that long: it stops growing.
+      if (list) {
+        if (list.length <= COMMON_PAIR) list.push(r);
+      } else index.set(pairs[i]!, [r]);
     }
     rowPairCounts[r] = count;
   });
-  // Pairs shared with each row, counted in one array; `touched` keeps the rows in the order first met.
+  // Pairs shared with each row, counted in one array; `touched` keeps the rows in the order first met (its
+  // first `touchedCount`). Indexed loops: an iterator per pair and item was most of what deduplication allocated.
   const shared = new Int32Array(rows.length);
-  const touched: number[] = [];
+  const touched = new Int32Array(rows.length);
   return exact.filter((item) => {
     if (isRow(item)) return true;
     const count = readPairs(item.title);
-    touched.length = 0;
+    let touchedCount = 0;
     for (let i = 0; i < count; i++) {
       const list = index.get(pairs[i]!);
       if (!list || list.length > COMMON_PAIR) continue;
-      for (const r of list) {
-        if (shared[r] === 0) touched.push(r);
+      for (let k = 0; k < list.length; k++) {
+        const r = list[k]!;
+        if (shared[r] === 0) touched[touchedCount++] = r;
         shared[r] = shared[r]! + 1;
       }
     }
     let repeats: number | null = null;
-    for (const r of touched) {
+    for (let t = 0; t < touchedCount; t++) {
+      const r = touched[t]!;
       const n = shared[r]!;
       shared[r] = 0;
       const row = rows[r]!;
@@ -84,28 +90,44 @@ function isRow(item: ActionItem): boolean {
  */
 function exactKeys(items: readonly ActionItem[]): Int32Array {
   const keys = new Int32Array(items.length);
-  const byTitle = new Map<string, number[]>();
+  // The first key item of each title; `nextOfTitle` chains the later ones in order (-1 ends a chain): no list per title.
+  const firstOfTitle = new Map<string, number>();
+  const nextOfTitle = new Int32Array(items.length).fill(-1);
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     const title = spaceless(item.title);
-    const same = byTitle.get(title);
-    const first = same?.find((j) => sameFields(items[j]!, item));
-    if (first !== undefined) keys[i] = first;
-    else {
+    const first = firstOfTitle.get(title);
+    if (first === undefined) {
+      firstOfTitle.set(title, i);
       keys[i] = i;
-      if (same) same.push(i);
-      else byTitle.set(title, [i]);
+      continue;
+    }
+    // Down the chain to an equal item, else the item becomes a key at its end.
+    for (let j = first; ; j = nextOfTitle[j]!) {
+      if (sameFields(items[j]!, item)) {
+        keys[i] = j;
+        break;
+      }
+      if (nextOfTitle[j]! < 0) {
+        keys[i] = i;
+        nextOfTitle[j] = i;
+        break;
+      }
     }
   }
   return keys;
 }
 
 const SPACES = /\s+/g;
-const SPACE = /\s/;
 
 /** A title without its spaces; most titles (Chinese) have none, and skip the global replace (a runtime call). */
 function spaceless(title: string): string {
-  return SPACE.test(title) ? title.replace(SPACES, '') : title;
+  return hasWhiteSpace(title) ? title.replace(SPACES, '') : title;
+}
+
+function hasWhiteSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isWhiteSpace(text.charCodeAt(i))) return true;
+  return false;
 }
 
 /** The same kind, due date and owners (titles are compared by the caller). */

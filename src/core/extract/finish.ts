@@ -49,15 +49,22 @@ function mentionsText(dates: readonly DateMention[]): string {
   return dates.length === 1 ? dates[0]!.text : dates.map((d) => d.text).join(' ');
 }
 
-/** The guide's rules as warnings: every to-do has an owner and a deadline that is not already past. */
+/**
+ * The guide's rules as warnings: every to-do has an owner and a deadline that is not already past. Each once, in
+ * order of first appearance (the date's own warnings come without repeats).
+ */
 function warningsFor(kind: ItemKind, hasOwner: boolean, choice: DueChoice, meetingDate: string, status: ActionItem['status']): ItemWarning[] {
   if (status === 'done') return [];
   const due = choice.due;
-  const out: ItemWarning[] = [...choice.warnings];
-  if (kind === 'todo' && !hasOwner) out.push('owner_missing');
-  if (due !== null && due < meetingDate) out.push('past_due');
-  if (kind === 'todo' && due === null && !out.includes('vague_deadline') && !out.includes('relative_to_event')) out.push('deadline_missing');
-  return unique(out);
+  const out = unique(choice.warnings);
+  if (kind === 'todo' && !hasOwner) addOnce(out, 'owner_missing');
+  if (due !== null && due < meetingDate) addOnce(out, 'past_due');
+  if (kind === 'todo' && due === null && !out.includes('vague_deadline') && !out.includes('relative_to_event')) addOnce(out, 'deadline_missing');
+  return out;
+}
+
+function addOnce<T>(list: T[], value: T): void {
+  if (!list.includes(value)) list.push(value);
 }
 
 /** First occurrences, in order (a loop, not a Set: warning lists hold a handful). */

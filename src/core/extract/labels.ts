@@ -20,12 +20,13 @@ export type LabelKind =
   | 'people'
   | 'topic';
 
+/** Read-only: the one remembered label serves every line that has it. */
 export interface Label {
-  kind: LabelKind;
-  text: string;
+  readonly kind: LabelKind;
+  readonly text: string;
   /** For 'people' labels (a speaker or owner): who. */
-  people?: PersonMention[];
-  field?: MeetingFieldLabel;
+  readonly people?: readonly PersonMention[];
+  readonly field?: MeetingFieldLabel;
 }
 
 const DECISION_LABEL = bothScripts(
@@ -58,17 +59,15 @@ const TODO_WITH_OWNER = bothScripts(/^(TODO|Action|AI|待办)\s*[（(]\s*([^)）
 
 /**
  * Classify the text before a colon. Remembered per roster (one per extraction): speaker and section labels
- * (王芳, Action, 决议) repeat line after line. Bounded (cleared when full); callers get their own copy.
+ * (王芳, Action, 决议) repeat line after line. Bounded (cleared when full); shared, as nothing changes a label or
+ * a mention.
  */
 export function classifyLabel(label: string, roster: Roster): Label {
-  return copyLabel(memoFor(labelMemos, roster, 1024).get(label, () => classify(label, roster)));
+  const memo = memoFor(labelMemos, roster, 1024);
+  return memo.get(label) ?? memo.set(label, classify(label, roster));
 }
 
 const labelMemos = new WeakMap<Roster, BoundedMemo<string, Label>>();
-
-function copyLabel(label: Label): Label {
-  return label.people ? { ...label, people: label.people.map((m) => ({ ...m })) } : { ...label };
-}
 
 function classify(label: string, roster: Roster): Label {
   const text = label.trim().replace(/^[@＠]/, '@');
@@ -116,16 +115,28 @@ function peopleLabel(label: string, roster: Roster): PersonMention[] | null {
   return null;
 }
 
-/** The labels at the start of a line ("AI: Daniel – …" has one; "TODO (Hannah): …" one with an owner). */
-export function splitLabel(text: string): { label: string; owner?: string; rest: string; restStart: number } | null {
-  const m = /^([^：:\n]{1,30}?)\s*[：:]\s*/.exec(text);
+const LABEL = /^([^：:\n]{1,30}?)\s*[：:]\s*/;
+
+/**
+ * The labels at the start of a line ("AI: Daniel – …" has one; "TODO (Hannah): …" one with an owner); the text
+ * after them starts at `restStart`.
+ */
+export function splitLabel(text: string): { label: string; owner?: string; restStart: number } | null {
+  // Most lines hold no colon at all: no pattern to try at each of their first 30 characters.
+  if (text.indexOf('：') < 0 && text.indexOf(':') < 0) return null;
+  const m = LABEL.exec(text);
   if (!m || !m[1]) return null;
   const label = m[1];
   const restStart = m[0].length;
-  const rest = text.slice(restStart);
   // 14:00, 16:9, http://: a colon between digits or in a URL is not a label.
-  if ((/\d$/.test(label) && /^\d/.test(rest)) || /https?$/i.test(label)) return null;
-  const withOwner = rest.trim().length === 0 ? null : TODO_WITH_OWNER.exec(label);
-  if (withOwner?.[1] && withOwner[2]) return { label: withOwner[1], owner: withOwner[2], rest, restStart };
-  return { label, rest, restStart };
+  if ((/\d$/.test(label) && isDigit(text.charCodeAt(restStart))) || /https?$/i.test(label)) return null;
+  // The pattern took the spaces after the colon: the rest is empty or starts with what it says.
+  const withOwner = restStart === text.length ? null : TODO_WITH_OWNER.exec(label);
+  if (withOwner?.[1] && withOwner[2]) return { label: withOwner[1], owner: withOwner[2], restStart };
+  return { label, restStart };
+}
+
+/** An ASCII digit, by code (NaN past the end is none). */
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }

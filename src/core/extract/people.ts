@@ -3,7 +3,7 @@ import { findPeople, toPerson, type PersonMention } from '../owners/mentions';
 import type { Roster } from '../owners/roster';
 import { RECEIVER_BEFORE } from '../owners/vocabulary';
 import { bothScripts } from '../text/traditional';
-import type { Line } from './line';
+import { withItem, type Line } from './line';
 
 /** What a group of names does in a clause. */
 export type PeopleRole = 'owner' | 'leading' | 'collaborator' | 'receiver' | 'other';
@@ -12,15 +12,17 @@ export type PeopleRole = 'owner' | 'leading' | 'collaborator' | 'receiver' | 'ot
 export interface PeopleGroup {
   start: number;
   end: number;
-  members: PersonMention[];
+  /** Read-only: a label's remembered mentions lead many lines. */
+  members: readonly PersonMention[];
   role: PeopleRole;
 }
 
 const JOINER = bothScripts(/^\s*(?:、|,|，|[和与及]|以及|&|＆|\+|\/|and)?\s*$/i);
 /** The words after a name that make them the owner (longer first: the title cuts what they match). */
 export const OWNER_VERBS = '牵头|负责|主责|具体跟进|跟进一下|跟进';
-export const OWNER_AFTER = bothScripts(new RegExp(`^\\s*(?:一起|共同)?\\s*(?:${OWNER_VERBS}|统筹|主导|owns\\b|leads\\b)`, 'i'));
-const COLLAB_AFTER = bothScripts(/^\s*(?:配合|协助|协办|支[持援]|协同|assists?\b|supports?\b|helps?\b)/i);
+/** Sticky, like COLLAB_AFTER: read where a name ends, in the text as it stands (see `followsAt`). */
+const OWNER_AFTER = bothScripts(new RegExp(`\\s*(?:一起|共同)?\\s*(?:${OWNER_VERBS}|统筹|主导|owns\\b|leads\\b)`, 'iy'));
+const COLLAB_AFTER = bothScripts(/\s*(?:配合|协助|协办|支[持援]|协同|assists?\b|supports?\b|helps?\b)/iy);
 /** What comes before names that lead their clause: nothing, a label's colon, a bracket, a dash. */
 const LEADING_BEFORE = /^[\s@＠]*$|(?:[：:（(]|\s[—–-]{1,2})\s*[@＠]?$/;
 const OWNER_BEFORE = bothScripts(/(?:由|交由|请|协助|配合)\s*$/);
@@ -32,27 +34,47 @@ export function peopleGroups(line: Line, roster: Roster): PeopleGroup[] {
 
 /** Group mentions already found in `text` (offsets relative to it) and give each group its role there. */
 export function groupMentions(text: string, mentions: readonly PersonMention[]): PeopleGroup[] {
-  const groups: PeopleGroup[] = [];
-  for (const m of mentions) {
-    const last = groups[groups.length - 1];
-    if (last && JOINER.test(text.slice(last.end, m.start))) {
-      last.members.push(m);
+  if (mentions.length === 0) return [];
+  const first = mentions[0]!;
+  /** The members of the last group, still growing. */
+  let members: PersonMention[] = [first];
+  let last: PeopleGroup = { start: first.start, end: first.end, members, role: 'other' };
+  // Made as a list of one (see withItem): most clauses name one group.
+  const groups: PeopleGroup[] = [last];
+  for (let i = 1; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    if (JOINER.test(text.slice(last.end, m.start))) {
+      members.push(m);
       last.end = m.end;
-    } else groups.push({ start: m.start, end: m.end, members: [m], role: 'other' });
+    } else {
+      members = [m];
+      last = { start: m.start, end: m.end, members, role: 'other' };
+      groups.push(last);
+    }
   }
   for (const g of groups) g.role = roleOf(text, g);
   return groups;
 }
 
 function roleOf(text: string, g: PeopleGroup): PeopleRole {
+  if (followsAt(COLLAB_AFTER, text, g.end)) return 'collaborator';
   const before = text.slice(0, g.start);
-  const after = text.slice(g.end);
-  if (COLLAB_AFTER.test(after)) return 'collaborator';
-  if (OWNER_AFTER.test(after) || OWNER_BEFORE.test(before)) return 'owner';
+  if (ownerWordsAt(text, g.end) || OWNER_BEFORE.test(before)) return 'owner';
   if (RECEIVER_BEFORE.test(before)) return 'receiver';
   // At the start, after a label, in brackets at the end ("（梁栋，9月10日）") or after a dash ("— @mike.t").
   if (LEADING_BEFORE.test(before)) return 'leading';
   return 'other';
+}
+
+/** Whether owner words (负责, 牵头, owns) come at `at`, right after a name: that name owns the work. */
+export function ownerWordsAt(text: string, at: number): boolean {
+  return followsAt(OWNER_AFTER, text, at);
+}
+
+/** Whether a sticky pattern matches at `at`: the rest of the text read in place, not sliced off. */
+function followsAt(sticky: RegExp, text: string, at: number): boolean {
+  sticky.lastIndex = at;
+  return sticky.test(text);
 }
 
 /** The groups that may own the work: not those who help (配合) or receive it (发给…). */
@@ -60,8 +82,9 @@ export function ownerCandidates(groups: readonly PeopleGroup[]): PeopleGroup[] {
   return groups.filter((g) => g.role !== 'collaborator' && g.role !== 'receiver');
 }
 
-/** Every member of the groups, in order (a loop: flatMap was a hot spot per clause). */
-export function membersOf(groups: readonly PeopleGroup[]): PersonMention[] {
+/** Every member of the groups, in order (a loop: flatMap was a hot spot per clause); one group's own list as it is. */
+export function membersOf(groups: readonly PeopleGroup[]): readonly PersonMention[] {
+  if (groups.length === 1) return groups[0]!.members;
   const out: PersonMention[] = [];
   for (const g of groups) for (const m of g.members) out.push(m);
   return out;
@@ -82,29 +105,31 @@ export function hasKind(members: readonly PersonMention[], kind: PersonMention['
 
 /** The first of each person among the members of one kind, in order. */
 function peopleOfKind(members: readonly PersonMention[], kind: PersonMention['kind']): Person[] {
-  const out: Person[] = [];
-  for (const m of members) if (m.kind === kind) addPerson(out, toPerson(m));
-  return out;
+  let out: Person[] | null = null;
+  for (const m of members) if (m.kind === kind) out = addPerson(out, toPerson(m));
+  return out ?? [];
 }
 
 export type OwnerState = 'named' | 'collective' | 'undecided' | 'none';
 
 /** The first of each person (by email, id or name), in order; lists are short, so a loop rather than a Set. */
 export function uniquePeople(people: readonly Person[]): Person[] {
-  const out: Person[] = [];
-  for (const p of people) addPerson(out, p);
-  return out;
+  let out: Person[] | null = null;
+  for (const p of people) out = addPerson(out, p);
+  return out ?? [];
 }
 
 /** The collaborators, each once, but not those who own the item (by name). */
 export function collaboratorsBesides(collaborators: readonly Person[], owners: readonly Person[]): Person[] {
+  if (collaborators.length === 0) return [];
   return uniquePeople(collaborators).filter((c) => !owners.some((o) => o.name === c.name));
 }
 
-/** Add a person unless the list holds them already (by email, id or name). */
-function addPerson(list: Person[], p: Person): void {
+/** The list with a person added unless it holds them already (by email, id or name); made on the first (see withItem). */
+function addPerson(list: Person[] | null, p: Person): Person[] {
   const key = personKey(p);
-  if (!list.some((q) => personKey(q) === key)) list.push(p);
+  if (list) for (const q of list) if (personKey(q) === key) return list;
+  return withItem(list, p);
 }
 
 function personKey(p: Person): string {

@@ -35,8 +35,11 @@ export function classifySection(heading: string): SectionKind {
 
 /** A colon with text after it: a labelled line ("决议：…"), not a heading. */
 export const COLON_THEN_TEXT = /[：:]\s*\S/;
-/** A line that ends in a colon heads what follows ("行动项："). */
-export const ENDS_WITH_COLON = /[：:]$/;
+/** A line that ends in a colon heads what follows ("行动项："). Its last code, not a pattern: asked of most lines. */
+export function endsWithColon(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return last === 0x3a || last === 0xff1a;
+}
 
 /** "一、", "三." at the start of a heading. */
 const CN_NUMBERING = /^[一二三四五六七八九十]+[、.．]/;
@@ -50,8 +53,8 @@ const BRACKETED_OR_MARKDOWN = /^(?:【[^】]{1,30}】$|#{1,6}\s)/;
 export function looksLikeSectionLine(text: string): boolean {
   const t = text.trim();
   if (!t || t.length > 40) return false;
-  if (CN_NUMBERING.test(t) || BRACKETED_OR_MARKDOWN.test(t)) return !COLON_THEN_TEXT.test(t.replace(CN_NUMBERING, '')) || ENDS_WITH_COLON.test(t);
-  if (ENDS_WITH_COLON.test(t)) return t.length <= 24;
+  if (CN_NUMBERING.test(t) || BRACKETED_OR_MARKDOWN.test(t)) return !COLON_THEN_TEXT.test(t.replace(CN_NUMBERING, '')) || endsWithColon(t);
+  if (endsWithColon(t)) return t.length <= 24;
   // A short English line without a sentence end: "Action items", "Key decisions", "Notes".
   if (/^[A-Za-z][A-Za-z /&()-]{1,40}$/.test(t) && !/[.!?]$/.test(t) && t.split(/\s+/).length <= 4) {
     return classifySection(t) !== 'neutral';

@@ -6,9 +6,9 @@ import type { Roster } from '../owners/roster';
 import { classifyColumns, parseStatus, type ColumnRole } from '../template/index';
 import { isHintText } from './hint';
 import { datesIn, isStartDate } from './deadlines';
-import { lineOf, type Line } from './line';
+import { isWhiteSpace, lineOf, type Line } from './line';
 import { boundedMemo, memoFor, type BoundedMemo } from './memo';
-import { collaboratorsBesides, membersOf, OWNER_AFTER, ownerCandidates, ownersOf, peopleGroups, type OwnerState } from './people';
+import { collaboratorsBesides, membersOf, ownerCandidates, ownersOf, ownerWordsAt, peopleGroups, type OwnerState } from './people';
 import type { SectionKind } from './sections';
 import type { DateMention } from '../dates/types';
 import { cleanTitle } from './clauses';
@@ -36,13 +36,14 @@ export interface TableContext {
   section: SectionKind;
 }
 
-type Grid = (TableCell | null)[][];
+/** Read-only: a table without merged cells is its own grid. */
+type Grid = readonly (readonly (TableCell | null)[])[];
 
 /** Rows × columns with merged cells spread over the cells they cover. */
 export function tableGrid(table: TableBlock): Grid {
-  // Without merged cells (nearly every table) the grid is the rows as they stand.
-  if (!table.rows.some((row) => row.cells.some(isMerged))) return table.rows.map((row) => [...row.cells]);
-  const grid: Grid = [];
+  // Without merged cells (nearly every table) the grid is the rows' cells as they stand, not copied.
+  if (!hasMergedCells(table)) return table.rows.map(cellsOf);
+  const grid: (TableCell | null)[][] = [];
   table.rows.forEach((row, r) => {
     grid[r] ??= [];
     let c = 0;
@@ -58,6 +59,15 @@ export function tableGrid(table: TableBlock): Grid {
     }
   });
   return grid;
+}
+
+function hasMergedCells(table: TableBlock): boolean {
+  for (const row of table.rows) for (const cell of row.cells) if (isMerged(cell)) return true;
+  return false;
+}
+
+function cellsOf(row: TableBlock['rows'][number]): readonly TableCell[] {
+  return row.cells;
 }
 
 /** A cell that spans more than one row or column. */
@@ -90,14 +100,16 @@ export function itemColumns(grid: Grid): { header: number; roles: (ColumnRole | 
 const roleMemo = boundedMemo<string, readonly (ColumnRole | null)[]>(256);
 
 function columnRoles(headers: readonly string[]): readonly (ColumnRole | null)[] {
-  return roleMemo.get(headers.join('\u0000'), () => classifyColumns(headers));
+  const key = headers.join('\u0000');
+  return roleMemo.get(key) ?? roleMemo.set(key, classifyColumns(headers));
 }
 
 /** parseStatus (which NFKC-normalises), remembered: status cells hold the same few words. Bounded. */
 const statusMemo = boundedMemo<string, ItemStatus | null>(256);
 
 function statusOf(text: string): ItemStatus | null {
-  return statusMemo.get(text, () => parseStatus(text));
+  const known = statusMemo.get(text);
+  return known !== undefined ? known : statusMemo.set(text, parseStatus(text));
 }
 
 /** The items in a decision / to-do / problem / risk table. */
@@ -122,19 +134,18 @@ export function readItemTable(table: TableBlock, ctx: TableContext): TableRowIte
     if (tableRow?.cells.length === 1 && row.length > 1 && (tableRow.cells[0]!.colSpan ?? 1) >= row.length - 1) continue;
     // Each cell's text once: the title, the status and the row's text read them.
     const texts = row.map((c) => (c ? cellText(c) : ''));
-    const textOf = (column: number): string => texts[column] ?? '';
     const itemCell = cellAt(row, itemCol);
     // A missing cell reads as '', which cleanTitle leaves as it is.
-    let title = cleanTitle(textOf(itemCol));
-    if (!title || isHintText(title) || /^[—\-–－/\s]*$/.test(title) || NOTE_ROW.test(title)) continue;
+    let title = cleanTitle(textAt(texts, itemCol));
+    if (!title || isHintText(title) || saysNothing(title) || NOTE_ROW.test(title)) continue;
     // "持续跟进，月度复盘" says little without its 问题 / 风险: name what it is about.
-    const subject = cleanTitle(textOf(subjectCol));
+    const subject = cleanTitle(textAt(texts, subjectCol));
     if (subject && title.length <= SHORT_ACTION) title = `${subject}：${title}`;
     const owner = ownersInCell(cellAt(row, ownerCol), ctx.roster);
-    const collaborators = ownersInCell(cellAt(row, collaboratorCol), ctx.roster).owners;
+    const collaboratorCell = cellAt(row, collaboratorCol);
     const dates = readDueCell(cellAt(row, dueCol), itemCell, ctx);
     const statusCell = cellAt(row, statusCol);
-    const status = statusCell ? statusOf(textOf(statusCol)) : null;
+    const status = statusCell ? statusOf(textAt(texts, statusCol)) : null;
     const taskCell = cellAt(row, taskCol);
     const taskLink = taskCell ? linkOf(taskCell) : undefined;
     const rowAnchor = tableRow?.anchor;
@@ -143,7 +154,7 @@ export function readItemTable(table: TableBlock, ctx: TableContext): TableRowIte
       title,
       owners: owner.owners,
       ownerState: owner.state,
-      collaborators: collaboratorsBesides(collaborators, owner.owners),
+      collaborators: collaboratorCell ? collaboratorsBesides(ownersInCell(collaboratorCell, ctx.roster).owners, owner.owners) : [],
       dates,
       status,
       rowIndex: r,
@@ -168,6 +179,25 @@ function rowText(row: readonly (TableCell | null)[], texts: readonly string[]): 
   return out;
 }
 
+/** The text of column i of a row ('' for a missing column, i < 0). */
+function textAt(texts: readonly string[], i: number): string {
+  return texts[i] ?? '';
+}
+
+/** A cell that says nothing: only dashes, slashes and white space ("—", "-", "/"), or nothing at all. */
+function saysNothing(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!isWhiteSpace(code) && !isDashOrSlash(code)) return false;
+  }
+  return true;
+}
+
+/** — - – － / */
+function isDashOrSlash(code: number): boolean {
+  return code === 0x2014 || code === 0x2d || code === 0x2013 || code === 0xff0d || code === 0x2f;
+}
+
 /** The cell in column i of a row (none for a missing column, i < 0). */
 function cellAt(row: readonly (TableCell | null)[], i: number): TableCell | null {
   return i >= 0 ? (row[i] ?? null) : null;
@@ -188,7 +218,8 @@ function ownersInCell(cell: TableCell | null, roster: Roster): { owners: Person[
 export function readOwnerCell(line: Line, roster: Roster): { owners: Person[]; state: OwnerState } {
   if (line.people.length > 0) return ownerCellOf(line, roster);
   // Without chips the cell is its text: 法务部, 客服团队 and the same few names repeat row after row.
-  const found = memoFor(ownerMemos, roster, 2048).get(line.text, () => ownerCellOf(line, roster));
+  const memo = memoFor(ownerMemos, roster, 2048);
+  const found = memo.get(line.text) ?? memo.set(line.text, ownerCellOf(line, roster));
   return { owners: found.owners.map((p) => ({ ...p })), state: found.state };
 }
 
@@ -197,11 +228,11 @@ const ownerMemos = new WeakMap<Roster, BoundedMemo<string, { owners: Person[]; s
 
 function ownerCellOf(line: Line, roster: Roster): { owners: Person[]; state: OwnerState } {
   const text = line.text.trim();
-  if (!text || /^[—\-–－/\s]+$/.test(text)) return { owners: [], state: 'none' };
+  if (!text || saysNothing(text)) return { owners: [], state: 'none' };
   const groups = ownerCandidates(peopleGroups(line, roster));
   // "Olga / 邬子健跟进": the one marked as following up owns it.
   const members = membersOf(groups);
-  const marked = members.filter((m) => OWNER_AFTER.test(line.text.slice(m.end)));
+  const marked = members.filter((m) => ownerWordsAt(line.text, m.end));
   const found = ownersOf(marked.length > 0 ? marked : members);
   if (found.state !== 'none') return found;
   // Names the roster does not know: the cell is explicit, so take what is written, split on separators.
@@ -219,10 +250,11 @@ const dueMemos = new WeakMap<DateContext, BoundedMemo<string, readonly DateMenti
 function readDueCell(dueCell: TableCell | null, itemCell: TableCell | null, ctx: TableContext): readonly DateMention[] {
   if (dueCell) {
     const line = cellLine(dueCell);
-    if (/^[—\-–－/\s]*$/.test(line.text)) return [];
+    if (saysNothing(line.text)) return [];
     // 明天下班前, 下周二: deadline cells repeat row after row; without chips a cell's dates are its text's.
     if (line.dates.length > 0) return deadlinesIn(line, ctx.dates);
-    return memoFor(dueMemos, ctx.dates, 512).get(line.text, () => deadlinesIn(line, ctx.dates));
+    const memo = memoFor(dueMemos, ctx.dates, 512);
+    return memo.get(line.text) ?? memo.set(line.text, deadlinesIn(line, ctx.dates));
   }
   // No deadline column (风险 | 应对措施 | 负责人): the action's own words may carry one.
   if (!itemCell) return [];
@@ -240,6 +272,7 @@ function linkOf(cell: TableCell): string | undefined {
     if (block.type === 'table') continue;
     for (const run of block.content) if (run.type === 'link') return run.url;
   }
-  const url = /https?:\/\/\S+/.exec(cellText(cell));
-  return url?.[0];
+  // Most task cells are empty: no pattern to run where no "http" is written.
+  const text = cellText(cell);
+  return text.includes('http') ? /https?:\/\/\S+/.exec(text)?.[0] : undefined;
 }

@@ -5,14 +5,14 @@
 import type { Block, HeadingBlock, ListItemBlock, ParagraphBlock } from '../model/document';
 import type { ActionItem, ItemKind } from '../model/items';
 import { blockText } from '../model/text';
-import { acceptDraft } from './accept';
+import { acceptDraft, type Placement } from './accept';
 import { attachField, type Candidate } from './attach';
 import { analyzeLine, type Draft, type LineAnalysis, type LineContext } from './clauses';
 import { finishItem, fromTableRow } from './finish';
 import { isHintText } from './hint';
 import { lineOf, sliceLine } from './line';
 import { proseDecisions } from './prose';
-import { classifySection, COLON_THEN_TEXT, ENDS_WITH_COLON, looksLikeSectionLine, type SectionKind } from './sections';
+import { classifySection, COLON_THEN_TEXT, endsWithColon, looksLikeSectionLine, type SectionKind } from './sections';
 import { readItemTable } from './tables';
 import { bothScripts } from '../text/traditional';
 
@@ -56,7 +56,7 @@ export function walkMinutes(blocks: readonly Block[], texts: readonly string[], 
     // Discussion notes are most of the minutes: only a labelled line, a checkbox or a settled decision can be an item there.
     if (where === 'info' && checked === undefined && !MAY_MATTER_IN_INFO.test(text)) return;
     const whole = lineOf(block.content);
-    const cut = MIDLINE_LABEL.exec(whole.text);
+    const cut = mayHoldMidlineLabel(whole.text) ? MIDLINE_LABEL.exec(whole.text) : null;
     // Only the labelled part of "背景句。会议决议：…" is read; the sentence before it is context.
     const line = cut ? sliceLine(whole, cut.index + 1, whole.text.length) : whole;
     const analysis = analyzeLine(line, ctx, { decisions: where === 'decision' });
@@ -66,14 +66,11 @@ export function walkMinutes(blocks: readonly Block[], texts: readonly string[], 
       block.type === 'paragraph' && where !== 'todo' && ((text.length > PROSE_LENGTH && sentenceCount(text) > 1) || (MAY_DISCUSS.test(text) && DISCUSSION.test(text)));
     const drafts: Draft[] = prose ? proseDecisions(line, ctx) : analysis.drafts;
     const label = analysis.label;
+    if (drafts.length === 0) return;
+    // Where the line stands is the same for each of its drafts.
+    const placement: Placement = { section: where, checkbox: checked !== undefined, infoLabel: label?.kind === 'info', prose, transcript: block.type === 'paragraph' };
     for (const draft of drafts) {
-      const kind: ItemKind | null = acceptDraft(draft, {
-        section: where,
-        checkbox: checked !== undefined,
-        infoLabel: label?.kind === 'info',
-        prose,
-        transcript: block.type === 'paragraph',
-      });
+      const kind: ItemKind | null = acceptDraft(draft, placement);
       if (kind) add(draft, kind, block, index, label !== null, checked);
     }
   };
@@ -92,7 +89,7 @@ export function walkMinutes(blocks: readonly Block[], texts: readonly string[], 
         return true;
       }
     }
-    if (block.type === 'paragraph' && DECISIONS_FOLLOW.test(text) && ENDS_WITH_COLON.test(text)) {
+    if (block.type === 'paragraph' && DECISIONS_FOLLOW.test(text) && endsWithColon(text)) {
       section = 'decision';
       return true;
     }
@@ -101,7 +98,7 @@ export function walkMinutes(blocks: readonly Block[], texts: readonly string[], 
       return false;
     }
     if (listSection && block.level <= listSection.level) listSection = null;
-    if (ENDS_WITH_COLON.test(text) && looksLikeSectionLine(text)) {
+    if (endsWithColon(text) && looksLikeSectionLine(text)) {
       listSection = { level: block.level, kind: classifySection(text) };
       return true;
     }
@@ -159,6 +156,11 @@ export function walkMinutes(blocks: readonly Block[], texts: readonly string[], 
     }
   }
   return items;
+}
+
+/** Whether MIDLINE_LABEL can match: it needs a sentence end (。；;) and a colon after it. */
+function mayHoldMidlineLabel(text: string): boolean {
+  return (text.includes('。') || text.includes('；') || text.includes(';')) && (text.includes('：') || text.includes(':'));
 }
 
 /** The first line names the meeting ("…周会 2025-02-19", "# SOC 2 Readiness – Weekly Checklist"): no item. */

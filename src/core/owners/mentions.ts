@@ -91,29 +91,51 @@ export function findPeople(text: string, roster: Roster, chips: readonly PersonC
     if (r && isFree(used, i, i + r.text.length)) {
       const end = i + r.text.length;
       // A roster department followed by a role title is a role: 技术部主管.
-      const role = r.entry.kind === 'department' ? ROLE_TITLES.find((t) => text.startsWith(t, end)) : undefined;
+      const role = r.entry.kind === 'department' ? roleTitleAt(text, end) : undefined;
       const finalEnd = role ? end + role.length : end;
       addMention(found, used, plainMention(i, text.slice(i, finalEnd), r.entry.kind));
       i = finalEnd - 1;
     }
   }
   if (MAYBE_DEPARTMENT.test(text) || MAYBE_GROUP.test(text)) addUnlisted(found, used, text);
-  return found.sort((a, b) => a.start - b.start);
+  return found.sort(byStart);
+}
+
+function byStart(a: PersonMention, b: PersonMention): number {
+  return a.start - b.start;
+}
+
+/** The role title (主管, 经理) written at `at`, if any. */
+function roleTitleAt(text: string, at: number): string | undefined {
+  for (const title of ROLE_TITLES) if (text.startsWith(title, at)) return title;
+  return undefined;
 }
 
 /** Departments, roles, groups and "TBD" the roster does not list, found by their patterns. */
 function addUnlisted(found: PersonMention[], used: Uint8Array, text: string): void {
-  addMatches(found, used, text, DEPT_RE, 'department', (name) => !NOT_A_DEPARTMENT.test(name) && name.length >= 2 && !SUFFIX_ONLY.test(name));
+  addMatches(found, used, text, DEPT_RE, 'department', isUnlistedDepartment);
   // A name the roster does not know, written right after a department: "产品部 钟磊", "客服部 杨帆".
-  for (const dept of found.filter((m) => m.kind === 'department')) {
+  for (const dept of found.filter(isDepartment)) {
     const after = NAME_AFTER_DEPARTMENT.exec(text.slice(dept.end, dept.end + 6));
     const name = after?.[1];
     if (name && looksLikeChineseName(name)) addIfFree(found, used, plainMention(dept.end + after[0].length - name.length, name, 'person'));
   }
-  if (MAYBE_ROLE.test(text)) addMatches(found, used, text, ROLE_RE, 'department', (name) => !NOT_A_DEPARTMENT.test(name));
+  if (MAYBE_ROLE.test(text)) addMatches(found, used, text, ROLE_RE, 'department', isUnlistedRole);
   if (MAYBE_EN_DEPARTMENT.test(text)) addMatches(found, used, text, EN_DEPARTMENT_RE, 'department');
   if (MAYBE_COLLECTIVE.test(text)) addMatches(found, used, text, COLLECTIVE_RE, 'collective');
   if (MAYBE_UNDECIDED.test(text)) addMatches(found, used, text, UNDECIDED_RE, 'undecided');
+}
+
+function isUnlistedDepartment(name: string): boolean {
+  return !NOT_A_DEPARTMENT.test(name) && name.length >= 2 && !SUFFIX_ONLY.test(name);
+}
+
+function isUnlistedRole(name: string): boolean {
+  return !NOT_A_DEPARTMENT.test(name);
+}
+
+function isDepartment(m: PersonMention): boolean {
+  return m.kind === 'department';
 }
 
 /**

@@ -178,12 +178,11 @@ export class Roster {
         if (text.startsWith(candidate.text, pos)) return { text: candidate.text, entry: candidate.entry };
         continue;
       }
-      const slice = text.slice(pos, pos + candidate.text.length);
-      if (slice.toLowerCase() !== candidate.lower) continue;
+      if (!readsAsLowered(text, pos, candidate)) continue;
+      const end = pos + candidate.text.length;
       // Latin names stand as whole words: "Sam" is not in "Samsung".
-      const around = (text[pos - 1] ?? ' ') + (text[pos + candidate.text.length] ?? ' ');
-      if (/[A-Za-z0-9]/.test(around)) continue;
-      return { text: slice, entry: candidate.entry };
+      if (isAsciiAlphanumeric(text.charCodeAt(pos - 1)) || isAsciiAlphanumeric(text.charCodeAt(end))) continue;
+      return { text: text.slice(pos, end), entry: candidate.entry };
     }
     return null;
   }
@@ -196,6 +195,31 @@ export class Roster {
   get persons(): string[] {
     return this.entries.filter((e) => e.kind === 'person').map((e) => e.name);
   }
+}
+
+/**
+ * Whether the text from `pos`, lowercased, reads as a name's lowercased form: slice(…).toLowerCase() compared, but
+ * by code while the text is ASCII (lowercasing ASCII goes letter by letter and keeps the length), so most
+ * positions are rejected without a slice and a lowercased copy.
+ */
+function readsAsLowered(text: string, pos: number, name: { text: string; lower: string }): boolean {
+  const length = name.text.length;
+  if (name.lower.length === length) {
+    let i = 0;
+    for (; i < length; i++) {
+      const code = text.charCodeAt(pos + i);
+      if (code >= 0x80) break;
+      // NaN, past the end of the text, equals nothing.
+      if ((code >= 0x41 && code <= 0x5a ? code + 0x20 : code) !== name.lower.charCodeAt(i)) return false;
+    }
+    if (i === length) return true;
+  }
+  return text.slice(pos, pos + length).toLowerCase() === name.lower;
+}
+
+/** [A-Za-z0-9], by code (NaN, before or past a text, is none). */
+function isAsciiAlphanumeric(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
 }
 
 /** One UTF-16 unit keys by its code; anything else (a case mapping that grows) can never match one unit. */

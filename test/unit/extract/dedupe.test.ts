@@ -35,4 +35,10 @@ describe('exact repeats', () => {
     const row = item('整理会议纪要', ['王芳'], '2025-06-20', 'table');
     expect(dedupeItems([line, row], '2025-06-09')).toEqual([row]);
   });
+
+  it('matches each repeat to the first equal item among several with its title, whatever their order', () => {
+    const [a, b, c] = [['王芳'], ['李娜'], ['王芳', '李娜']].map((owners) => item('整理会议纪要', owners, '2025-06-20'));
+    const repeats = [c, b, a, c, item('整理 会议纪要', ['李娜'], '2025-06-20')].map((i) => ({ ...i! }));
+    expect(dedupeItems([a!, b!, c!, ...repeats], '2025-06-09')).toEqual([a, b, c]);
+  });
 });

@@ -78,3 +78,20 @@ describe('collective and undecided owners', () => {
     expect(isUndecided('王芳')).toBe(false);
   });
 });
+
+describe('Roster.matchAt', () => {
+  const roster = new Roster(parseRosterField('Sofia (Marketing), Sandy 付, Mark'));
+  it('matches Latin names in any case, as whole words, and gives them as written', () => {
+    expect(roster.matchAt('SOFIA to send it', 0)?.text).toBe('SOFIA');
+    expect(roster.matchAt('ask sofia.', 4)?.text).toBe('sofia');
+    expect(roster.matchAt('Sofias', 0)).toBeNull();
+    expect(roster.matchAt('xSofia', 1)).toBeNull();
+    expect(roster.matchAt('Sof', 0)).toBeNull();
+    expect(roster.matchAt('Mar\u212A to send', 0)?.text).toBe('Mar\u212A');
+  });
+
+  it('matches a name with Chinese in it in any case of its Latin part', () => {
+    expect(roster.matchAt('SANDY 付 跟进', 0)?.text).toBe('SANDY 付');
+    expect(roster.matchAt('sandy 王', 0)?.text).toBe('sandy');
+  });
+});
