@@ -45,8 +45,8 @@ const WHOLE_TEXT_MAX_BYTES = 1_500_000;
  */
 const SIZES: readonly { items: number; runs: number; warmupMs: number }[] = [
   { items: 1_000, runs: 25, warmupMs: 1_500 },
-  { items: 10_000, runs: 7, warmupMs: 1_500 },
-  { items: 100_000, runs: 3, warmupMs: 0 },
+  { items: 10_000, runs: 15, warmupMs: 1_500 },
+  { items: 100_000, runs: 5, warmupMs: 0 },
 ];
 
 interface SizeFigures {

@@ -93,6 +93,8 @@ function exactKeys(items: readonly ActionItem[]): Int32Array {
   // The first key item of each title; `nextOfTitle` chains the later ones in order (-1 ends a chain): no list per title.
   const firstOfTitle = new Map<string, number>();
   const nextOfTitle = new Int32Array(items.length).fill(-1);
+  /** Titles whose chain grew long: their key items by a key of their fields, so no walk grows with the document. */
+  let keyedTitles: Map<string, Map<string, number>> | null = null;
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     const title = spaceless(item.title);
@@ -102,8 +104,16 @@ function exactKeys(items: readonly ActionItem[]): Int32Array {
       keys[i] = i;
       continue;
     }
+    const keyed = keyedTitles?.get(title);
+    if (keyed) {
+      const fields = fieldsKey(item);
+      const same = keyed.get(fields);
+      if (same === undefined) keyed.set(fields, i);
+      keys[i] = same ?? i;
+      continue;
+    }
     // Down the chain to an equal item, else the item becomes a key at its end.
-    for (let j = first; ; j = nextOfTitle[j]!) {
+    for (let j = first, steps = 1; ; j = nextOfTitle[j]!, steps++) {
       if (sameFields(items[j]!, item)) {
         keys[i] = j;
         break;
@@ -111,11 +121,32 @@ function exactKeys(items: readonly ActionItem[]): Int32Array {
       if (nextOfTitle[j]! < 0) {
         keys[i] = i;
         nextOfTitle[j] = i;
+        if (steps >= LONG_CHAIN) (keyedTitles ??= new Map()).set(title, keyedChain(items, first, nextOfTitle));
         break;
       }
     }
   }
   return keys;
+}
+
+/**
+ * A title written with this many different owners or dates (a decision restated meeting after meeting) has its
+ * items looked up by a key of their fields from then on.
+ */
+const LONG_CHAIN = 8;
+
+/** The key items of a title's chain by the key of their fields (all different: that is what the chain holds). */
+function keyedChain(items: readonly ActionItem[], first: number, nextOfTitle: Int32Array): Map<string, number> {
+  const keyed = new Map<string, number>();
+  for (let j = first; j >= 0; j = nextOfTitle[j]!) keyed.set(fieldsKey(items[j]!), j);
+  return keyed;
+}
+
+/** What sameFields compares, as one string: kind, due date and owner names. */
+function fieldsKey(item: ActionItem): string {
+  let key = `${item.kind}\u0000${item.due ?? ''}`;
+  for (const owner of item.owners) key += `\u0000${owner.name}`;
+  return key;
 }
 
 const SPACES = /\s+/g;

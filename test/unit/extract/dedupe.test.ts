@@ -41,4 +41,15 @@ describe('exact repeats', () => {
     const repeats = [c, b, a, c, item('整理 会议纪要', ['李娜'], '2025-06-20')].map((i) => ({ ...i! }));
     expect(dedupeItems([a!, b!, c!, ...repeats], '2025-06-09')).toEqual([a, b, c]);
   });
+
+  it('a title restated with many owners and dates (past the chain walk) still drops exact repeats only', () => {
+    const owners = ['王芳', '李娜', '张伟', '刘洋', '陈静', '杨磊'];
+    const dues = ['2025-06-20', '2025-06-21', '2025-06-22', null];
+    const distinct = owners.flatMap((o) => dues.map((d) => item('上线日期定为6月30日', [o], d)));
+    // Each combination again, in reverse order, and as the pair of owners that is a different item.
+    const repeats = [...distinct].reverse().map((i) => ({ ...i }));
+    const pairs = owners.map((o) => item('上线日期定为6月30日', [o, '李娜'], '2025-06-20'));
+    const kept = dedupeItems([...distinct, ...repeats, ...pairs, ...pairs.map((i) => ({ ...i }))], '2025-06-09');
+    expect(kept).toEqual([...distinct, ...pairs]);
+  });
 });
