@@ -1,5 +1,6 @@
 import { normalizeText } from './normalize';
 import type { IsoDate } from './types';
+import { longestFirst } from '../text/alternation';
 
 /**
  * Milestones that deadlines are tied to (上线前, 上市前一周, before launch), and the loose matching of an
@@ -25,9 +26,7 @@ const EN_WORDS =
   'gala|expo|exhibition|trade show|ceremony|festival|fundraiser|hackathon|vaccination';
 
 /** Regex source matching one Chinese event word, longest first. */
-export const EVENT_ZH_SOURCE = ZH_WORDS.split(' ')
-  .sort((a, b) => b.length - a.length)
-  .join('|');
+export const EVENT_ZH_SOURCE = longestFirst(ZH_WORDS.split(' '));
 /**
  * Regex source matching one English event word (use with the i flag; GA is checked for case by callers).
  * The words hold no regex syntax ("-" and "/" stand for themselves); a space matches any run of spaces.

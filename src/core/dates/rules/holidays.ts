@@ -2,6 +2,7 @@ import { addDays, diffDays, nthWeekdayOfMonth } from '../calendar';
 import { ZH_BEFORE_AFTER } from '../eventWords';
 import type { Scan } from '../token';
 import { eachMatch, pushMatch } from '../token';
+import { longestFirst } from '../../text/alternation';
 
 /**
  * Holidays as deadlines: 国庆节前, 春节前, 中秋前, 元旦前, before Christmas, by Thanksgiving. "X前 / before X"
@@ -53,9 +54,7 @@ const ZH_CANONICAL: Readonly<Record<string, string>> = Object.fromEntries(
 );
 
 /** Longest names first, so 国庆节 is read whole rather than as 国庆. */
-const ZH_NAME_SOURCE = Object.keys(ZH_CANONICAL)
-  .sort((a, b) => b.length - a.length)
-  .join('|');
+const ZH_NAME_SOURCE = longestFirst(Object.keys(ZH_CANONICAL));
 
 const ZH_HOLIDAY = new RegExp(
   `(${ZH_NAME_SOURCE})(?:假期|长假|假)?\\s*(?:(当天)|${ZH_BEFORE_AFTER})`,

@@ -6,6 +6,7 @@ import { DAY_WORD, RELATIVE_DAY } from '../charGroups';
 import type { Scan } from '../token';
 import { eachMatch, pushMatch, textBefore } from '../token';
 import { ZH_WEEK } from './weekdays';
+import { longestFirst } from '../../text/alternation';
 
 /**
  * Days and weeks relative to the meeting: 今天/明天/后天/大后天/今晚/明早/tomorrow/today, N天内/N天后,
@@ -38,12 +39,7 @@ const EN_DAY_WORDS_DAYS: Readonly<Record<string, number>> = { today: 0, tonight:
 export const EN_DAY_WORD_SOURCE = Object.keys(EN_DAY_WORDS_DAYS).join('|');
 
 /** Longest first: 大后天 before 后天. */
-const ZH_DAY_WORDS = new RegExp(
-  Object.keys(DAY_WORDS)
-    .sort((a, b) => b.length - a.length)
-    .join('|'),
-  'g',
-);
+const ZH_DAY_WORDS = new RegExp(longestFirst(Object.keys(DAY_WORDS)), 'g');
 
 const ZH_DURATION = new RegExp(
   `(?<![\\d.第])${ZH_COUNT}\\s*(个)?\\s*([天日周月]|星期|礼拜|小时|钟头)\\s*([之以]?[内后])`,

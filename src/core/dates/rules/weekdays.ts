@@ -3,6 +3,7 @@ import { addDays, mondayOf } from '../calendar';
 import { relativeShift } from '../resolve';
 import type { Scan } from '../token';
 import { eachMatch, matchEnd, pushToken, textBefore } from '../token';
+import { longestFirst } from '../../text/alternation';
 
 /**
  * Weekdays, with Monday-start weeks (chrono-node assumes Sunday-start; Chinese usage does not):
@@ -48,9 +49,7 @@ const ZH_WEEKS: Readonly<Record<string, number>> = {
 
 /** 每周五 (recurring), 下下个星期一, 礼拜天 …; the qualifiers longest first. */
 const ZH_WEEKDAYS = new RegExp(
-  `(每\\s*个?\\s*)?(?:(${Object.keys(ZH_WEEKS)
-    .sort((a, b) => b.length - a.length)
-    .join('|')})\\s*)?${ZH_WEEK}([一二三四五六日天1-7])(?!\\d)`,
+  `(每\\s*个?\\s*)?(?:(${longestFirst(Object.keys(ZH_WEEKS))})\\s*)?${ZH_WEEK}([一二三四五六日天1-7])(?!\\d)`,
   'g',
 );
 
