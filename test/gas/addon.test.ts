@@ -412,6 +412,15 @@ describe('syncing with Google Tasks', () => {
     expect(liveTasks(a).map((t) => t.title)).toEqual(['【王芳】输出需求文档']);
   });
 
+  it('switching to "only the items I own" after a sync keeps the others’ tasks and says they are left out, not removed', () => {
+    const a = synced();
+    a.call('saveSettings', { onlyMine: true });
+    const summary = a.call<SyncSummary>('syncNow');
+    expect(summary.counts).toMatchObject({ created: 0, removed: 0, excluded: 2 });
+    expect(summary.message).toBe('同步完成：按设置不再同步（任务保留） 2 项。');
+    expect(liveTasks(a)).toHaveLength(3);
+  });
+
   it('pages through lists larger than one page', () => {
     const a = synced();
     a.env.tasks.setMaxPageSize(1);

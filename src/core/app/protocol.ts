@@ -93,7 +93,8 @@ export interface SyncSummary {
   /** ISO timestamp of the end of the sync. */
   at: string;
   ok: boolean;
-  counts: { created: number; updated: number; completed: number; reopened: number; removed: number; unchanged: number; failed: number };
+  /** removed: items gone from the minutes; excluded: items the settings now leave out (their tasks stay). */
+  counts: { created: number; updated: number; completed: number; reopened: number; removed: number; excluded: number; unchanged: number; failed: number };
   remoteWrites: number;
   /** One plain sentence for the sidebar. */
   message: string;

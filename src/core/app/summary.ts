@@ -10,7 +10,8 @@ export function summarize(outcome: SyncOutcome, nowMs: number, lang: Lang): Sync
     updated: c.updated,
     completed: c.completed,
     reopened: c.reopened,
-    removed: c.removed + c.unlinked,
+    removed: c.removed,
+    excluded: c.unlinked,
     unchanged: c.unchanged,
     failed: c.failed + c.deferred,
   };
@@ -49,6 +50,7 @@ function sentence(n: SyncSummary['counts'], lang: Lang): string {
   add(n.completed, '完成', 'completed');
   add(n.reopened, '重新打开', 'reopened');
   add(n.removed, '已从纪要移除', 'removed from the minutes');
+  add(n.excluded, '按设置不再同步（任务保留）', 'left out by the settings (tasks kept)');
   add(n.failed, '失败（可重试）', 'failed (retry)');
   if (parts.length === 0) return lang === 'zh' ? '任务已是最新，无需改动。' : 'Tasks are up to date; nothing to change.';
   return lang === 'zh' ? `同步完成：${parts.join('，')}。` : `Synced: ${parts.join(', ')}.`;
