@@ -13,7 +13,7 @@ import { BackendError } from '../core/sync/backend';
 import { syncKeyOf } from '../core/sync/keys';
 import { HostFailure } from './errors';
 import { KEYS } from './store';
-import { callTasks, syncKeyInNotes } from './tasks-backend';
+import { callTasks, liveTasks, syncKeyInNotes } from './tasks-backend';
 
 type TasksService = GoogleAppsScript.Tasks;
 type Properties = GoogleAppsScript.Properties.Properties;
@@ -156,18 +156,7 @@ function finishMove(tasks: TasksService, props: Properties, docId: string, budge
 /** The ids of the tasks in a list that this document's syncs created (hidden and completed ones too). */
 function documentTaskIds(tasks: TasksService, listId: string, docId: string): string[] {
   const prefix = syncKeyOf(docId, '');
-  const ids: string[] = [];
-  let pageToken: string | undefined;
-  do {
-    const opts: Record<string, unknown> = { maxResults: PAGE_SIZE, showCompleted: true, showHidden: true };
-    if (pageToken) opts.pageToken = pageToken;
-    const page = callTasks(() => tasks.Tasks.list(listId, opts));
-    for (const t of page.items ?? []) {
-      if (t.id && !t.deleted && syncKeyInNotes(t.notes)?.startsWith(prefix)) ids.push(t.id);
-    }
-    pageToken = page.nextPageToken ?? undefined;
-  } while (pageToken);
-  return ids;
+  return liveTasks(tasks, listId).flatMap((t) => (t.id && syncKeyInNotes(t.notes)?.startsWith(prefix) ? [t.id] : []));
 }
 
 function listExists(tasks: TasksService, listId: string): boolean {

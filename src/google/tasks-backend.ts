@@ -64,6 +64,23 @@ export function callTasks<T>(run: () => T): T {
   }
 }
 
+/**
+ * Every task of a list that is not deleted, every page, including those completed (and so hidden) in the Tasks
+ * app. A list without tasks has no `items` at all.
+ */
+export function liveTasks(tasks: TasksService, listId: string): ApiTask[] {
+  const out: ApiTask[] = [];
+  let pageToken: string | undefined;
+  do {
+    const opts: Record<string, unknown> = { maxResults: PAGE_SIZE, showCompleted: true, showHidden: true };
+    if (pageToken) opts.pageToken = pageToken;
+    const page = callTasks(() => tasks.Tasks.list(listId, opts));
+    for (const t of page.items ?? []) if (!t.deleted) out.push(t);
+    pageToken = page.nextPageToken ?? undefined;
+  } while (pageToken);
+  return out;
+}
+
 export class GoogleTasksBackend implements TaskBackend {
   readonly capabilities = GOOGLE_CAPABILITIES;
   /** Sync keys by task id, from the last listing, so a notes rewrite keeps the key without a read. */
@@ -76,15 +93,7 @@ export class GoogleTasksBackend implements TaskBackend {
   ) {}
 
   async list(): Promise<RemoteTask[]> {
-    const out: RemoteTask[] = [];
-    let pageToken: string | undefined;
-    do {
-      const opts: Record<string, unknown> = { maxResults: PAGE_SIZE, showCompleted: true, showHidden: true };
-      if (pageToken) opts.pageToken = pageToken;
-      const page = callTasks(() => this.tasks.Tasks.list(this.listId(), opts));
-      for (const t of page.items ?? []) if (!t.deleted) out.push(this.view(t));
-      pageToken = page.nextPageToken ?? undefined;
-    } while (pageToken);
+    const out = liveTasks(this.tasks, this.listId()).map((t) => this.view(t));
     this.listed = out;
     return out;
   }
